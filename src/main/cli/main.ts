@@ -1,0 +1,196 @@
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import { PROJECT_STATUSES, type Project, type ProjectSummary } from '../../shared/project';
+import type { ApiError } from '../../shared/result';
+import { dispatch } from '../api/dispatch';
+import { defaultDataDir } from '../core/paths';
+import { createServices, type Services } from '../core/services';
+import { Options, parseArgs, UsageError } from './args';
+import { projectDetails, projectLine } from './format';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether progress lines may be drawn on stderr. */
+  interactive: boolean;
+}
+
+const EXIT = { ok: 0, failure: 1, usage: 2, refused: 3 } as const;
+const BOOLEAN_FLAGS = new Set(['json', 'trash', 'yes', 'help', 'strict', 'as-copy']);
+
+export const USAGE = `tandem [--data-dir DIR] [--json] <command>
+  demo [--seed S]                        create the demo project
+  project create --name N [--kind course|audio|ebook|live|column] [--description T]
+                 [--tags a,b] [--exclude a,b] [--budget AMOUNT] [--currency CNY]
+                 [--client C] [--title T] [--price P] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+  project list [--trash] | show ID | delete ID | restore ID | empty-trash --yes
+  project status ID draft|review|ready|live|closed
+Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
+
+/** Commands of DESIGN §2 that later releases add; named so the message is honest. */
+const LATER = new Set(['import', 'dataset', 'segment', 'recommend', 'partners', 'checklist', 'forecast', 'export', 'open', 'report']);
+
+class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/** Runs one CLI invocation against the same services and contract the app uses. */
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let services: Services | null = null;
+  try {
+    const parsed = parseArgs(argv, BOOLEAN_FLAGS);
+    const [command, sub, ...rest] = parsed.positionals;
+    const opts = (allowed: string[]) => new Options(parsed.options, new Set(['data-dir', 'json', 'help', ...allowed]));
+    const json = parsed.options.has('json');
+    if (!command || parsed.options.has('help') || command === 'help') {
+      io.out(USAGE);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (LATER.has(command)) {
+      io.err(`tandem: "${command}" is not available in this version of Tandem yet.`);
+      return EXIT.failure;
+    }
+    const dataDir = parsed.options.get('data-dir')?.at(-1) ?? defaultDataDir(env);
+    const open = (): Services => {
+      services ??= createServices({ dataDir, locale: env.LANG ?? 'en' });
+      if (!services.health.ok) throw new ApiFailure({ code: 'library_unavailable', message: services.health.error ?? '' });
+      return services;
+    };
+    const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
+      const result = await dispatch(open().handlers, name, input, (e) => io.err(String((e as Error).stack ?? e)));
+      if (!result.ok) throw new ApiFailure(result.error);
+      return result.value as CallOutput<N>;
+    };
+    const emit = (value: unknown, text: string) => io.out(json ? JSON.stringify(value) : text);
+    const projectId = (raw: string | undefined): number => {
+      if (raw === undefined) throw new UsageError('a project ID is required');
+      const id = Number(raw);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${raw}" is not a project ID`);
+      return id;
+    };
+
+    if (command === 'demo') {
+      const o = opts(['seed']);
+      const seed = o.integer('seed');
+      const svc = open();
+      const job = await call('jobs.start', seed === undefined ? { kind: 'demo' } : { kind: 'demo', seed });
+      const stop = svc.bus.listen('job', (info) => {
+        if (io.interactive && !json && info.id === job.id && info.state === 'running') {
+          io.err(`\r${translate('en', info.step)} ${Math.round(info.progress * 100)}%   `);
+        }
+      });
+      const ended = await svc.jobs.wait(job.id);
+      stop();
+      if (io.interactive && !json) io.err('\n');
+      if (ended.state !== 'done') throw new ApiFailure({ code: 'internal', message: `demo job ${ended.state}: ${ended.error ?? ''}` });
+      const project = await call('projects.get', { id: (ended.result as { projectId: number }).projectId });
+      emit({ project }, `Created demo project ${project.id}.\n${projectDetails(project)}`);
+      return EXIT.ok;
+    }
+
+    if (command !== 'project') throw new UsageError(`unknown command "${command}"`);
+    switch (sub) {
+      case 'create': {
+        const o = opts(['name', 'kind', 'description', 'tags', 'exclude', 'budget', 'currency', 'client', 'title', 'price', 'start', 'end']);
+        if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+        const name = o.string('name');
+        if (name === undefined) throw new UsageError('project create needs --name');
+        const input: Record<string, unknown> = { name };
+        const set = (key: string, value: unknown) => value !== undefined && (input[key] = value);
+        set('kind', o.string('kind'));
+        set('description', o.string('description'));
+        set('tags', o.list('tags'));
+        set('exclusions', o.list('exclude'));
+        set('budget', o.number('budget'));
+        set('currency', o.string('currency')?.toUpperCase());
+        set('client', o.string('client'));
+        set('productTitle', o.string('title'));
+        set('price', o.number('price'));
+        set('startDate', o.string('start'));
+        set('endDate', o.string('end'));
+        const project = await call('projects.create', input as CallInput<'projects.create'>);
+        emit({ project }, `Created project ${project.id}.\n${projectDetails(project)}`);
+        return EXIT.ok;
+      }
+      case 'list': {
+        const o = opts(['trash', 'search', 'sort']);
+        const projects = await call('projects.list', { trash: o.has('trash'), search: o.string('search') });
+        emit({ projects }, projects.length ? projects.map((p: ProjectSummary) => projectLine(p)).join('\n') : '(no projects)');
+        return EXIT.ok;
+      }
+      case 'show': {
+        opts([]);
+        const project = await call('projects.get', { id: projectId(rest[0]) });
+        emit({ project }, projectDetails(project));
+        return EXIT.ok;
+      }
+      case 'delete': {
+        opts([]);
+        const id = projectId(rest[0]);
+        await call('projects.trash', { id });
+        emit({ trashed: { id } }, `Project ${id} moved to the trash (restore with: tandem project restore ${id}).`);
+        return EXIT.ok;
+      }
+      case 'restore': {
+        opts([]);
+        const project = await call('projects.restore', { id: projectId(rest[0]) });
+        emit({ project }, `Restored project ${project.id}: ${project.name}`);
+        return EXIT.ok;
+      }
+      case 'empty-trash': {
+        const o = opts(['yes']);
+        if (!o.has('yes')) {
+          io.err('tandem: emptying the trash deletes its projects for good; run again with --yes to confirm.');
+          return EXIT.refused;
+        }
+        const result = await call('projects.emptyTrash', { confirm: true });
+        emit(result, `Deleted ${result.deleted} projects for good.`);
+        return EXIT.ok;
+      }
+      case 'status': {
+        opts([]);
+        const id = projectId(rest[0]);
+        const status = rest[1];
+        if (!status || !(PROJECT_STATUSES as readonly string[]).includes(status)) {
+          throw new UsageError(`status must be one of ${PROJECT_STATUSES.join(', ')}`);
+        }
+        const project: Project = await call('projects.setStatus', { id, status: status as Project['status'] });
+        emit({ project }, `Project ${project.id} is now ${project.status}.`);
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(sub ? `unknown project command "${sub}"` : 'project needs a command: create, list, show, delete, restore, status');
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tandem: ${e.message} (see tandem --help)`);
+      return EXIT.usage;
+    }
+    if (e instanceof ApiFailure) {
+      const { code, message, issues } = e.error;
+      const located = issues?.map((i) => `  ${cliField(i.path)}: ${translate('en', i.message, i.params)}`).join('\n');
+      io.err(`tandem: ${located ? `invalid input\n${located}` : message}`);
+      if (code === 'invalid_input' || code === 'not_found' || code === 'unknown_call') return EXIT.usage;
+      if (code === 'refused') return EXIT.refused;
+      return EXIT.failure;
+    }
+    io.err(`tandem: ${(e as Error).message}`);
+    return EXIT.failure;
+  } finally {
+    await (services as Services | null)?.close();
+  }
+}
+
+/** Names a contract field the way the CLI option is spelled. */
+function cliField(path: string): string {
+  const map: Record<string, string> = {
+    exclusions: '--exclude',
+    productTitle: '--title',
+    startDate: '--start',
+    endDate: '--end',
+  };
+  const head = path.split('.')[0];
+  return map[head] ?? (head ? `--${head}` : 'input');
+}

@@ -1,0 +1,128 @@
+import { EventEmitter } from 'node:events';
+import type { AppInfo, LibraryHealth } from '../../shared/appInfo';
+import type { PushEventName, PushEvents } from '../../shared/events';
+import { DomainError } from '../../shared/result';
+import { latestBackup } from '../db/backup';
+import { type Library, LibraryError, libraryPaths, openLibrary } from '../db/library';
+import { SCHEMA_VERSION } from '../db/migrate';
+import { mergeHandlers } from '../api/dispatch';
+import type { Handlers } from '../api/types';
+import { JobRunner } from '../jobs/runner';
+import { projectHandlers } from '../projects/handlers';
+import { ProjectService } from '../projects/service';
+import { SettingsService } from '../settings/service';
+import { APP_NAME } from './paths';
+import { APP_VERSION } from './version';
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** better-sqlite3 binary for the running ABI (Electron passes its own build). */
+  nativeBinding?: string;
+  /** The OS locale, e.g. `zh-CN`. */
+  locale: string;
+  platform?: string;
+  now?: () => Date;
+}
+
+/** Typed push events from main to whichever renderer host listens. */
+export class PushBus extends EventEmitter {
+  send<E extends PushEventName>(event: E, payload: PushEvents[E]): void {
+    this.emit(event, payload);
+  }
+  listen<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
+    this.on(event, listener);
+    return () => this.off(event, listener);
+  }
+}
+
+export interface Services {
+  dataDir: string;
+  library: Library | null;
+  health: LibraryHealth;
+  projects: ProjectService | null;
+  settings: SettingsService;
+  jobs: JobRunner;
+  bus: PushBus;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds every service the app, the CLI and the browser test host share, under plain
+ * node. A library that cannot be opened (damaged, newer than the app) does not stop the
+ * services: the calls that need it answer `library_unavailable` with the reason and the
+ * backup's location, and the file is never touched.
+ */
+export function createServices(opts: ServicesOptions): Services {
+  const { file, backupDir } = libraryPaths(opts.dataDir);
+  let library: Library | null = null;
+  let health: LibraryHealth;
+  try {
+    library = openLibrary(opts.dataDir, { nativeBinding: opts.nativeBinding, now: opts.now });
+    health = { ok: true, error: null, errorKind: null, libraryPath: file, backupDir, latestBackup: latestBackup(backupDir) };
+  } catch (e) {
+    if (!(e instanceof LibraryError)) throw e;
+    health = { ok: false, error: e.message, errorKind: e.kind, libraryPath: file, backupDir, latestBackup: e.latestBackup };
+  }
+
+  const bus = new PushBus();
+  const projects = library ? new ProjectService(library.db, opts.now) : null;
+  const settings = new SettingsService(library?.db ?? null);
+  const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
+  jobs.on('job', (info) => {
+    bus.send('job', info);
+    if (info.state === 'done') bus.send('library', { reason: `job:${info.kind}` });
+  });
+
+  const needProjects = (): ProjectService => {
+    if (!projects) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
+    return projects;
+  };
+
+  const info = (): AppInfo => ({
+    name: APP_NAME,
+    version: APP_VERSION,
+    dataDir: opts.dataDir,
+    platform: opts.platform ?? process.platform,
+    locale: opts.locale,
+    library: { ...health, latestBackup: latestBackup(backupDir) ?? health.latestBackup },
+    schemaVersion: SCHEMA_VERSION,
+  });
+
+  const handlers = mergeHandlers(
+    { 'app.info': () => info() },
+    {
+      'settings.get': () => settings.get(),
+      'settings.update': (patch) => {
+        const next = settings.update(patch);
+        bus.send('settings', next);
+        return next;
+      },
+    },
+    projectHandlers(needProjects),
+    {
+      'jobs.start': (input) => {
+        needProjects();
+        const { kind, ...params } = input;
+        return jobs.start(kind, params);
+      },
+      'jobs.cancel': ({ id }) => ({ cancelled: jobs.cancel(id) }),
+      'jobs.list': () => jobs.list(),
+    },
+  );
+
+  return {
+    dataDir: opts.dataDir,
+    library,
+    health,
+    projects,
+    settings,
+    jobs,
+    bus,
+    handlers,
+    async close() {
+      await jobs.close();
+      library?.close();
+    },
+  };
+}

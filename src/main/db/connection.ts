@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface ConnectionOptions {
+  /**
+   * Path of a better-sqlite3 binary built for the running ABI. Electron passes its own
+   * build (scripts/native-electron.mjs) so that the node build in node_modules stays
+   * usable by the tests and the CLI.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+  fileMustExist?: boolean;
+}
+
+/** Opens a file without touching it: no pragma that writes runs here. */
+export function openRaw(file: string, opts: ConnectionOptions = {}): Db {
+  return new Database(file, {
+    nativeBinding: opts.nativeBinding,
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.fileMustExist ?? false,
+  });
+}
+
+/** The pragmas every library connection runs with. */
+export function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}

@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+import { m001Library } from './migrations/001-library';
+
+export interface Migration {
+  /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Append only: a released migration is never edited (the schema-snapshot test watches). */
+export const MIGRATIONS: readonly Migration[] = [m001Library];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `The library was written by a newer Tandem (schema ${found}; this app knows up to ${supported}). ` +
+        'Update Tandem to open it; the file has not been changed.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/**
+ * Applies every pending migration in one transaction: either the library moves to the
+ * newest schema or it stays exactly as it was. A database newer than the app is refused
+ * before anything is written.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  checkOrder(migrations);
+  const from = schemaVersion(db);
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (from > latest) throw new SchemaTooNewError(from, latest);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      // user_version is written inside the transaction, so it rolls back with the DDL.
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return { from, to: latest };
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}

@@ -1,0 +1,135 @@
+import type { Db } from '../db/connection';
+import { ProjectsRepo } from '../db/projectsRepo';
+import type { Project, ProjectCreate, ProjectFields, ProjectPatch, ProjectStatus, ProjectSummary } from '../../shared/project';
+import { DEFAULT_PROJECT_FIELDS, projectFieldsSchema } from '../../shared/project';
+import { DomainError } from '../../shared/result';
+import { toFieldIssues } from '../../shared/validation';
+
+export type ProjectSort = 'recent' | 'name' | 'updated' | 'status' | 'budget';
+
+/**
+ * The project library's rules: validation of the merged project, trash and restore,
+ * duplication with datasets. One transaction per logical write.
+ */
+export class ProjectService {
+  private readonly repo: ProjectsRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repo = new ProjectsRepo(db);
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  list(opts: { trash?: boolean; search?: string; sort?: ProjectSort } = {}): ProjectSummary[] {
+    let list = this.repo.list(opts.trash ?? false);
+    const q = opts.search?.trim().toLowerCase();
+    if (q) {
+      list = list.filter((p) =>
+        [p.name, p.client, p.productTitle, ...p.tags].some((s) => s.toLowerCase().includes(q)),
+      );
+    }
+    return sortProjects(list, opts.sort ?? 'recent');
+  }
+
+  /** A live (not trashed) project, or not_found. */
+  get(id: number, opts: { allowTrashed?: boolean } = {}): Project {
+    const p = this.repo.get(id);
+    if (!p || (p.deletedAt && !opts.allowTrashed)) {
+      throw new DomainError('not_found', p ? `Project ${id} is in the trash.` : `No project with id ${id}.`);
+    }
+    return p;
+  }
+
+  /** Marks the project as the one being worked on, for "recent first". */
+  open(id: number): Project {
+    this.get(id);
+    this.repo.markOpened(id, this.stamp());
+    return this.get(id);
+  }
+
+  create(input: ProjectCreate): Project {
+    const fields = validate({ ...DEFAULT_PROJECT_FIELDS, ...input });
+    const id = this.db.transaction(() => this.repo.insert(fields, this.stamp()))();
+    return this.get(id);
+  }
+
+  update(id: number, patch: ProjectPatch): Project {
+    const current = this.get(id);
+    const merged = validate({ ...fieldsOf(current), ...patch });
+    this.db.transaction(() => this.repo.update(id, merged, this.stamp()))();
+    return this.get(id);
+  }
+
+  setStatus(id: number, status: ProjectStatus): Project {
+    // The risk checklist (a later issue) adds its "ready to pitch" gate here.
+    this.get(id);
+    this.repo.setStatus(id, status, this.stamp());
+    return this.get(id);
+  }
+
+  /** A copy with its datasets, named "… (copy)", back in draft. */
+  duplicate(id: number, copySuffix = ' (copy)'): Project {
+    const source = this.get(id);
+    const fields = validate({ ...fieldsOf(source), name: (source.name + copySuffix).slice(0, 120), status: 'draft' });
+    const newId = this.db.transaction(() => {
+      const created = this.repo.insert(fields, this.stamp());
+      this.repo.copyDatasets(id, created);
+      return created;
+    })();
+    return this.get(newId);
+  }
+
+  trash(id: number): { id: number } {
+    this.get(id);
+    this.repo.setDeleted(id, this.stamp());
+    return { id };
+  }
+
+  restore(id: number): Project {
+    const p = this.get(id, { allowTrashed: true });
+    if (!p.deletedAt) throw new DomainError('refused', `Project ${id} is not in the trash.`);
+    this.repo.setDeleted(id, null);
+    return this.get(id);
+  }
+
+  emptyTrash(): { deleted: number } {
+    return { deleted: this.db.transaction(() => this.repo.purgeTrash())() };
+  }
+}
+
+function validate(candidate: unknown): ProjectFields {
+  const parsed = projectFieldsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error);
+    throw new DomainError('invalid_input', describeIssues(issues), issues);
+  }
+  return parsed.data;
+}
+
+export function describeIssues(issues: { path: string; message: string }[]): string {
+  return issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ');
+}
+
+export function fieldsOf(p: Project): ProjectFields {
+  const { id: _i, createdAt: _c, updatedAt: _u, openedAt: _o, deletedAt: _d, datasets: _s, ...fields } = p;
+  return fields;
+}
+
+const STATUS_ORDER: Record<ProjectStatus, number> = { draft: 0, review: 1, ready: 2, live: 3, closed: 4 };
+
+export function sortProjects(list: ProjectSummary[], sort: ProjectSort): ProjectSummary[] {
+  const recent = (p: ProjectSummary) => p.openedAt ?? p.updatedAt;
+  const by: Record<ProjectSort, (a: ProjectSummary, b: ProjectSummary) => number> = {
+    recent: (a, b) => recent(b).localeCompare(recent(a)) || b.id - a.id,
+    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id,
+    name: (a, b) => a.name.localeCompare(b.name, ['zh-CN', 'en']) || a.id - b.id,
+    status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.name.localeCompare(b.name),
+    budget: (a, b) => b.budget - a.budget || a.id - b.id,
+  };
+  return [...list].sort(by[sort]);
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { AppInfo } from './appInfo';
+import type { JobInfo } from './jobs';
+import { jobStartSchema } from './jobs';
+import type { Project, ProjectSummary } from './project';
+import {
+  PROJECT_STATUSES,
+  projectCreateSchema,
+  projectIdSchema,
+  projectPatchSchema,
+} from './project';
+import type { Result } from './result';
+import type { Settings } from './settings';
+import { settingsSchema } from './settings';
+
+/**
+ * The one contract between renderer and main. Each call is declared here once: its name,
+ * the zod schema main validates its input with, and (as a phantom type) its output.
+ * Main registers a handler for every name (checked at start), the preload and the
+ * browser test host expose exactly these names, and nothing else crosses.
+ */
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Never read at run time: carries the output type. */
+  output?: O;
+}
+const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+const none = z.object({}).strict();
+const byId = z.object({ id: projectIdSchema }).strict();
+
+export const contract = {
+  'app.info': call<AppInfo>()(none),
+  'settings.get': call<Settings>()(none),
+  'settings.update': call<Settings>()(settingsSchema.partial().strict()),
+
+  'projects.list': call<ProjectSummary[]>()(
+    z
+      .object({
+        trash: z.boolean().optional(),
+        search: z.string().max(200).optional(),
+        sort: z.enum(['recent', 'name', 'updated', 'status', 'budget']).optional(),
+      })
+      .strict(),
+  ),
+  'projects.get': call<Project>()(byId),
+  'projects.open': call<Project>()(byId),
+  'projects.create': call<Project>()(projectCreateSchema),
+  'projects.update': call<Project>()(z.object({ id: projectIdSchema, patch: projectPatchSchema }).strict()),
+  'projects.setStatus': call<Project>()(z.object({ id: projectIdSchema, status: z.enum(PROJECT_STATUSES) }).strict()),
+  'projects.duplicate': call<Project>()(byId),
+  'projects.trash': call<{ id: number }>()(byId),
+  'projects.restore': call<Project>()(byId),
+  /** Emptying the trash is final: the caller must have asked the user (`confirm: true`). */
+  'projects.emptyTrash': call<{ deleted: number }>()(z.object({ confirm: z.literal(true) }).strict()),
+
+  'jobs.start': call<JobInfo>()(jobStartSchema),
+  'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),
+  'jobs.list': call<JobInfo[]>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = NonNullable<Contract[N]['output']>;
+
+/** The object the preload (and the test host's shim) puts on `window.tandem`. */
+export interface TandemBridge {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
+  on<E extends import('./events').PushEventName>(
+    event: E,
+    listener: (payload: import('./events').PushEvents[E]) => void,
+  ): () => void;
+  /** Where the renderer runs: the Electron app or the browser test host. */
+  host: 'electron' | 'browser';
+}
+
+/** The IPC channel of a call (one per call) and of a push event. */
+export const callChannel = (name: CallName): string => `tandem:call:${name}`;
+export const eventChannel = (name: string): string => `tandem:event:${name}`;

@@ -1,0 +1,64 @@
+/** One row of each dataset kind as the services hold it (DESIGN §1 step 2). */
+
+export interface AudienceRow {
+  userId: string;
+  /** Numeric behaviour features: minutes, purchases, spend, active days, recency… */
+  features: Record<string, number>;
+  /** Categorical attributes: city tier, age band, interests… */
+  attributes: Record<string, string>;
+}
+
+export interface CatalogRow {
+  itemId: string;
+  title: string;
+  description: string;
+  tags: string[];
+  category: string;
+  price: number | null;
+  /** Columns beyond the known fields (e.g. `title_en`). */
+  extra: Record<string, string | number>;
+}
+
+export interface InteractionRow {
+  userId: string;
+  itemId: string;
+  event: string;
+  weight: number;
+  ts: string | null;
+}
+
+export interface PartnerRow {
+  partnerId: string;
+  name: string;
+  type: string;
+  industry: string;
+  description: string;
+  tags: string[];
+  audienceSize: number | null;
+  audienceProfile: string;
+  reputation: number | null;
+  fee: number | null;
+  conflictTags: string[];
+  extra: Record<string, string | number>;
+}
+
+export interface CollaborationRow {
+  partnerA: string;
+  partnerB: string;
+  year: number | null;
+  kind: string;
+  outcome: string;
+}
+
+export interface CampaignPeriodRow {
+  period: string;
+  outcome: number;
+  spend: Record<string, number>;
+  controls: Record<string, number | string>;
+  campaignId: string | null;
+}
+
+export interface ActualsRow {
+  date: string;
+  kpis: Record<string, number>;
+}
