@@ -48,7 +48,8 @@ export const contract = {
   'projects.create': call<Project>()(projectCreateSchema),
   'projects.update': call<Project>()(z.object({ id: projectIdSchema, patch: projectPatchSchema }).strict()),
   'projects.setStatus': call<Project>()(z.object({ id: projectIdSchema, status: z.enum(PROJECT_STATUSES) }).strict()),
-  'projects.duplicate': call<Project>()(byId),
+  /** `suffix` names the copy in the caller's language, e.g. " (copy)" or "（副本）". */
+  'projects.duplicate': call<Project>()(z.object({ id: projectIdSchema, suffix: z.string().max(20).optional() }).strict()),
   'projects.trash': call<{ id: number }>()(byId),
   'projects.restore': call<Project>()(byId),
   /** Emptying the trash is final: the caller must have asked the user (`confirm: true`). */

@@ -34,4 +34,19 @@ export class SettingsService {
   setFlag(name: string, value: boolean): void {
     this.repo?.set(`flag:${name}`, value);
   }
+
+  /** Project files opened or exported lately, newest first (the File › Open Recent menu). */
+  recentFiles(): string[] {
+    return this.repo?.get<string[]>('recentFiles') ?? [];
+  }
+
+  addRecentFile(file: string): string[] {
+    const next = [file, ...this.recentFiles().filter((f) => f !== file)].slice(0, 10);
+    this.repo?.set('recentFiles', next);
+    return next;
+  }
+
+  clearRecentFiles(): void {
+    this.repo?.set('recentFiles', []);
+  }
 }

@@ -11,7 +11,8 @@ export const en = {
   'nav.risk': 'Risk & Rights',
   'nav.forecast': 'Forecast',
   'nav.report': 'Report',
-  'nav.noProject': 'Open a project to see this page.',
+  'nav.noProject': 'Open a project to work on its pages.',
+  'nav.currentProject': 'Current project',
 
   'menu.file': 'File',
   'menu.newProject': 'New Project',
@@ -83,11 +84,12 @@ export const en = {
 
   'library.title': 'Projects',
   'library.subtitle': '{count} projects in your library',
+  'library.subtitle.one': 'One project in your library',
   'library.new': 'New project',
   'library.trash': 'Trash',
   'library.trashCount': 'Trash ({count})',
   'library.backToProjects': 'Back to projects',
-  'library.searchPlaceholder': 'Search by name, client, product or tag',
+  'library.searchPlaceholder': 'Search projects, clients, tags',
   'library.sort': 'Sort',
   'library.sort.recent': 'Recently opened',
   'library.sort.updated': 'Recently changed',
@@ -209,7 +211,6 @@ export const en = {
   'about.version': 'Version {version}',
   'about.text': 'Plan co-branded campaigns for knowledge products: audience, partners, risks and rights, forecasts and the pitch, all on your machine.',
 
-  'shortcut.new': 'Ctrl+N',
   'shortcuts.hint': 'New {new} · Open {open} · Export {export}',
 } as const;
 

@@ -12,7 +12,10 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Looks a key up and fills `{name}` placeholders; unknown keys come back as they are. */
 export function translate(lang: Language, key: string, params?: Record<string, string | number>): string {
-  const text = isMessageKey(key) ? DICTIONARIES[lang][key] : key;
+  // English needs a singular: `key.one` is used when `count` is 1 and the key exists.
+  const one = `${key}.one`;
+  const chosen = params?.count === 1 && isMessageKey(one) ? one : key;
+  const text = isMessageKey(chosen) ? DICTIONARIES[lang][chosen] : key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -13,7 +13,8 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.risk': '风险与版权',
   'nav.forecast': '效果预测',
   'nav.report': '提案报告',
-  'nav.noProject': '请先打开一个项目。',
+  'nav.noProject': '打开一个项目后即可使用以下页面。',
+  'nav.currentProject': '当前项目',
 
   'menu.file': '文件',
   'menu.newProject': '新建项目',
@@ -85,11 +86,12 @@ export const zhCN: Record<MessageKey, string> = {
 
   'library.title': '项目',
   'library.subtitle': '项目库中共有 {count} 个项目',
+  'library.subtitle.one': '项目库中共有 1 个项目',
   'library.new': '新建项目',
   'library.trash': '回收站',
   'library.trashCount': '回收站（{count}）',
   'library.backToProjects': '返回项目列表',
-  'library.searchPlaceholder': '按名称、客户、产品或标签搜索',
+  'library.searchPlaceholder': '搜索项目、客户、标签',
   'library.sort': '排序',
   'library.sort.recent': '最近打开',
   'library.sort.updated': '最近修改',
@@ -211,6 +213,5 @@ export const zhCN: Record<MessageKey, string> = {
   'about.version': '版本 {version}',
   'about.text': '为知识产品策划联名活动：受众、合作伙伴、风险与版权、效果预测和提案，全部在本机完成。',
 
-  'shortcut.new': 'Ctrl+N',
   'shortcuts.hint': '新建 {new} · 打开 {open} · 导出 {export}',
 };

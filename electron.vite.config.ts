@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+/**
+ * Three builds (electron-vite's layout):
+ * - main: the Electron entry plus the plain-node entries that share its services — the CLI,
+ *   the browser test host and the job worker. All chunks land in out/main itself, so a
+ *   worker path computed next to any chunk is right.
+ * - preload: CommonJS (`index.cjs`), because a sandboxed preload cannot be an ES module, with
+ *   its dependencies bundled (a sandboxed preload cannot require packages).
+ * - renderer: React, minified, pages split into lazy chunks.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/main/cli/entry.ts'),
+          testhost: resolve('src/main/testhost/server.ts'),
+          worker: resolve('src/main/jobs/worker.ts'),
+        },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      minify: true,
+      rolldownOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,32 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CALL_NAMES, callChannel, eventChannel, type TandemBridge } from '../shared/contract';
+import { PUSH_EVENT_NAMES } from '../shared/events';
+
+/**
+ * Exposes exactly the contract: one `call` that forwards to the call's own channel (only
+ * names the contract declares), and `on` for the typed push events. No ipcRenderer, no
+ * event objects cross the bridge.
+ */
+const callNames = new Set<string>(CALL_NAMES);
+const eventNames = new Set<string>(PUSH_EVENT_NAMES);
+
+const bridge = {
+  host: 'electron',
+  call(name, input) {
+    if (!callNames.has(name)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name)}` } });
+    }
+    return ipcRenderer.invoke(callChannel(name), input);
+  },
+  on(event, listener) {
+    if (!eventNames.has(event)) throw new Error(`Unknown event: ${String(event)}`);
+    const channel = eventChannel(event);
+    const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload as never);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+} satisfies TandemBridge;
+
+contextBridge.exposeInMainWorld('tandem', bridge);

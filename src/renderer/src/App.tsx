@@ -1,0 +1,136 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/appInfo';
+import type { MenuCommand } from '../../shared/events';
+import { translate as translateNow } from '../../shared/i18n';
+import { call, hostKind, onEvent } from './bridge';
+import { AboutDialog } from './components/AboutDialog';
+import { CreateProjectDialog } from './components/CreateProjectDialog';
+import { LibraryErrorScreen } from './components/LibraryErrorScreen';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+import { useJobs } from './stores/jobs';
+import { useLibrary } from './stores/library';
+import { useProject } from './stores/project';
+import { useRouter } from './stores/router';
+import { useSettings, useT } from './stores/settings';
+import { useToasts } from './stores/toasts';
+import { useUi } from './stores/ui';
+
+// Pages load on demand, so the first screen stays small (echarts comes with the overview).
+const LibraryPage = lazy(() => import('./pages/LibraryPage'));
+const OverviewPage = lazy(() => import('./pages/OverviewPage'));
+const DataPage = lazy(() => import('./pages/DataPage'));
+const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
+
+export function App() {
+  const t = useT();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const { lang, theme } = useSettings();
+  const { page, projectId, navigate } = useRouter();
+  const project = useProject((s) => s.project);
+  const projectError = useProject((s) => s.error);
+  const ui = useUi();
+
+  useEffect(() => {
+    void call('app.info', {}).then(setInfo);
+    void useSettings.getState().load();
+    void useJobs.getState().load();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = lang;
+    document.title = project && page !== 'projects' ? `${project.name} — Tandem` : 'Tandem';
+  }, [theme, lang, project, page]);
+
+  useEffect(() => {
+    if (projectId !== null && project?.id !== projectId) void useProject.getState().load(projectId);
+  }, [projectId, project?.id]);
+
+  useEffect(() => listenMenuCommands(), []);
+  useEffect(() => listenJobNotices(), []);
+
+  if (info && !info.library.ok) return <LibraryErrorScreen info={info} />;
+
+  let content;
+  if (page === 'projects' || projectId === null) content = <LibraryPage />;
+  else if (projectError && !project) content = <div className="page"><p className="muted">{projectError}</p></div>;
+  else if (!project || project.id !== projectId) content = <div className="page muted">{t('common.loading')}</div>;
+  else if (page === 'overview') content = <OverviewPage key={project.id} />;
+  else if (page === 'data') content = <DataPage />;
+  else content = <PlaceholderPage page={page} />;
+
+  return (
+    <div className="frame">
+      <Sidebar />
+      <main className="main">
+        <Suspense fallback={<div className="page muted">{t('common.loading')}</div>}>{content}</Suspense>
+      </main>
+      <StatusBar info={info} />
+      <Toasts />
+      {ui.createOpen && (
+        <CreateProjectDialog
+          onClose={() => ui.set({ createOpen: false })}
+          onCreated={(id) => {
+            ui.set({ createOpen: false });
+            navigate('overview', id);
+          }}
+        />
+      )}
+      {ui.aboutOpen && info && <AboutDialog info={info} onClose={() => ui.set({ aboutOpen: false })} />}
+    </div>
+  );
+}
+
+/** Menu commands from main, and the same shortcuts in the browser host (no native menu there). */
+function listenMenuCommands(): () => void {
+  const run = (c: MenuCommand) => {
+    const { lang } = useSettings.getState();
+    const toast = useToasts.getState().show;
+    switch (c.command) {
+      case 'newProject':
+        useUi.getState().set({ createOpen: true });
+        break;
+      case 'about':
+        useUi.getState().set({ aboutOpen: true });
+        break;
+      case 'openProjectFile':
+      case 'exportProject':
+        toast(translateNow(lang, 'page.notBuilt.projectFile'));
+        break;
+      case 'showPage':
+        break;
+    }
+  };
+  const off = onEvent('menu', run);
+  const onKey = (e: KeyboardEvent) => {
+    if (hostKind() !== 'browser' || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const command = key === 'n' ? 'newProject' : key === 'o' ? 'openProjectFile' : key === 'e' ? 'exportProject' : null;
+    if (command) {
+      e.preventDefault();
+      run({ command } as MenuCommand);
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  return () => {
+    off();
+    window.removeEventListener('keydown', onKey);
+  };
+}
+
+/** Tells the user how a job ended; a finished demo opens on its overview. */
+function listenJobNotices(): () => void {
+  return onEvent('job', (job) => {
+    const { lang } = useSettings.getState();
+    const toast = useToasts.getState().show;
+    if (job.state === 'cancelled') toast(translateNow(lang, 'job.cancelled'));
+    if (job.state === 'failed') toast(translateNow(lang, 'job.failed', { error: job.error ?? '' }), { tone: 'error' });
+    if (job.state === 'done' && job.kind === 'demo') {
+      void useLibrary.getState().refresh();
+      const id = (job.result as { projectId?: number } | null)?.projectId;
+      if (id && useRouter.getState().page === 'projects') useRouter.getState().navigate('overview', id);
+    }
+  });
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import type * as HostModule from '../../src/main/testhost/server';
+import type { TestHost } from '../../src/main/testhost/server';
+
+/** The built test host (out/main): the same services and contract handlers the app uses. */
+async function loadHost(): Promise<typeof HostModule> {
+  const built = path.resolve('out/main/testhost.js');
+  return (await import(built)) as typeof HostModule;
+}
+
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+interface Fixtures {
+  /** A fresh data folder and test host for each test. */
+  host: TestHost & { dataDir: string };
+  /** Opens the app in the page and waits for the first screen. */
+  openApp: (page?: Page) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+    const { startTestHost } = await loadHost();
+    const host = await startTestHost({ dataDir });
+    await use(Object.assign(host, { dataDir }));
+    await host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  openApp: async ({ page, host }, use) => {
+    await use(async (p = page) => {
+      await p.goto(host.url);
+      await p.locator('.sidebar').waitFor();
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Writes a screenshot where CI and the README pick it up. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
