@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/main';
+import { tempDir } from './helpers';
+
+async function cli(dataDir: string, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], { out: (s) => (out += `${s}\n`), err: (s) => (err += s), interactive: false });
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('the tandem CLI', () => {
+  it('creates, shows, lists, trashes and restores projects, printing the documented JSON', async () => {
+    const dir = tempDir();
+    const created = await cli(dir, '--json', 'project', 'create', '--name', '宋画沙龙', '--kind', 'live', '--tags', '宋画、看展;salon', '--exclude', '博彩,竞品', '--budget', '120,000', '--currency', 'usd');
+    expect(created.code).toBe(0);
+    const { project } = created.json();
+    expect(project).toMatchObject({ id: 1, name: '宋画沙龙', kind: 'live', tags: ['宋画', '看展', 'salon'], exclusions: ['博彩', '竞品'], budget: 120000, currency: 'USD', status: 'draft', datasets: [] });
+    for (const key of ['productTitle', 'description', 'startDate', 'endDate']) expect(project).toHaveProperty(key);
+
+    expect((await cli(dir, '--json', 'project', 'show', '1')).json().project.name).toBe('宋画沙龙');
+    expect((await cli(dir, '--json', 'project', 'status', '1', 'review')).json().project.status).toBe('review');
+    expect((await cli(dir, 'project', 'delete', '1')).code).toBe(0);
+    expect((await cli(dir, '--json', 'project', 'list')).json()).toEqual({ projects: [] });
+    expect((await cli(dir, '--json', 'project', 'list', '--trash')).json().projects).toHaveLength(1);
+    expect((await cli(dir, '--json', 'project', 'restore', '1')).json().project.deletedAt).toBeNull();
+    expect((await cli(dir, 'project', 'list')).out).toContain('宋画沙龙');
+  });
+
+  it('refuses bad input on stderr with exit code 2 and changes nothing', async () => {
+    const dir = tempDir();
+    await cli(dir, 'project', 'create', '--name', 'Keep');
+    const cases = [
+      ['project', 'create', '--name', 'X', '--budget', '-5'],
+      ['project', 'create', '--name', 'X', '--budget', 'lots'],
+      ['project', 'create', '--name', '   '],
+      ['project', 'create', '--name', 'X', '--start', '2027-05-01', '--end', '2027-04-01'],
+      ['project', 'create', '--name', 'X', '--kind', 'podcast'],
+      ['project', 'create', '--name', 'X', '--colour', 'red'],
+      ['project', 'show', 'abc'],
+      ['project', 'show', '99'],
+      ['project', 'status', '1', 'famous'],
+      ['frobnicate'],
+    ];
+    for (const args of cases) {
+      const r = await cli(dir, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(/^tandem: /);
+      expect(r.out).toBe('');
+    }
+    const negative = await cli(dir, 'project', 'create', '--name', 'X', '--budget', '-5');
+    expect(negative.err).toContain('--budget: Must be zero or more.');
+    const timeline = await cli(dir, 'project', 'create', '--name', 'X', '--start', '2027-05-01', '--end', '2027-04-01');
+    expect(timeline.err).toContain('--end: The end date is before the start date.');
+    expect((await cli(dir, '--json', 'project', 'list')).json().projects.map((p: { name: string }) => p.name)).toEqual(['Keep']);
+  });
+
+  it('asks before emptying the trash (exit 3 without --yes)', async () => {
+    const dir = tempDir();
+    await cli(dir, 'project', 'create', '--name', 'Old');
+    await cli(dir, 'project', 'delete', '1');
+    expect((await cli(dir, 'project', 'empty-trash')).code).toBe(3);
+    expect((await cli(dir, '--json', 'project', 'list', '--trash')).json().projects).toHaveLength(1);
+    expect((await cli(dir, '--json', 'project', 'empty-trash', '--yes')).json()).toEqual({ deleted: 1 });
+  });
+
+  it('says when the library cannot be used (exit 1), leaving it as it is', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'library.sqlite'), Buffer.alloc(4096, 9));
+    const r = await cli(dir, 'project', 'list');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/damaged/);
+    expect(fs.readFileSync(path.join(dir, 'library.sqlite')).equals(Buffer.alloc(4096, 9))).toBe(true);
+  });
+
+  it('runs as the built bin/tandem.mjs: demo, then project list shows the datasets', () => {
+    const bin = path.resolve('bin/tandem.mjs');
+    expect(fs.existsSync(path.resolve('out/main/cli.js')), 'run `npm run build` before the unit tests').toBe(true);
+    const dir = tempDir();
+    const demo = spawnSync(process.execPath, [bin, '--json', '--data-dir', dir, 'demo'], { encoding: 'utf8' });
+    expect(demo.status, demo.stderr).toBe(0);
+    const { project } = JSON.parse(demo.stdout);
+    expect(project.kind).toBe('audio');
+    const list = spawnSync(process.execPath, [bin, '--data-dir', dir, '--json', 'project', 'list'], { encoding: 'utf8' });
+    expect(list.status).toBe(0);
+    const { projects } = JSON.parse(list.stdout);
+    expect(projects).toHaveLength(1);
+    expect(Object.fromEntries(projects[0].datasets.map((d: { kind: string; rows: number }) => [d.kind, d.rows]))).toMatchObject({
+      audience: 20000, catalog: 300, interactions: 200000, partners: 120, campaigns: 156,
+    });
+    const bad = spawnSync(process.execPath, [bin, '--data-dir', dir, 'project', 'create', '--name', 'X', '--budget', '-1'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--budget');
+  });
+});
