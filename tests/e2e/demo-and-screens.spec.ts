@@ -15,11 +15,11 @@ test('the demo job shows progress, can be cancelled leaving nothing, and then bu
   // A finished demo opens on its overview.
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('#f-name')).toHaveValue(/Song Painting/);
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Data' }).click();
   const table = page.getByTestId('datasets');
   await expect(table).toContainText('20,000');
   await expect(table).toContainText('200,000');
-  await page.getByRole('button', { name: 'Audience' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Audience' }).click();
   await expect(page.getByTestId('not-built')).toContainText('not built yet');
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 
 test('create a project, edit it with a refused value, switch language, reload: all persisted', async ({ page, host, openApp }) => {
   await openApp();
@@ -118,4 +118,28 @@ test('rename (refusing an empty name), duplicate, search and sort', async ({ pag
   await page.getByRole('searchbox').fill('nothing like this');
   await expect(page.getByText('No project matches')).toBeVisible();
   expect(a.id).toBeGreaterThan(0);
+});
+
+test('a damaged library is not touched: the app says what is wrong and where the backup is', async ({ page, host }) => {
+  // The fixture's host opened a healthy library; start a second host on a damaged one.
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const dataDir = fs.mkdtempSync(path.join(host.dataDir, 'damaged-'));
+  fs.mkdirSync(path.join(dataDir, 'backups'));
+  fs.writeFileSync(path.join(dataDir, 'backups', 'library-20261122-090000-daily.sqlite'), 'backup');
+  const garbage = Buffer.alloc(8192, 0x5a);
+  fs.writeFileSync(path.join(dataDir, 'library.sqlite'), garbage);
+  const { startTestHost } = await import(path.resolve('out/main/testhost.js'));
+  const damaged = await startTestHost({ dataDir });
+  try {
+    await page.goto(damaged.url);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The project library cannot be opened');
+    await expect(alert).toContainText('is damaged');
+    await expect(alert).toContainText('library-20261122-090000-daily.sqlite');
+    await screenshot(page, 'library-error-en-light');
+    expect(fs.readFileSync(path.join(dataDir, 'library.sqlite')).equals(garbage)).toBe(true);
+  } finally {
+    await damaged.close();
+  }
 });

@@ -1,3 +1,3 @@
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 
-export const APP_VERSION: string = pkg.version;
+export const APP_VERSION: string = version;

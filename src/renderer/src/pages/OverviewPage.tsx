@@ -7,6 +7,7 @@ import { budgetOption, kpiOption } from '../charts/overviewCharts';
 import { chartPalette } from '../charts/palette';
 import { messagesByField, parseNumberInput } from '../forms';
 import { useProject } from '../stores/project';
+import { useRouter } from '../stores/router';
 import { useFormat, useSettings, useT } from '../stores/settings';
 import { type Draft, draftOf, fieldsOf } from './overviewDraft';
 
@@ -168,6 +169,8 @@ export default function OverviewPage() {
             </div>
           </section>
 
+          <DatasetsCard project={project} />
+
           <section className="card">
             <header><div><h2>{t('overview.budgetChart')}</h2><p>{t('overview.evenPacing')}</p></div></header>
             <div className="body">
@@ -184,4 +187,34 @@ export default function OverviewPage() {
 function weightOf(text: string): number {
   const r = parseNumberInput(text);
   return 'value' in r && r.value !== null ? Math.max(0, Math.min(100, r.value)) : 0;
+}
+
+/** What data the project holds, one line per kind, linking to the Data page. */
+function DatasetsCard({ project }: { project: Project }) {
+  const t = useT();
+  const f = useFormat();
+  const navigate = useRouter((s) => s.navigate);
+  return (
+    <section className="card">
+      <header>
+        <h2>{t('overview.datasets')}</h2>
+        <button className="btn ghost small" onClick={() => navigate('data')}>
+          {t('nav.data')} →
+        </button>
+      </header>
+      <div className="body">
+        {project.datasets.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>{t('data.none')}</p>
+        ) : (
+          <div className="chips">
+            {project.datasets.map((d) => (
+              <span className="chip" key={d.kind}>
+                {t(`dataset.${d.kind}`)} {f.number(d.rows)}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+    </section>
+  );
 }
