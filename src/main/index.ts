@@ -107,6 +107,8 @@ function start(): void {
     () => win?.webContents ?? null,
   );
   services.bus.on('settings', refreshMenu);
+  // A library left open for days still gets its daily backup.
+  setInterval(() => services?.backupIfDue(), 60 * 60 * 1000).unref();
   refreshMenu();
   if (!services.health.ok) {
     const lang = language(services.settings.get());

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AppInfo, LibraryHealth } from '../../shared/appInfo';
 import type { PushEventName, PushEvents } from '../../shared/events';
 import { DomainError } from '../../shared/result';
-import { latestBackup } from '../db/backup';
+import { backupIfDue, latestBackup } from '../db/backup';
 import { type Library, LibraryError, libraryPaths, openLibrary } from '../db/library';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { mergeHandlers } from '../api/dispatch';
@@ -44,6 +44,8 @@ export interface Services {
   jobs: JobRunner;
   bus: PushBus;
   handlers: Handlers;
+  /** Takes the daily backup when one is due (the app calls it now and then while it runs). */
+  backupIfDue(): string | null;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export function createServices(opts: ServicesOptions): Services {
     jobs,
     bus,
     handlers,
+    backupIfDue: () => (library ? backupIfDue(library.db, backupDir, (opts.now ?? (() => new Date()))()) : null),
     async close() {
       await jobs.close();
       library?.close();

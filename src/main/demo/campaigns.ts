@@ -102,7 +102,7 @@ export function generateCampaigns(rng: Random, recipe: Recipe): { rows: Campaign
       period: weekStart.toISOString().slice(0, 10),
       outcome,
       spend: Object.fromEntries(recipe.channels.map((ch) => [ch.name, spend[ch.name][w]])),
-      controls: { holiday, price, partner_type: partnerOf[w], revenue: outcome * o.revenuePerSignup },
+      controls: { holiday, price, partner_type: partnerOf[w] },
       campaignId: flightOf[w],
     });
   }

@@ -79,7 +79,6 @@ export interface Recipe {
     holidayLift: number;
     priceEffectPer10: number;
     noiseSd: number;
-    revenuePerSignup: number;
   };
 }
 

@@ -203,6 +203,9 @@ export const en = {
   'settings.dark': 'Dark',
 
   'library.error.title': 'The project library cannot be opened',
+  'library.error.corrupt': 'The library file is damaged.',
+  'library.error.too_new': 'The library was written by a newer version of Tandem. Update Tandem to open it.',
+  'library.error.io': 'The library file cannot be read or created.',
   'library.error.backup': 'Latest backup: {path}',
   'library.error.noBackup': 'There is no backup yet in {path}.',
   'library.error.untouched': 'Tandem has not changed the file. Close Tandem, replace the library with a backup or move it aside, and start again.',

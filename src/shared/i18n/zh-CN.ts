@@ -205,6 +205,9 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.dark': '深色',
 
   'library.error.title': '无法打开项目库',
+  'library.error.corrupt': '项目库文件已损坏。',
+  'library.error.too_new': '项目库由更新版本的 Tandem 写入，请升级 Tandem 后再打开。',
+  'library.error.io': '无法读取或创建项目库文件。',
   'library.error.backup': '最近的备份：{path}',
   'library.error.noBackup': '{path} 中还没有备份。',
   'library.error.untouched': 'Tandem 没有改动该文件。请关闭 Tandem，用备份替换项目库或将其移走，然后重新启动。',

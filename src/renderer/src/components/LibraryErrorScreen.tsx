@@ -9,7 +9,8 @@ export function LibraryErrorScreen({ info }: { info: AppInfo }) {
     <div className="error-screen card" role="alert">
       <div className="body">
         <h1>{t('library.error.title')}</h1>
-        <p>{library.error}</p>
+        {library.errorKind && <p><b>{t(`library.error.${library.errorKind}`)}</b></p>}
+        <p className="muted">{library.error}</p>
         <p>
           {library.latestBackup ? t('library.error.backup', { path: '' }) : t('library.error.noBackup', { path: '' })}
           <code>{library.latestBackup ?? library.backupDir}</code>
