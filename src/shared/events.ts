@@ -1,4 +1,5 @@
 import type { JobInfo } from './jobs';
+import type { Settings } from './settings';
 
 /** Commands the native menu sends to the renderer (the renderer owns dialogs and pages). */
 export type MenuCommand =
@@ -14,7 +15,7 @@ export interface PushEvents {
   menu: MenuCommand;
   /** Something changed the library behind the renderer's back (a job, the CLI, a menu). */
   library: { reason: string; projectId?: number };
-  settings: { language: string; theme: string };
+  settings: Settings;
 }
 export type PushEventName = keyof PushEvents;
 export const PUSH_EVENT_NAMES: readonly PushEventName[] = ['job', 'menu', 'library', 'settings'];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { translate } from './i18n';
 import type { FieldIssue } from './result';
 
 /**
@@ -35,4 +36,9 @@ function genericKey(code: string): string {
     default:
       return 'validation.invalid';
   }
+}
+
+/** Issues in one English sentence, for logs and the CLI: "budget: Must be zero or more." */
+export function describeIssues(issues: FieldIssue[]): string {
+  return issues.map((i) => `${i.path || 'input'}: ${translate('en', i.message, i.params)}`).join('; ');
 }

@@ -4,7 +4,11 @@ test('create a project, edit it with a refused value, switch language, reload: a
   await openApp();
   await expect(page.getByText('No projects yet')).toBeVisible();
 
-  // Create through the dialog.
+  // Create through the dialog, opened with the New shortcut; Escape closes it.
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('dialog', { name: 'New project' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.getByRole('button', { name: 'New project' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New project' });
   await dialog.getByRole('button', { name: 'Create' }).click();

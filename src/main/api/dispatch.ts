@@ -1,6 +1,6 @@
 import { CALL_NAMES, type CallName, contract } from '../../shared/contract';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
-import { toFieldIssues } from '../../shared/validation';
+import { describeIssues, toFieldIssues } from '../../shared/validation';
 import type { HandlerMap, Handlers } from './types';
 
 /**
@@ -40,7 +40,7 @@ export async function dispatch(
   const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
-    return fail('invalid_input', `Invalid input for ${name}: ${issues.map((i) => `${i.path || 'input'} ${i.message}`).join('; ')}`, issues);
+    return fail('invalid_input', `Invalid input for ${name}: ${describeIssues(issues)}`, issues);
   }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;

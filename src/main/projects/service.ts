@@ -3,7 +3,7 @@ import { ProjectsRepo } from '../db/projectsRepo';
 import type { Project, ProjectCreate, ProjectFields, ProjectPatch, ProjectStatus, ProjectSummary } from '../../shared/project';
 import { DEFAULT_PROJECT_FIELDS, projectFieldsSchema } from '../../shared/project';
 import { DomainError } from '../../shared/result';
-import { toFieldIssues } from '../../shared/validation';
+import { describeIssues, toFieldIssues } from '../../shared/validation';
 
 export type ProjectSort = 'recent' | 'name' | 'updated' | 'status' | 'budget';
 
@@ -109,10 +109,6 @@ function validate(candidate: unknown): ProjectFields {
     throw new DomainError('invalid_input', describeIssues(issues), issues);
   }
   return parsed.data;
-}
-
-export function describeIssues(issues: { path: string; message: string }[]): string {
-  return issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ');
 }
 
 export function fieldsOf(p: Project): ProjectFields {

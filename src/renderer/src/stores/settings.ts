@@ -41,8 +41,7 @@ darkQuery.addEventListener('change', (e) => {
   useSettings.setState({ osDark: e.matches, ...resolve(settings, e.matches) });
 });
 // The native menu changes settings in main: follow it.
-onEvent('settings', (s) => {
-  const settings = s as Settings;
+onEvent('settings', (settings) => {
   useSettings.setState({ settings, ...resolve(settings, useSettings.getState().osDark) });
 });
 
