@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 // Scans the Electron sources with @doyensec/electronegativity and fails on any finding above
 // LOW severity, except the manual-review findings listed in REVIEWED, each with the reason it
-// was accepted. (electronegativity itself always exits 0, so its CSV report is read here.)
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+// was accepted. (electronegativity's CLI always exits 0, so its findings are judged here.)
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -23,17 +20,22 @@ const REVIEWED = {
   },
 };
 
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-scan-')), 'report.csv');
-const bin = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-const run = spawnSync(process.execPath, [bin, '-i', 'src', '-o', out, '-r', '-e', electronVersion], { encoding: 'utf8' });
-if (!fs.existsSync(out)) {
-  console.error(run.stdout, run.stderr);
-  console.error('security scan: electronegativity wrote no report');
+// The programmatic API: the CLI's CSV report is written by two racing async writes (its
+// header can land over the findings), so it is not read here.
+const { default: run } = await import('@doyensec/electronegativity');
+const result = await run({ input: 'src', electronVersionOverride: electronVersion, isRelative: true, parserPlugins: [] });
+if (result.errors?.length) {
+  for (const e of result.errors) console.error(`security scan: could not parse ${e.file}: ${e.message ?? e.error ?? ''}`);
   process.exit(1);
 }
-
-const rows = parseCsv(fs.readFileSync(out, 'utf8')).slice(1).filter((r) => r.length > 1);
-const findings = rows.map(([id, severity, confidence, file, location, , description]) => ({ id, severity, confidence, file, location, description }));
+const root = path.resolve('src');
+const findings = result.issues.map((i) => ({
+  id: i.id,
+  severity: i.severity.name,
+  file: path.relative(root, path.resolve(root, i.file)).split(path.sep).join('/'),
+  location: `${i.location?.line ?? 0}:${i.location?.column ?? 0}`,
+  description: i.description,
+}));
 const blocking = [];
 for (const f of findings) {
   const reason = REVIEWED[f.id]?.[f.file];
@@ -44,24 +46,3 @@ for (const f of findings) {
 }
 console.log(`\nelectronegativity (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} above LOW not reviewed`);
 process.exit(blocking.length ? 1 : 0);
-
-/** RFC 4180 CSV: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cur.trim()), (cur = '');
-    else if (c === '\n') row.push(cur.trim()), rows.push(row), (row = []), (cur = '');
-    else if (c !== '\r') cur += c;
-  }
-  if (cur || row.length) row.push(cur.trim()), rows.push(row);
-  return rows;
-}
