@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatasetsRepo } from '../src/main/db/datasetsRepo';
 import { openLibrary } from '../src/main/db/library';
 import { generateDemo } from '../src/main/demo/generate';
 import { writeDemo } from '../src/main/demo/write';
@@ -62,16 +63,15 @@ for run in range(${RUNS}):
 print(statistics.median(times))
 `;
   const peer = spawnSync('/usr/bin/python3', ['-c', py, csv, tmp], { encoding: 'utf8' });
+  // Tandem: the repository every dataset write goes through (batched INSERTs, one transaction).
   const lib = openLibrary(path.join(tmp, 'ours'));
+  const repo = new DatasetsRepo(lib.db);
   const ours: number[] = [];
-  const insert = lib.db.prepare('INSERT INTO interactions (project_id, user_id, item_id, event, weight, ts) VALUES (?, ?, ?, ?, ?, ?)');
   lib.db.prepare("INSERT INTO projects (name, kind, created_at, updated_at) VALUES ('bench', 'course', 'now', 'now')").run();
   for (let i = 0; i < RUNS; i++) {
     lib.db.prepare('DELETE FROM interactions').run();
     const t = performance.now();
-    lib.db.transaction(() => {
-      for (const r of demo.interactions) insert.run(1, r.userId, r.itemId, r.event, r.weight, r.ts);
-    })();
+    lib.db.transaction(() => repo.replace(1, 'interactions', demo.interactions, { source: 'bench', importedAt: 'now' }))();
     ours.push(performance.now() - t);
   }
   lib.close();

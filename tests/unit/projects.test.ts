@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/db/library';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
@@ -121,6 +122,31 @@ describe('the project library', () => {
     expect(repo.count(p.id, 'audience')).toBe(3);
     expect(service.get(p.id).datasets[0]).toMatchObject({ rows: 3, source: 'first' });
     expect(() => repo.replace(p.id, 'audience', [], { source: null, importedAt: 't' })).toThrow(/inside a transaction/);
+    lib.close();
+  });
+
+  it('writes every row exactly once, whatever the count against the insert batch size (property)', () => {
+    const { service, lib } = world();
+    const p = service.create({ name: 'Batches' });
+    const repo = new DatasetsRepo(lib.db);
+    const row = fc.record({
+      userId: fc.string({ minLength: 1, maxLength: 8 }),
+      itemId: fc.string({ minLength: 1, maxLength: 8 }),
+      event: fc.constantFrom('view', 'listen', 'purchase'),
+      weight: fc.double({ min: 0, max: 10, noNaN: true }),
+      ts: fc.option(fc.constant('2026-11-01T00:00:00Z'), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), (rows) => {
+        lib.db.transaction(() => repo.replace(p.id, 'interactions', rows, { source: 't', importedAt: 't' }))();
+        const stored = lib.db
+          .prepare('SELECT user_id AS userId, item_id AS itemId, event, weight, ts FROM interactions WHERE project_id = ? ORDER BY rowid')
+          .all(p.id);
+        expect(stored).toEqual(rows);
+        expect(service.get(p.id).datasets[0].rows).toBe(rows.length);
+      }),
+      { numRuns: 60 },
+    );
     lib.close();
   });
 });

@@ -22,27 +22,29 @@ export interface DatasetRows {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-/** How one row of each kind becomes one table row. */
-const WRITERS: { [K in DatasetKind]: { table: string; sql: string; values: (projectId: number, r: DatasetRows[K]) => unknown[] } } = {
+/** How one row of each kind becomes one table row: the table, its columns, the values. */
+const WRITERS: { [K in DatasetKind]: { table: string; columns: string[]; values: (projectId: number, r: DatasetRows[K]) => unknown[] } } = {
   audience: {
     table: 'audience_users',
-    sql: 'INSERT INTO audience_users (project_id, user_id, features, attributes) VALUES (?, ?, ?, ?)',
+    columns: ['project_id', 'user_id', 'features', 'attributes'],
     values: (p, r) => [p, r.userId, json(r.features), json(r.attributes)],
   },
   catalog: {
     table: 'catalog_items',
-    sql: 'INSERT INTO catalog_items (project_id, item_id, title, description, tags, category, price, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    columns: ['project_id', 'item_id', 'title', 'description', 'tags', 'category', 'price', 'extra'],
     values: (p, r) => [p, r.itemId, r.title, r.description, json(r.tags), r.category, r.price, json(r.extra)],
   },
   interactions: {
     table: 'interactions',
-    sql: 'INSERT INTO interactions (project_id, user_id, item_id, event, weight, ts) VALUES (?, ?, ?, ?, ?, ?)',
+    columns: ['project_id', 'user_id', 'item_id', 'event', 'weight', 'ts'],
     values: (p, r) => [p, r.userId, r.itemId, r.event, r.weight, r.ts],
   },
   partners: {
     table: 'partners',
-    sql: `INSERT INTO partners (project_id, partner_id, name, type, industry, description, tags, audience_size,
-            audience_profile, reputation, fee, conflict_tags, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    columns: [
+      'project_id', 'partner_id', 'name', 'type', 'industry', 'description', 'tags', 'audience_size',
+      'audience_profile', 'reputation', 'fee', 'conflict_tags', 'extra',
+    ],
     values: (p, r) => [
       p, r.partnerId, r.name, r.type, r.industry, r.description, json(r.tags), r.audienceSize,
       r.audienceProfile, r.reputation, r.fee, json(r.conflictTags), json(r.extra),
@@ -50,20 +52,31 @@ const WRITERS: { [K in DatasetKind]: { table: string; sql: string; values: (proj
   },
   collaborations: {
     table: 'collaborations',
-    sql: 'INSERT INTO collaborations (project_id, partner_a, partner_b, year, kind, outcome) VALUES (?, ?, ?, ?, ?, ?)',
+    columns: ['project_id', 'partner_a', 'partner_b', 'year', 'kind', 'outcome'],
     values: (p, r) => [p, r.partnerA, r.partnerB, r.year, r.kind, r.outcome],
   },
   campaigns: {
     table: 'campaign_periods',
-    sql: 'INSERT INTO campaign_periods (project_id, period, outcome, spend, controls, campaign_id) VALUES (?, ?, ?, ?, ?, ?)',
+    columns: ['project_id', 'period', 'outcome', 'spend', 'controls', 'campaign_id'],
     values: (p, r) => [p, r.period, r.outcome, json(r.spend), json(r.controls), r.campaignId],
   },
   actuals: {
     table: 'actuals',
-    sql: 'INSERT INTO actuals (project_id, date, kpis) VALUES (?, ?, ?)',
+    columns: ['project_id', 'date', 'kpis'],
     values: (p, r) => [p, r.date, json(r.kpis)],
   },
 };
+
+/**
+ * Rows per INSERT statement. One statement per row spends most of its time crossing from JS
+ * into SQLite; 64 rows per statement (at most 13 × 64 = 832 bound values) cuts that ~3×.
+ */
+const BATCH = 64;
+
+function insertSql(table: string, columns: string[], rows: number): string {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+}
 
 /**
  * Writes datasets. Callers wrap a logical write (a whole import, the demo) in one
@@ -83,11 +96,18 @@ export class DatasetsRepo {
     if (!this.db.inTransaction) throw new Error('DatasetsRepo.replace must run inside a transaction');
     const writer = WRITERS[kind];
     this.db.prepare(`DELETE FROM ${writer.table} WHERE project_id = ?`).run(projectId);
-    const insert = this.db.prepare(writer.sql);
-    rows.forEach((row, i) => {
-      insert.run(...writer.values(projectId, row));
-      if (onRow && i % 5000 === 0) onRow(i);
-    });
+    const full = this.db.prepare(insertSql(writer.table, writer.columns, BATCH));
+    let nextReport = 0;
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const batch = rows.slice(start, start + BATCH);
+      const values = batch.flatMap((row) => writer.values(projectId, row));
+      const statement = batch.length === BATCH ? full : this.db.prepare(insertSql(writer.table, writer.columns, batch.length));
+      statement.run(values);
+      if (onRow && start >= nextReport) {
+        onRow(start);
+        nextReport += 5000;
+      }
+    }
     this.db
       .prepare(
         `INSERT INTO datasets (project_id, kind, rows, source, imported_at, mapping) VALUES (?, ?, ?, ?, ?, ?)
