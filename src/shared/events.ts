@@ -6,7 +6,6 @@ export type MenuCommand =
   | { command: 'newProject' }
   | { command: 'openProjectFile'; path?: string }
   | { command: 'exportProject' }
-  | { command: 'showPage'; page: string }
   | { command: 'about' };
 
 /** Push events from main to the renderer: one typed map, one channel per name. */

@@ -99,8 +99,6 @@ function listenMenuCommands(): () => void {
       case 'exportProject':
         toast(translateNow(lang, 'page.notBuilt.projectFile'));
         break;
-      case 'showPage':
-        break;
     }
   };
   const off = onEvent('menu', run);

@@ -213,8 +213,6 @@ export const en = {
   'about.title': 'About Tandem',
   'about.version': 'Version {version}',
   'about.text': 'Plan co-branded campaigns for knowledge products: audience, partners, risks and rights, forecasts and the pitch, all on your machine.',
-
-  'shortcuts.hint': 'New {new} · Open {open} · Export {export}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -215,6 +215,4 @@ export const zhCN: Record<MessageKey, string> = {
   'about.title': '关于 Tandem',
   'about.version': '版本 {version}',
   'about.text': '为知识产品策划联名活动：受众、合作伙伴、风险与版权、效果预测和提案，全部在本机完成。',
-
-  'shortcuts.hint': '新建 {new} · 打开 {open} · 导出 {export}',
 };

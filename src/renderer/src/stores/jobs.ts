@@ -4,8 +4,6 @@ import { call, onEvent } from '../bridge';
 
 interface JobsState {
   jobs: Record<string, JobInfo>;
-  /** Jobs still running, oldest first: what the progress bar shows. */
-  running(): JobInfo[];
   startDemo(): Promise<JobInfo>;
   cancel(id: string): Promise<void>;
   load(): Promise<void>;
@@ -13,7 +11,6 @@ interface JobsState {
 
 export const useJobs = create<JobsState>((set, get) => ({
   jobs: {},
-  running: () => Object.values(get().jobs).filter((j) => j.state === 'running').sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
   async startDemo() {
     const job = await call('jobs.start', { kind: 'demo' });
     set({ jobs: { ...get().jobs, [job.id]: job } });
