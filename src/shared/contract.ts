@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import {
+  type DatasetInfo,
+  type DatasetPage,
+  datasetPageSchema,
+  type ImportPreview,
+  importPreviewSchema,
+  type Rejection,
+  rejectedExportSchema,
+} from './data';
+import { DATASET_KINDS } from './project';
 import type { JobInfo } from './jobs';
 import { jobStartSchema } from './jobs';
 import type { Project, ProjectSummary } from './project';
@@ -27,6 +37,21 @@ interface CallSpec<I extends z.ZodType, O> {
 const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
 
 const none = z.object({}).strict();
+
+/** What a file dialog is for: it sets the title and the file types offered. */
+export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject'] as const;
+export type DialogPurpose = (typeof DIALOG_PURPOSES)[number];
+
+export interface ProjectFileSummary {
+  path: string;
+  fileName: string;
+  bytes: number;
+  /** null when the file cannot be read as a project file; `problem` says why. */
+  manifest: { projectName: string; appVersion: string; createdAt: string; formatVersion: number; schemaVersion: number } | null;
+  problem: string | null;
+  /** The library's live project with the same identity, if any. */
+  existing: { id: number; name: string } | null;
+}
 const byId = z.object({ id: projectIdSchema }).strict();
 
 export const contract = {
@@ -54,6 +79,20 @@ export const contract = {
   'projects.restore': call<Project>()(byId),
   /** Emptying the trash is final: the caller must have asked the user (`confirm: true`). */
   'projects.emptyTrash': call<{ deleted: number }>()(z.object({ confirm: z.literal(true) }).strict()),
+
+  'imports.preview': call<ImportPreview>()(importPreviewSchema),
+  'datasets.list': call<DatasetInfo[]>()(z.object({ projectId: projectIdSchema }).strict()),
+  'datasets.page': call<DatasetPage>()(datasetPageSchema),
+  /** The rejections stored with the last import of a kind (the first 10,000). */
+  'datasets.rejected': call<Rejection[]>()(z.object({ projectId: projectIdSchema, kind: z.enum(DATASET_KINDS) }).strict()),
+  'reports.saveRejected': call<{ rows: number; path: string }>()(rejectedExportSchema),
+  /** What a `.tandem` file says it holds, and whether the library already has that project. */
+  'projectFiles.inspect': call<ProjectFileSummary>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  /** The operating system's file dialogs (the test host answers from a queue the test fills). */
+  'dialogs.open': call<{ path: string | null }>()(z.object({ purpose: z.enum(DIALOG_PURPOSES) }).strict()),
+  'dialogs.save': call<{ path: string | null }>()(
+    z.object({ purpose: z.enum(DIALOG_PURPOSES), defaultName: z.string().max(255) }).strict(),
+  ),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

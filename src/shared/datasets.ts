@@ -6,6 +6,11 @@ export interface AudienceRow {
   features: Record<string, number>;
   /** Categorical attributes: city tier, age band, interests… */
   attributes: Record<string, string>;
+  /**
+   * The stored form, when the importer already built it from the file's text (a JSON array
+   * in the dataset's layout order): spares turning a million numbers back into text.
+   */
+  encoded?: { features: string; attributes: string };
 }
 
 export interface CatalogRow {

@@ -55,6 +55,11 @@ export class Options {
     return v ? v[v.length - 1] : undefined;
   }
 
+  /** Every value of a repeatable option (`--map a=b --map c=d`). */
+  all(name: string): string[] {
+    return this.options.get(name) ?? [];
+  }
+
   /** A number, refused with a located message when the text is not one. */
   number(name: string): number | undefined {
     const v = this.string(name);

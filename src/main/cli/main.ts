@@ -6,6 +6,8 @@ import { dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type Services } from '../core/services';
 import { Options, parseArgs, UsageError } from './args';
+import { EXIT } from './exit';
+import { type CliContext, datasetCommand, exportCommand, importCommand, openCommand } from './dataCommands';
 import { projectDetails, projectLine } from './format';
 
 export interface CliIo {
@@ -15,7 +17,6 @@ export interface CliIo {
   interactive: boolean;
 }
 
-const EXIT = { ok: 0, failure: 1, usage: 2, refused: 3 } as const;
 const BOOLEAN_FLAGS = new Set(['json', 'trash', 'yes', 'help', 'strict', 'as-copy']);
 
 export const USAGE = `tandem [--data-dir DIR] [--json] <command>
@@ -25,12 +26,17 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
                  [--client C] [--title T] [--price P] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
   project list [--trash] | show ID | delete ID | restore ID | empty-trash --yes
   project status ID draft|review|ready|live|closed
+  import --project ID --kind KIND FILE [--sheet NAME] [--map column=field ...]
+         [--mode replace|append] [--strict] [--date-order mdy|dmy]
+  dataset export --project ID --kind KIND --out FILE.csv|FILE.xlsx
+  export --project ID --out FILE.tandem  |  open FILE.tandem [--as-copy]
+Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['import', 'dataset', 'segment', 'recommend', 'partners', 'checklist', 'forecast', 'export', 'open', 'report']);
+const LATER = new Set(['segment', 'recommend', 'partners', 'checklist', 'forecast', 'report']);
 
-class ApiFailure extends Error {
+export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
     super(error.message);
   }
@@ -71,11 +77,10 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       return id;
     };
 
-    if (command === 'demo') {
-      const o = opts(['seed']);
-      const seed = o.integer('seed');
+    /** Starts a job, draws its progress on stderr, and answers its result (or throws its failure). */
+    const runJob = async (start: CallInput<'jobs.start'>): Promise<unknown> => {
       const svc = open();
-      const job = await call('jobs.start', seed === undefined ? { kind: 'demo' } : { kind: 'demo', seed });
+      const job = await call('jobs.start', start);
       const stop = svc.bus.listen('job', (info) => {
         if (io.interactive && !json && info.id === job.id && info.state === 'running') {
           io.err(`\r${translate('en', info.step)} ${Math.round(info.progress * 100)}%   `);
@@ -84,11 +89,25 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       const ended = await svc.jobs.wait(job.id);
       stop();
       if (io.interactive && !json) io.err('\n');
-      if (ended.state !== 'done') throw new ApiFailure({ code: 'internal', message: `demo job ${ended.state}: ${ended.error ?? ''}` });
-      const project = await call('projects.get', { id: (ended.result as { projectId: number }).projectId });
+      if (ended.state !== 'done') {
+        throw new ApiFailure({ code: ended.errorCode ?? 'internal', message: ended.error ?? `${start.kind} ${ended.state}` });
+      }
+      return ended.result;
+    };
+    const ctx: CliContext = { io, json, opts, call, emit, projectId, runJob };
+
+    if (command === 'demo') {
+      const o = opts(['seed']);
+      const seed = o.integer('seed');
+      const result = (await runJob(seed === undefined ? { kind: 'demo' } : { kind: 'demo', seed })) as { projectId: number };
+      const project = await call('projects.get', { id: result.projectId });
       emit({ project }, `Created demo project ${project.id}.\n${projectDetails(project)}`);
       return EXIT.ok;
     }
+    if (command === 'import') return await importCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'dataset') return await datasetCommand(ctx, sub, rest);
+    if (command === 'export') return await exportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
 
     if (command !== 'project') throw new UsageError(`unknown command "${command}"`);
     switch (sub) {

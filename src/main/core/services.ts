@@ -8,6 +8,10 @@ import { SCHEMA_VERSION } from '../db/migrate';
 import { mergeHandlers } from '../api/dispatch';
 import type { Handlers } from '../api/types';
 import { JobRunner } from '../jobs/runner';
+import { dataHandlers } from '../data/handlers';
+import { DataService } from '../data/service';
+import { peekProjectFile } from '../projectFile/peek';
+import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { ProjectService } from '../projects/service';
 import { SettingsService } from '../settings/service';
@@ -22,6 +26,13 @@ export interface ServicesOptions {
   locale: string;
   platform?: string;
   now?: () => Date;
+  /** The host's file dialogs (Electron's, or the test host's queue); the CLI has none. */
+  dialogs?: DialogHost;
+}
+
+export interface DialogHost {
+  open(purpose: DialogPurpose): Promise<string | null>;
+  save(purpose: DialogPurpose, defaultName: string): Promise<string | null>;
 }
 
 /** Typed push events from main to whichever renderer host listens. */
@@ -69,6 +80,7 @@ export function createServices(opts: ServicesOptions): Services {
 
   const bus = new PushBus();
   const projects = library ? new ProjectService(library.db, opts.now) : null;
+  const data = library ? new DataService(library.db) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -79,6 +91,15 @@ export function createServices(opts: ServicesOptions): Services {
   const needProjects = (): ProjectService => {
     if (!projects) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
     return projects;
+  };
+
+  const needData = (): DataService => {
+    if (!data) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
+    return data;
+  };
+  const needDialogs = (): DialogHost => {
+    if (!opts.dialogs) throw new DomainError('refused', 'File dialogs are not available here.');
+    return opts.dialogs;
   };
 
   const info = (): AppInfo => ({
@@ -102,6 +123,15 @@ export function createServices(opts: ServicesOptions): Services {
       },
     },
     projectHandlers(needProjects),
+    dataHandlers(needData),
+    {
+      'projectFiles.inspect': ({ path }) => {
+        needProjects();
+        return peekProjectFile(library!.db, path, opts.nativeBinding);
+      },
+      'dialogs.open': async ({ purpose }) => ({ path: await needDialogs().open(purpose) }),
+      'dialogs.save': async ({ purpose, defaultName }) => ({ path: await needDialogs().save(purpose, defaultName) }),
+    },
     {
       'jobs.start': (input) => {
         needProjects();

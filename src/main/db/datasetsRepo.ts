@@ -22,12 +22,53 @@ export interface DatasetRows {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/** The order of an audience dataset's features and attributes in its stored arrays. */
+export interface AudienceLayout {
+  features: string[];
+  attributes: string[];
+}
+
+/** `{a: 1, c: 3}` under names [a, b, c] → `[1,null,3]`, built as text (this runs a million times per import). */
+function arrayJson(names: string[], values: Record<string, string | number>): string {
+  let out = '[';
+  for (let i = 0; i < names.length; i++) {
+    const v = values[names[i]];
+    if (i) out += ',';
+    out += v === undefined ? 'null' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'null') : JSON.stringify(v);
+  }
+  return out + ']';
+}
+
+function objectFrom<T>(names: string[], values: (T | null)[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (let i = 0; i < names.length && i < values.length; i++) if (values[i] !== null) out[names[i]] = values[i] as T;
+  return out;
+}
+
+/** The layout that holds every key of these rows, in first-seen order. */
+export function layoutOf(rows: readonly AudienceRow[]): AudienceLayout {
+  const features = new Set<string>();
+  const attributes = new Set<string>();
+  for (const r of rows) {
+    for (const k in r.features) features.add(k);
+    for (const k in r.attributes) attributes.add(k);
+  }
+  return { features: [...features], attributes: [...attributes] };
+}
+
+const NO_LAYOUT: AudienceLayout = { features: [], attributes: [] };
+
 /** How one row of each kind becomes one table row: the table, its columns, the values. */
-const WRITERS: { [K in DatasetKind]: { table: string; columns: string[]; values: (projectId: number, r: DatasetRows[K]) => unknown[] } } = {
+const WRITERS: {
+  [K in DatasetKind]: { table: string; columns: string[]; values: (projectId: number, r: DatasetRows[K], layout: AudienceLayout) => unknown[] };
+} = {
   audience: {
     table: 'audience_users',
     columns: ['project_id', 'user_id', 'features', 'attributes'],
-    values: (p, r) => [p, r.userId, json(r.features), json(r.attributes)],
+    values: (p, r, layout) =>
+      r.encoded
+        ? [p, r.userId, r.encoded.features, r.encoded.attributes]
+        : [p, r.userId, arrayJson(layout.features, r.features), arrayJson(layout.attributes, r.attributes)],
   },
   catalog: {
     table: 'catalog_items',
@@ -78,47 +119,213 @@ function insertSql(table: string, columns: string[], rows: number): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }
 
+/** How a table row becomes a dataset row again (JSON columns parsed). */
+type DbRow = Record<string, unknown>;
+const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
+const READERS: { [K in DatasetKind]: (r: DbRow, layout: AudienceLayout) => DatasetRows[K] } = {
+  audience: (r, layout) => ({
+    userId: r.user_id as string,
+    features: objectFrom<number>(layout.features, parse(r.features, [])),
+    attributes: objectFrom<string>(layout.attributes, parse(r.attributes, [])),
+  }),
+  catalog: (r) => ({
+    itemId: r.item_id as string, title: r.title as string, description: r.description as string, tags: parse(r.tags, []),
+    category: r.category as string, price: r.price as number | null, extra: parse(r.extra, {}),
+  }),
+  interactions: (r) => ({ userId: r.user_id as string, itemId: r.item_id as string, event: r.event as string, weight: r.weight as number, ts: r.ts as string | null }),
+  partners: (r) => ({
+    partnerId: r.partner_id as string, name: r.name as string, type: r.type as string, industry: r.industry as string,
+    description: r.description as string, tags: parse(r.tags, []), audienceSize: r.audience_size as number | null,
+    audienceProfile: r.audience_profile as string, reputation: r.reputation as number | null, fee: r.fee as number | null,
+    conflictTags: parse(r.conflict_tags, []), extra: parse(r.extra, {}),
+  }),
+  collaborations: (r) => ({ partnerA: r.partner_a as string, partnerB: r.partner_b as string, year: r.year as number | null, kind: r.kind as string, outcome: r.outcome as string }),
+  campaigns: (r) => ({ period: r.period as string, outcome: r.outcome as number, spend: parse(r.spend, {}), controls: parse(r.controls, {}), campaignId: r.campaign_id as string | null }),
+  actuals: (r) => ({ date: r.date as string, kpis: parse(r.kpis, {}) }),
+};
+
+/** The order rows are read back in: the order they were written (key order for keyed tables). */
+const ORDER: Record<DatasetKind, string> = {
+  audience: 'user_id',
+  catalog: 'item_id',
+  interactions: 'rowid',
+  partners: 'partner_id',
+  collaborations: 'rowid',
+  campaigns: 'period, rowid',
+  actuals: 'date',
+};
+
+export const datasetTable = (kind: DatasetKind): string => WRITERS[kind].table;
+
+export interface DatasetMeta {
+  rows: number;
+  source: string | null;
+  importedAt: string;
+  mapping?: unknown;
+  profile?: unknown;
+  /** Audience only: the order of its stored arrays. */
+  layout?: AudienceLayout;
+}
+
+/** Appends rows in batches; the caller owns the transaction. */
+export interface DatasetWriter<K extends DatasetKind> {
+  /** `line` travels with the row to `onDuplicate`. */
+  add(row: DatasetRows[K], line?: number): void;
+  /** Writes what is buffered; returns the rows written in all. */
+  finish(): number;
+}
+
+export interface WriterHooks<K extends DatasetKind> {
+  /** Each row once it is in the table. */
+  onWritten?(row: DatasetRows[K]): void;
+  /**
+   * A row whose key the table already holds (from this file or before). Without this hook
+   * the constraint error is thrown. The table's primary key does this check: a JavaScript
+   * Set of a million keys would cost more than the insert itself.
+   */
+  onDuplicate?(row: DatasetRows[K], line: number): void;
+}
+
+const isDuplicateKey = (e: unknown) => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+
 /**
- * Writes datasets. Callers wrap a logical write (a whole import, the demo) in one
- * transaction; `onRow` lets a long write report progress and be cancelled by throwing.
+ * Typed SQL access to datasets. Callers wrap a logical write (a whole import, the demo) in
+ * one transaction; long writes report progress through `onRow` and are cancelled by a throw.
  */
 export class DatasetsRepo {
   constructor(private readonly db: Db) {}
+
+  /** Audience rows need the layout their arrays follow (the one `setMeta` then records). */
+  writer<K extends DatasetKind>(projectId: number, kind: K, layout: AudienceLayout = NO_LAYOUT, hooks: WriterHooks<K> = {}): DatasetWriter<K> {
+    if (!this.db.inTransaction) throw new Error('dataset writes must run inside a transaction');
+    const w = WRITERS[kind] as (typeof WRITERS)[K];
+    const width = w.columns.length;
+    const full = this.db.prepare(insertSql(w.table, w.columns, BATCH));
+    const single = this.db.prepare(insertSql(w.table, w.columns, 1));
+    let values: unknown[] = [];
+    let rows: DatasetRows[K][] = [];
+    let lines: number[] = [];
+    let written = 0;
+    const flush = () => {
+      const pending = rows.length;
+      if (pending === 0) return;
+      try {
+        (pending === BATCH ? full : this.db.prepare(insertSql(w.table, w.columns, pending))).run(values);
+        written += pending;
+        if (hooks.onWritten) for (const row of rows) hooks.onWritten(row);
+      } catch (e) {
+        if (!isDuplicateKey(e) || !hooks.onDuplicate) throw e;
+        // The failed statement wrote nothing; row by row finds the duplicates.
+        rows.forEach((row, i) => {
+          try {
+            single.run(values.slice(i * width, (i + 1) * width));
+            written++;
+            hooks.onWritten?.(row);
+          } catch (err) {
+            if (!isDuplicateKey(err)) throw err;
+            hooks.onDuplicate!(row, lines[i]);
+          }
+        });
+      }
+      values = [];
+      rows = [];
+      lines = [];
+    };
+    return {
+      add(row, line = 0) {
+        const v = w.values(projectId, row, layout);
+        for (let i = 0; i < v.length; i++) values.push(v[i]);
+        rows.push(row);
+        lines.push(line);
+        if (rows.length === BATCH) flush();
+      },
+      finish() {
+        flush();
+        return written;
+      },
+    };
+  }
 
   /** Replaces a kind's rows and its summary line. Must run inside the caller's transaction. */
   replace<K extends DatasetKind>(
     projectId: number,
     kind: K,
     rows: readonly DatasetRows[K][],
-    meta: { source: string | null; importedAt: string; mapping?: unknown },
+    meta: Omit<DatasetMeta, 'rows'>,
     onRow?: (index: number) => void,
   ): void {
-    if (!this.db.inTransaction) throw new Error('DatasetsRepo.replace must run inside a transaction');
-    const writer = WRITERS[kind];
-    this.db.prepare(`DELETE FROM ${writer.table} WHERE project_id = ?`).run(projectId);
-    const full = this.db.prepare(insertSql(writer.table, writer.columns, BATCH));
-    let nextReport = 0;
-    for (let start = 0; start < rows.length; start += BATCH) {
-      const batch = rows.slice(start, start + BATCH);
-      const values = batch.flatMap((row) => writer.values(projectId, row));
-      const statement = batch.length === BATCH ? full : this.db.prepare(insertSql(writer.table, writer.columns, batch.length));
-      statement.run(values);
-      if (onRow && start >= nextReport) {
-        onRow(start);
-        nextReport += 5000;
-      }
-    }
+    this.clear(projectId, kind);
+    const layout = kind === 'audience' ? layoutOf(rows as readonly AudienceRow[]) : undefined;
+    const writer = this.writer(projectId, kind, layout);
+    rows.forEach((row, i) => {
+      writer.add(row);
+      if (onRow && i % 5000 === 0) onRow(i);
+    });
+    this.setMeta(projectId, kind, { ...meta, layout, rows: writer.finish() });
+  }
+
+  clear(projectId: number, kind: DatasetKind): void {
+    this.db.prepare(`DELETE FROM ${WRITERS[kind].table} WHERE project_id = ?`).run(projectId);
+  }
+
+  setMeta(projectId: number, kind: DatasetKind, meta: DatasetMeta): void {
     this.db
       .prepare(
-        `INSERT INTO datasets (project_id, kind, rows, source, imported_at, mapping) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO datasets (project_id, kind, rows, source, imported_at, mapping, profile, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(project_id, kind) DO UPDATE SET rows = excluded.rows, source = excluded.source,
-           imported_at = excluded.imported_at, mapping = excluded.mapping`,
+           imported_at = excluded.imported_at, mapping = excluded.mapping, profile = excluded.profile, layout = excluded.layout`,
       )
-      .run(projectId, kind, rows.length, meta.source, meta.importedAt, meta.mapping === undefined ? null : json(meta.mapping));
+      .run(
+        projectId, kind, meta.rows, meta.source, meta.importedAt,
+        meta.mapping === undefined ? null : json(meta.mapping), meta.profile === undefined ? null : json(meta.profile),
+        meta.layout === undefined ? null : json(meta.layout),
+      );
+  }
+
+  /** The audience layout recorded for a project (empty when it has no audience). */
+  layout(projectId: number): AudienceLayout {
+    const raw = this.db.prepare("SELECT layout FROM datasets WHERE project_id = ? AND kind = 'audience'").pluck().get(projectId);
+    return parse(raw, NO_LAYOUT);
   }
 
   count(projectId: number, kind: DatasetKind): number {
     const row = this.db.prepare(`SELECT count(*) AS n FROM ${WRITERS[kind].table} WHERE project_id = ?`).get(projectId) as { n: number };
     return row.n;
+  }
+
+  /** Rows `offset .. offset + limit` in their stored order. */
+  page<K extends DatasetKind>(projectId: number, kind: K, offset: number, limit: number): DatasetRows[K][] {
+    const rows = this.db
+      .prepare(`SELECT * FROM ${WRITERS[kind].table} WHERE project_id = ? ORDER BY ${ORDER[kind]} LIMIT ? OFFSET ?`)
+      .all(projectId, limit, offset) as DbRow[];
+    const layout = kind === 'audience' ? this.layout(projectId) : NO_LAYOUT;
+    return rows.map((r) => READERS[kind](r, layout));
+  }
+
+  /** Every row, one at a time (a million rows never sit in memory together). */
+  *iterate<K extends DatasetKind>(projectId: number, kind: K): Generator<DatasetRows[K]> {
+    const statement = this.db.prepare(`SELECT * FROM ${WRITERS[kind].table} WHERE project_id = ? ORDER BY ${ORDER[kind]}`);
+    const layout = kind === 'audience' ? this.layout(projectId) : NO_LAYOUT;
+    for (const r of statement.iterate(projectId) as Iterable<DbRow>) yield READERS[kind](r, layout);
+  }
+
+  /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */
+  columnSet(projectId: number, kind: DatasetKind, column: string): Set<string> {
+    const set = new Set<string>();
+    const statement = this.db.prepare(`SELECT ${column} AS v FROM ${WRITERS[kind].table} WHERE project_id = ?`).pluck();
+    for (const v of statement.iterate(projectId) as Iterable<unknown>) set.add(String(v));
+    return set;
+  }
+
+  meta(projectId: number, kind: DatasetKind): { rows: number; source: string | null; importedAt: string; mapping: unknown; profile: unknown } | null {
+    const row = this.db.prepare('SELECT * FROM datasets WHERE project_id = ? AND kind = ?').get(projectId, kind) as DbRow | undefined;
+    if (!row) return null;
+    return {
+      rows: row.rows as number,
+      source: row.source as string | null,
+      importedAt: row.imported_at as string,
+      mapping: parse(row.mapping, null),
+      profile: parse(row.profile, null),
+    };
   }
 }

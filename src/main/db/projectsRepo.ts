@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatasetSummary, Project, ProjectFields, ProjectSummary } from '../../shared/project';
 import { DATASET_KINDS, DEFAULT_PROJECT_FIELDS } from '../../shared/project';
 import type { Db } from './connection';
@@ -99,11 +100,23 @@ const COLUMNS = Object.keys(toColumns(DEFAULT_PROJECT_FIELDS));
 export class ProjectsRepo {
   constructor(private readonly db: Db) {}
 
-  insert(fields: ProjectFields, now: string): number {
-    const cols = [...COLUMNS, 'created_at', 'updated_at'];
+  /** `uid` names the project across machines (a `.tandem` file carries it); new projects get a fresh one. */
+  insert(fields: ProjectFields, now: string, uid: string = randomUUID()): number {
+    const cols = [...COLUMNS, 'created_at', 'updated_at', 'uid'];
     const sql = `INSERT INTO projects (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
-    const info = this.db.prepare(sql).run({ ...toColumns(fields), created_at: now, updated_at: now });
+    const info = this.db.prepare(sql).run({ ...toColumns(fields), created_at: now, updated_at: now, uid });
     return Number(info.lastInsertRowid);
+  }
+
+  uid(id: number): string | null {
+    const row = this.db.prepare('SELECT uid FROM projects WHERE id = ?').get(id) as { uid: string | null } | undefined;
+    return row?.uid ?? null;
+  }
+
+  /** The live (not trashed) project holding `uid`, if any. */
+  findLiveByUid(uid: string): number | null {
+    const row = this.db.prepare('SELECT id FROM projects WHERE uid = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(uid) as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   update(id: number, fields: ProjectFields, now: string): void {
@@ -179,7 +192,9 @@ export class ProjectsRepo {
         .run(toId, fromId);
     }
     this.db
-      .prepare('INSERT INTO datasets (project_id, kind, rows, source, imported_at, mapping) SELECT ?, kind, rows, source, imported_at, mapping FROM datasets WHERE project_id = ?')
+      .prepare(
+        'INSERT INTO datasets (project_id, kind, rows, source, imported_at, mapping, profile, layout) SELECT ?, kind, rows, source, imported_at, mapping, profile, layout FROM datasets WHERE project_id = ?',
+      )
       .run(toId, fromId);
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
+import { profileOf } from '../data/profile';
 import type { DemoData } from './generate';
 
 /**
@@ -33,7 +34,7 @@ export function writeDemo(
       ['campaigns', demo.campaigns],
     ] as const;
     for (const [kind, rows] of parts) {
-      datasets.replace(id, kind, rows as never, { source, importedAt: stamp }, tick);
+      datasets.replace(id, kind, rows as never, { source, importedAt: stamp, profile: profileOf(kind, rows as never) }, tick);
       done += rows.length;
       onProgress(done / total);
     }

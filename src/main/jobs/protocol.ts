@@ -1,4 +1,5 @@
 import type { JobKind } from '../../shared/jobs';
+import type { ErrorCode } from '../../shared/result';
 
 /** What the runner hands a worker thread. */
 export interface WorkerInput {
@@ -15,7 +16,7 @@ export interface WorkerInput {
 export type WorkerMessage =
   | { type: 'progress'; progress: number; step: string }
   | { type: 'done'; result: unknown }
-  | { type: 'failed'; error: string; cancelled: boolean };
+  | { type: 'failed'; error: string; cancelled: boolean; code: ErrorCode | null };
 
 export class CancelledError extends Error {
   constructor() {

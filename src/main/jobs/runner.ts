@@ -47,6 +47,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo] }> {
       startedAt: new Date().toISOString(),
       endedAt: null,
       error: null,
+      errorCode: null,
       result: null,
     };
     const input: WorkerInput = { kind, params, dataDir: this.opts.dataDir, nativeBinding: this.opts.nativeBinding, cancelFlag };
@@ -70,7 +71,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo] }> {
           Object.assign(info, { progress: m.progress, step: m.step });
           this.emit('job', { ...info });
         } else if (m.type === 'done') finish({ state: 'done', progress: 1, result: m.result });
-        else finish({ state: m.cancelled ? 'cancelled' : 'failed', error: m.cancelled ? null : m.error });
+        else finish({ state: m.cancelled ? 'cancelled' : 'failed', error: m.cancelled ? null : m.error, errorCode: m.code });
       });
       worker.on('error', (e) => finish({ state: Atomics.load(flag, 0) ? 'cancelled' : 'failed', error: e.message }));
       worker.on('exit', (code) =>

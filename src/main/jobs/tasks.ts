@@ -1,8 +1,14 @@
 import type { JobKind } from '../../shared/jobs';
+import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
+import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
 import type { TaskContext } from './protocol';
 
 /** The work each job kind does inside a worker thread. */
 export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unknown> = {
   demo: runDemoTask,
+  import: runImportTask,
+  datasetExport: runDatasetExportTask,
+  projectExport: runProjectExportTask,
+  projectOpen: runProjectOpenTask,
 };

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CancelledError, type TaskContext, type WorkerInput, type WorkerMessage } from './protocol';
 import { TASKS } from './tasks';
+import { DomainError } from '../../shared/result';
 
 /** Entry point of a job's worker thread: runs one task and reports back. */
 const input = workerData as WorkerInput;
@@ -24,5 +25,7 @@ try {
   post({ type: 'done', result });
 } catch (e) {
   const cancelled = e instanceof CancelledError;
-  post({ type: 'failed', error: cancelled ? 'cancelled' : (e as Error).message, cancelled });
+  // A DomainError keeps its code across the thread boundary (a bad file is not a crash).
+  const code = e instanceof DomainError ? e.code : cancelled ? 'cancelled' : null;
+  post({ type: 'failed', error: cancelled ? 'cancelled' : (e as Error).message, cancelled, code });
 }

@@ -1,0 +1,74 @@
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+
+/** The text encodings Tandem reads (names as TextDecoder spells them). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
+
+const PROBE = 1 << 16;
+
+/**
+ * Names the encoding of a text file from its bytes: a BOM decides; otherwise the first
+ * stretch holding non-ASCII bytes is tested as UTF-8, and anything that is not valid UTF-8
+ * is read as GB18030 (a superset of GBK, what Chinese Excel writes as "CSV"). A file of
+ * plain ASCII reads the same either way. UTF-16 without a BOM is told by its NUL bytes.
+ */
+export function detectEncoding(fd: number, size: number): TextEncodingName {
+  const head = readAt(fd, 0, Math.min(PROBE, size));
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const nulEven = countNul(head, 0);
+  const nulOdd = countNul(head, 1);
+  if (head.length >= 4 && nulOdd > head.length / 4 && nulEven === 0) return 'utf-16le';
+  if (head.length >= 4 && nulEven > head.length / 4 && nulOdd === 0) return 'utf-16be';
+
+  // Scan forward (1 MiB at a time) to the first non-ASCII byte, then judge a window there.
+  for (let offset = 0; offset < size; offset += 1 << 20) {
+    const chunk = offset === 0 && head.length === size ? head : readAt(fd, offset, Math.min(1 << 20, size - offset));
+    const at = firstNonAscii(chunk);
+    if (at === -1) continue;
+    const start = offset + Math.max(0, at - 4);
+    const window = readAt(fd, start, Math.min(PROBE, size - start));
+    return isUtf8(trimPartial(window, start + window.length < size)) ? 'utf-8' : 'gb18030';
+  }
+  return 'utf-8';
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  const n = fs.readSync(fd, buf, 0, length, position);
+  return buf.subarray(0, n);
+}
+
+function countNul(buf: Buffer, parity: number): number {
+  let n = 0;
+  for (let i = parity; i < buf.length; i += 2) if (buf[i] === 0) n++;
+  return n;
+}
+
+function firstNonAscii(buf: Buffer): number {
+  // latin1 maps bytes 1:1 to code units, and the regex search runs natively.
+  const m = /[\x80-\xff]/.exec(buf.toString('latin1'));
+  return m ? m.index : -1;
+}
+
+/**
+ * A window cut from the middle of a file may start inside or end inside a UTF-8
+ * sequence: skip leading continuation bytes, and drop an incomplete sequence at the end.
+ */
+function trimPartial(buf: Buffer, cutAtEnd: boolean): Buffer {
+  let start = 0;
+  while (start < buf.length && start < 4 && (buf[start] & 0xc0) === 0x80) start++;
+  let end = buf.length;
+  if (cutAtEnd) {
+    for (let back = 1; back <= 4 && end - back >= start; back++) {
+      const b = buf[end - back];
+      if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (need > back) end -= back;
+      break;
+    }
+  }
+  return buf.subarray(start, end);
+}

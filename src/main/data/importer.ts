@@ -1,0 +1,262 @@
+import type { Db } from '../db/connection';
+import { type AudienceLayout, DatasetsRepo } from '../db/datasetsRepo';
+import { ProjectsRepo } from '../db/projectsRepo';
+import type { ImportMode, ImportResult, Rejection } from '../../shared/data';
+import { type Mapping, mappingProblems } from '../../shared/fields';
+import type { DatasetKind } from '../../shared/project';
+import { DomainError } from '../../shared/result';
+import { ProfileBuilder, profileFromDb } from './profile';
+import { ROW_KEYS, rowBuilder, type RowProblem } from './rowBuilders';
+import { sampleTable } from './sample';
+import { openTableSource, SourceError } from './tableSource';
+import type { DateOrder } from './values';
+
+export interface ImportRequest {
+  projectId: number;
+  kind: DatasetKind;
+  file: string;
+  sheet?: string;
+  /** Column → field; merged over the suggestion (the UI sends every column, the CLI only its --map). */
+  mapping?: Mapping;
+  /** Required when the kind already holds rows: never silent duplicates. */
+  mode?: ImportMode;
+  /** Write nothing when any row is refused. */
+  strict?: boolean;
+  dateOrder?: DateOrder;
+}
+
+/** Rejections kept in memory and returned; beyond this only the count grows. */
+const KEEP_REJECTED = 100_000;
+/** Rejections stored with the import report in the library. */
+const STORE_REJECTED = 10_000;
+
+class StrictRefusal extends Error {}
+
+/**
+ * Imports one file into one dataset of a project: reads it as a stream, maps and checks
+ * every row, and writes the valid rows in one transaction (all of them or, on a crash, a
+ * cancel or a strict refusal, none). `onProgress` may throw to cancel.
+ */
+export function importFile(
+  db: Db,
+  req: ImportRequest,
+  onProgress: (fraction: number, step: string) => void = () => {},
+  now: () => Date = () => new Date(),
+): ImportResult {
+  const started = performance.now();
+  const projects = new ProjectsRepo(db);
+  const datasets = new DatasetsRepo(db);
+  const project = projects.get(req.projectId);
+  if (!project || project.deletedAt) throw new DomainError('not_found', `There is no project ${req.projectId}.`);
+
+  const existing = datasets.count(req.projectId, req.kind);
+  if (existing > 0 && !req.mode) {
+    throw new DomainError(
+      'refused',
+      `The project already holds ${existing.toLocaleString('en')} ${req.kind} rows: choose to replace them or append to them.`,
+    );
+  }
+  const mode: ImportMode = req.mode ?? 'replace';
+
+  const source = openTableSource(req.file, { sheet: req.sheet });
+  try {
+    const sample = sampleTable(source, 200);
+    const remembered = datasets.meta(req.projectId, req.kind)?.mapping as Mapping | null;
+    const mapping = resolveMapping(req.kind, sample.headers, sample.suggest(req.kind, remembered), req.mapping ?? {});
+    const dateOrder = req.dateOrder ?? sample.dateOrder ?? 'mdy';
+    const layout =
+      req.kind === 'audience'
+        ? audienceLayout(mapping, sample.headers, mode === 'append' ? datasets.layout(req.projectId) : null)
+        : undefined;
+    const build = rowBuilder(req.kind, sample.headers, mapping, dateOrder, layout);
+    const key = ROW_KEYS[req.kind];
+    const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
+
+    const rejected: Rejection[] = [];
+    let rejectedTotal = 0;
+    let rowsRejected = 0;
+    let rowsRead = 0;
+    const notes: ImportResult['notes'] = [];
+    const reject = (line: number, p: RowProblem) => {
+      rejectedTotal++;
+      if (rejected.length < KEEP_REJECTED) rejected.push({ row: line, column: p.column, value: p.value, reason: p.reason, code: p.code });
+    };
+
+    const importedAt = now().toISOString();
+    let rowsImported = 0;
+    const write = db.transaction(() => {
+      if (mode === 'replace') datasets.clear(req.projectId, req.kind);
+      const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();
+      const refs = referenceChecks(datasets, req, mapping, sample.headers, notes);
+      const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
+      const duplicate = (k: string): RowProblem => ({
+        column: keyColumn,
+        value: k.split('\u001f').pop()!,
+        code: 'duplicate',
+        reason: `duplicate ${key!.field}: ${mode === 'append' ? 'the project or ' : ''}an earlier row already has it`,
+      });
+      const writer = datasets.writer(req.projectId, req.kind, layout, {
+        onWritten: profile ? (row) => profile.add(row) : undefined,
+        onDuplicate: (row, line) => {
+          rowsRejected++;
+          reject(line, duplicate((key!.of as (r: unknown) => string)(row)));
+        },
+      });
+      const problems: RowProblem[] = [];
+      let header = true;
+      source.read(
+        (fields, line) => {
+          if (header) {
+            header = false;
+            return;
+          }
+          rowsRead++;
+          problems.length = 0;
+          if (fields.length > sample.headers.length && fields.slice(sample.headers.length).some((f) => f.trim() !== '')) {
+            problems.push({
+              column: `(${fields.length} fields)`,
+              value: fields.slice(sample.headers.length).join(' | ').slice(0, 200),
+              code: 'extraFields',
+              reason: `the row has ${fields.length} fields but the header names ${sample.headers.length}`,
+            });
+          }
+          const row = problems.length ? null : build(fields, problems);
+          if (row && key && !key.table) {
+            const k = (key.of as (r: unknown) => string)(row);
+            if (seen.has(k)) problems.push(duplicate(k));
+            else seen.add(k);
+          }
+          if (row && !problems.length) for (const check of refs) check(row, problems);
+          if (problems.length || !row) {
+            rowsRejected++;
+            for (const p of problems) reject(line, p);
+            return;
+          }
+          writer.add(row as never, line);
+        },
+        (fraction) => onProgress(fraction * 0.95, 'job.import.reading'),
+      );
+      if (header) throw new DomainError('invalid_input', `${source.fileName} has no header row.`);
+      rowsImported = writer.finish();
+      // Duplicates surface when their batch is written, after later rows' problems.
+      rejected.sort((a, b) => a.row - b.row);
+      if (req.strict && rejectedTotal > 0) throw new StrictRefusal();
+      onProgress(0.96, 'job.import.profiling');
+      const total = datasets.count(req.projectId, req.kind);
+      const finalProfile = profile ? profile.result() : profileFromDb(datasets, req.projectId, req.kind);
+      datasets.setMeta(req.projectId, req.kind, { rows: total, source: source.fileName, importedAt, mapping, profile: finalProfile, layout });
+      db.prepare(
+        `INSERT OR REPLACE INTO import_reports (project_id, kind, source, imported_at, mode, rows_read, rows_imported, rows_rejected, rejected_total, rejected)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(req.projectId, req.kind, source.fileName, importedAt, mode, rowsRead, rowsImported, rowsRejected, rejectedTotal, JSON.stringify(rejected.slice(0, STORE_REJECTED)));
+      db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(importedAt, req.projectId);
+    });
+
+    let written = true;
+    try {
+      write.immediate();
+    } catch (e) {
+      if (!(e instanceof StrictRefusal)) throw e;
+      written = false;
+      rowsImported = 0;
+    }
+    onProgress(1, 'job.import.done');
+    return {
+      rowsRead,
+      rowsImported,
+      rowsRejected,
+      rejected,
+      rejectedTotal,
+      written,
+      mode,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheet: source.sheet,
+      notes,
+      ms: Math.round(performance.now() - started),
+    };
+  } catch (e) {
+    if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
+    throw e;
+  } finally {
+    source.close();
+  }
+}
+
+/** Suggestion, then the caller's choices; refused with every problem named. */
+function resolveMapping(kind: DatasetKind, headers: string[], suggested: Mapping, overrides: Mapping): Mapping {
+  const unknown = Object.keys(overrides).filter((c) => !headers.includes(c));
+  if (unknown.length) {
+    throw new DomainError('invalid_input', `The file has no column ${unknown.map((c) => `"${c}"`).join(', ')} (its columns: ${headers.join(', ')}).`);
+  }
+  const mapping = { ...suggested, ...overrides };
+  const problems = mappingProblems(kind, mapping);
+  if (problems.length) {
+    throw new DomainError(
+      'invalid_input',
+      `The column mapping cannot be used: ${problems.map((p) => describeProblem(p.key, p.params)).join('; ')}.`,
+      problems.map((p) => ({ path: 'mapping', message: p.key, params: p.params })),
+    );
+  }
+  return mapping;
+}
+
+function describeProblem(key: string, params: Record<string, string>): string {
+  switch (key) {
+    case 'import.problem.required':
+      return `no column is mapped to the required field ${params.field}`;
+    case 'import.problem.twice':
+      return `${params.field} is mapped from more than one column (${params.columns})`;
+    case 'import.problem.unknownField':
+      return `"${params.field}" (for column "${params.column}") is not a field of this kind`;
+    case 'import.problem.noSpend':
+      return 'no column is mapped to a spend channel (spend.<channel>)';
+    default:
+      return key;
+  }
+}
+
+type RefCheck = (row: unknown, problems: RowProblem[]) => void;
+
+/**
+ * Interactions must name known users and items, collaborations known partners — when the
+ * project holds those kinds; otherwise the check cannot run and a note says so.
+ */
+function referenceChecks(datasets: DatasetsRepo, req: ImportRequest, mapping: Mapping, headers: string[], notes: ImportResult['notes']): RefCheck[] {
+  const columnOf = (field: string) => headers.find((h) => mapping[h] === field) ?? field;
+  const check = (refKind: DatasetKind, idColumn: string, fields: { field: string; of: (row: never) => string; code: string }[]): RefCheck[] => {
+    if (datasets.count(req.projectId, refKind) === 0) {
+      notes.push({ key: 'import.note.refsUnchecked', params: { kind: refKind } });
+      return [];
+    }
+    const known = datasets.columnSet(req.projectId, refKind, idColumn);
+    return fields.map(({ field, of, code }) => (row, problems) => {
+      const id = of(row as never);
+      if (!known.has(id)) problems.push({ column: columnOf(field), value: id, code, reason: `${field} ${id} is not in the project's ${refKind}` });
+    });
+  };
+  if (req.kind === 'interactions') {
+    return [
+      ...check('audience', 'user_id', [{ field: 'user_id', of: (r: { userId: string }) => r.userId, code: 'unknownUser' }]),
+      ...check('catalog', 'item_id', [{ field: 'item_id', of: (r: { itemId: string }) => r.itemId, code: 'unknownItem' }]),
+    ];
+  }
+  if (req.kind === 'collaborations') {
+    return check('partners', 'partner_id', [
+      { field: 'partner_a', of: (r: { partnerA: string }) => r.partnerA, code: 'unknownPartner' },
+      { field: 'partner_b', of: (r: { partnerB: string }) => r.partnerB, code: 'unknownPartner' },
+    ]);
+  }
+  return [];
+}
+
+/** The audience's array layout: what it had (append keeps old positions), then this file's new names. */
+function audienceLayout(mapping: Mapping, headers: string[], before: AudienceLayout | null): AudienceLayout {
+  const names = (prefix: string) => headers.map((h) => mapping[h]).filter((t) => t?.startsWith(prefix)).map((t) => t.slice(prefix.length));
+  const merge = (old: string[], now: string[]) => [...old, ...now.filter((n) => !old.includes(n))];
+  return {
+    features: merge(before?.features ?? [], names('feature.')),
+    attributes: merge(before?.attributes ?? [], names('attribute.')),
+  };
+}

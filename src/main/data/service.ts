@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Db } from '../db/connection';
+import { DatasetsRepo } from '../db/datasetsRepo';
+import type { DatasetInfo, DatasetPage, DatasetProfile, ImportPreview, ImportReportSummary, Rejection } from '../../shared/data';
+import { DATASET_KINDS, type DatasetKind } from '../../shared/project';
+import { DomainError } from '../../shared/result';
+import type { Mapping } from '../../shared/fields';
+import { flatten } from './columns';
+import { datasetColumns } from './datasetExport';
+import { profileFromDb } from './profile';
+import { sampleTable } from './sample';
+import { openTableSource, SourceError } from './tableSource';
+
+/** What the Data page and the mapping dialog ask of the data area (quick reads; heavy work is in jobs). */
+export class DataService {
+  private readonly datasets: DatasetsRepo;
+
+  constructor(private readonly db: Db) {
+    this.datasets = new DatasetsRepo(db);
+  }
+
+  private requireProject(projectId: number): void {
+    const row = this.db.prepare('SELECT deleted_at FROM projects WHERE id = ?').get(projectId) as { deleted_at: string | null } | undefined;
+    if (!row) throw new DomainError('not_found', `There is no project ${projectId}.`);
+  }
+
+  /** The head of a file, its inferred types and a suggested mapping, for the mapping dialog. */
+  preview(projectId: number, kind: DatasetKind, file: string, sheet?: string): ImportPreview {
+    this.requireProject(projectId);
+    let source;
+    try {
+      source = openTableSource(path.resolve(file), { sheet });
+    } catch (e) {
+      if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
+      throw e;
+    }
+    try {
+      const sample = sampleTable(source, 200);
+      const meta = this.datasets.meta(projectId, kind);
+      const remembered = (meta?.mapping as Mapping | null) ?? null;
+      return {
+        path: file,
+        fileName: source.fileName,
+        format: source.format,
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        sheets: source.sheets,
+        sheet: source.sheet,
+        headers: sample.headers,
+        rows: sample.rows.slice(0, 20),
+        inferred: sample.inferred,
+        suggested: sample.suggest(kind, remembered),
+        remembered,
+        dateOrder: sample.dateOrder,
+        existingRows: meta?.rows ?? 0,
+      };
+    } catch (e) {
+      if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
+      throw e;
+    } finally {
+      source.close();
+    }
+  }
+
+  /** Every dataset of a project with its profile (worked out once for data that has none yet). */
+  list(projectId: number): DatasetInfo[] {
+    this.requireProject(projectId);
+    const out: DatasetInfo[] = [];
+    for (const kind of DATASET_KINDS) {
+      const meta = this.datasets.meta(projectId, kind);
+      if (!meta) continue;
+      let profile = meta.profile as DatasetProfile | null;
+      if (!profile && meta.rows > 0) {
+        profile = profileFromDb(this.datasets, projectId, kind);
+        this.db.prepare('UPDATE datasets SET profile = ? WHERE project_id = ? AND kind = ?').run(JSON.stringify(profile), projectId, kind);
+      }
+      out.push({
+        kind,
+        rows: meta.rows,
+        source: meta.source,
+        importedAt: meta.importedAt,
+        mapping: (meta.mapping as Mapping | null) ?? null,
+        profile,
+        lastImport: this.lastImport(projectId, kind),
+      });
+    }
+    return out;
+  }
+
+  page(projectId: number, kind: DatasetKind, offset: number, limit: number): DatasetPage {
+    this.requireProject(projectId);
+    const meta = this.datasets.meta(projectId, kind);
+    if (!meta) return { columns: [], rows: [], offset, total: 0 };
+    const columns = datasetColumns(kind, meta.profile as DatasetProfile | null);
+    const rows = this.datasets.page(projectId, kind, offset, limit).map((row) => {
+      const flat = flatten(kind, row);
+      return columns.map((c) => flat[c] ?? null);
+    });
+    return { columns, rows, offset, total: meta.rows };
+  }
+
+  rejected(projectId: number, kind: DatasetKind): Rejection[] {
+    this.requireProject(projectId);
+    const raw = this.db.prepare('SELECT rejected FROM import_reports WHERE project_id = ? AND kind = ?').pluck().get(projectId, kind) as string | undefined;
+    return raw ? (JSON.parse(raw) as Rejection[]) : [];
+  }
+
+  private lastImport(projectId: number, kind: DatasetKind): ImportReportSummary | null {
+    const r = this.db.prepare('SELECT * FROM import_reports WHERE project_id = ? AND kind = ?').get(projectId, kind) as Record<string, unknown> | undefined;
+    if (!r) return null;
+    return {
+      source: r.source as string,
+      importedAt: r.imported_at as string,
+      mode: r.mode as 'replace' | 'append',
+      rowsRead: r.rows_read as number,
+      rowsImported: r.rows_imported as number,
+      rowsRejected: r.rows_rejected as number,
+      rejectedTotal: r.rejected_total as number,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportFormatOf } from '../../shared/data';
+import { DomainError } from '../../shared/result';
+import { csvField } from './csvParser';
+import { XlsxWriter } from './xlsx/writer';
+
+/**
+ * A table written to CSV (UTF-8 with a BOM, so Excel shows Chinese correctly) or XLSX,
+ * chosen by the file's extension. It writes to a temporary file beside the target and
+ * renames it at the end: a cancelled or failed export leaves no half-written file.
+ */
+export interface TableWriter {
+  writeRow(values: readonly (string | number | null | undefined)[]): void;
+  /** Finishes the file and puts it in place. */
+  close(): void;
+  /** Throws the partial file away. */
+  abort(): void;
+}
+
+export function openTableWriter(file: string, sheetName?: string): TableWriter {
+  const format = exportFormatOf(file);
+  if (!format) throw new DomainError('invalid_input', `${path.basename(file)}: exports are .csv or .xlsx files.`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
+  let fd: number;
+  try {
+    fd = fs.openSync(temp, 'w');
+  } catch (e) {
+    throw new DomainError('invalid_input', `${file} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  const finish = (keep: boolean) => {
+    fs.closeSync(fd);
+    if (keep) fs.renameSync(temp, file);
+    else fs.rmSync(temp, { force: true });
+  };
+  if (format === 'xlsx') {
+    const xlsx = new XlsxWriter(fd, sheetName);
+    return {
+      writeRow: (values) => xlsx.writeRow(values),
+      close() {
+        xlsx.close();
+        finish(true);
+      },
+      abort: () => finish(false),
+    };
+  }
+  let buffer = '\ufeff';
+  const flush = () => {
+    fs.writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    writeRow(values) {
+      buffer += values.map((v) => (v === null || v === undefined ? '' : csvField(String(v)))).join(',') + '\r\n';
+      if (buffer.length > 1 << 20) flush();
+    },
+    close() {
+      flush();
+      finish(true);
+    },
+    abort: () => finish(false),
+  };
+}

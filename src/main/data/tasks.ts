@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { openLibrary } from '../db/library';
+import type { TaskContext } from '../jobs/protocol';
+import { datasetExportSchema, importStartSchema } from '../../shared/data';
+import { exportDataset } from './datasetExport';
+import { importFile } from './importer';
+
+/** Job tasks of the data area: each opens its own library connection in the worker thread. */
+export function runImportTask(params: unknown, ctx: TaskContext) {
+  const p = importStartSchema.omit({ kind: true }).parse(params);
+  const library = openLibrary(ctx.dataDir, { nativeBinding: ctx.nativeBinding });
+  try {
+    return importFile(
+      library.db,
+      { projectId: p.projectId, kind: p.dataset, file: path.resolve(p.path), sheet: p.sheet, mapping: p.mapping, mode: p.mode, strict: p.strict, dateOrder: p.dateOrder },
+      (fraction, step) => ctx.progress(fraction, step),
+    );
+  } finally {
+    library.close();
+  }
+}
+
+export function runDatasetExportTask(params: unknown, ctx: TaskContext) {
+  const p = datasetExportSchema.omit({ kind: true }).parse(params);
+  const library = openLibrary(ctx.dataDir, { nativeBinding: ctx.nativeBinding });
+  try {
+    ctx.progress(0, 'job.datasetExport.writing');
+    return exportDataset(library.db, p.projectId, p.dataset, path.resolve(p.path), (f) => ctx.progress(f, 'job.datasetExport.writing'));
+  } finally {
+    library.close();
+  }
+}
+

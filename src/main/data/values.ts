@@ -1,0 +1,164 @@
+/**
+ * Reading the values people type into spreadsheets: numbers with thousands separators,
+ * currency signs, percent and 万/亿; dates in the forms of both languages and Excel's
+ * serial numbers; lists. Each parser answers a value or a reason (English; the UI
+ * translates by `code`).
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
+
+const good = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (code: string, reason: string): Parsed<never> => ({ ok: false, code, reason });
+
+const CURRENCY = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR|元)|(?:[¥￥$€£]|RMB|CNY|USD|EUR|元)$/i;
+
+/** Whether `text` (trimmed, non-empty) is a plain decimal JS reads the way people mean it. */
+function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/**
+ * A number from what a spreadsheet shows: `1,234.5`, `¥1,234`, `$ 12`, `12.5%` (0.125),
+ * `(1,234)` (negative, as accountants write), `1.2万` (12,000), `3亿`, `1e6`,
+ * full-width digits. Empty text is `null` (missing).
+ */
+export function parseNumber(raw: string): Parsed<number | null> {
+  const text = raw.trim();
+  if (text === '') return good(null);
+  if (isPlainNumber(text)) return good(Number(text));
+  let s = text.normalize('NFKC').replace(/\s+/g, '');
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s[0] === '-') sign = -sign;
+    s = s.slice(1);
+  }
+  while (CURRENCY.test(s)) s = s.replace(CURRENCY, '');
+  if (s.startsWith('-')) {
+    sign = -sign;
+    s = s.slice(1);
+  }
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  } else if (s.endsWith('万')) {
+    scale = 1e4;
+    s = s.slice(0, -1);
+  } else if (s.endsWith('亿')) {
+    scale = 1e8;
+    s = s.slice(0, -1);
+  }
+  if (s.includes(',')) {
+    // Thousands separators only where they group by three: 1,234,567.89
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return bad('number', `"${raw}" is not a number (misplaced comma)`);
+    s = s.replace(/,/g, '');
+  }
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number', `"${raw}" is not a number`);
+  const value = sign * Number(s) * scale;
+  if (!Number.isFinite(value)) return bad('number', `"${raw}" is too large`);
+  // Percent and 万 scaling should not leave binary noise such as 0.12500000000000001.
+  return good(scale === 1 ? value : Number(value.toPrecision(15)));
+}
+
+export type DateOrder = 'mdy' | 'dmy';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+function validTime(h: number, min: number, s: number): boolean {
+  return h >= 0 && h < 24 && min >= 0 && min < 60 && s >= 0 && s < 61;
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD`, with `HH:MM:SS` after a space when `withTime` and the
+ * text has a time. Reads 2024-05-01, 2024/5/1, 2024.5.1, 20240501, 2024年5月1日,
+ * 05/01/2024 in the stated order (month first unless `order` is `dmy`), 1 May 2024,
+ * May 1, 2024, ISO date-times, Excel serial numbers (45413) and, for time stamps,
+ * Unix seconds or milliseconds.
+ */
+export function parseDate(raw: string, order: DateOrder = 'mdy', withTime = false): Parsed<string | null> {
+  const text = raw.trim().normalize('NFKC');
+  if (text === '') return good(null);
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  let rest = '';
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(text))) {
+    [y, m, d, rest] = [+match[1], +match[2], +match[3], match[4]];
+  } else if ((match = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(.*)$/.exec(text))) {
+    [y, m, d, rest] = [+match[1], +match[2], +match[3], match[4]];
+  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(.*)$/.exec(text))) {
+    const [a, b] = [+match[1], +match[2]];
+    [m, d] = order === 'dmy' ? [b, a] : [a, b];
+    [y, rest] = [+match[3], match[4]];
+  } else if ((match = /^(\d{1,2})\s*([a-z]{3})[a-z]*\.?,?\s*(\d{4})(.*)$/i.exec(text)) && MONTHS.includes(match[2].toLowerCase())) {
+    [d, m, y, rest] = [+match[1], MONTHS.indexOf(match[2].toLowerCase()) + 1, +match[3], match[4]];
+  } else if ((match = /^([a-z]{3})[a-z]*\.?\s*(\d{1,2}),?\s*(\d{4})(.*)$/i.exec(text)) && MONTHS.includes(match[1].toLowerCase())) {
+    [m, d, y, rest] = [MONTHS.indexOf(match[1].toLowerCase()) + 1, +match[2], +match[3], match[4]];
+  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)) && validDate(+match[1], +match[2], +match[3])) {
+    [y, m, d] = [+match[1], +match[2], +match[3]];
+  } else if (/^\d{10}(\d{3})?$/.test(text) && withTime) {
+    const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
+    const iso = new Date(ms).toISOString();
+    return good(`${iso.slice(0, 10)} ${iso.slice(11, 19)}`);
+  } else if (/^\d+(\.\d+)?$/.test(text)) {
+    const serial = Number(text);
+    // Serial numbers from 1908 on: a bare 1900–2100 is a year, which is not a date.
+    if (serial < 3000 || serial > 2958465) return bad('date', `"${raw}" is not a date`);
+    const days = Math.floor(serial) - 25569;
+    const seconds = Math.round((serial - Math.floor(serial)) * 86400);
+    const iso = new Date(days * 86400000 + seconds * 1000).toISOString();
+    return good(withTime && seconds ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(0, 10));
+  } else {
+    return bad('date', `"${raw}" is not a date`);
+  }
+  if (!validDate(y, m, d)) return bad('date', `"${raw}" is not a calendar date`);
+  const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  const time = rest.trim();
+  if (time === '') return good(date);
+  const t = /^(?:T|\s)*(\d{1,2})(?::|时)(\d{2})(?:(?::|分)(\d{2})(?:\.\d+)?)?秒?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest.trim());
+  if (!t || !validTime(+t[1], +t[2], +(t[3] ?? 0))) return bad('date', `"${raw}" has a time Tandem cannot read`);
+  return good(withTime ? `${date} ${pad(+t[1])}:${t[2]}:${pad(+(t[3] ?? 0))}` : date);
+}
+
+/** A list written in one cell: comma-, 、-, ;- or |-separated, trimmed, each entry once. */
+export function parseList(raw: string): string[] {
+  if (raw.trim() === '') return [];
+  return [...new Set(raw.split(/[,;、，；|]/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Guesses the day order of a date column from samples: a first part over 12 means day first. */
+export function guessDateOrder(samples: string[]): DateOrder | null {
+  let verdict: DateOrder | null = null;
+  for (const s of samples) {
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/.exec(s);
+    if (!m) continue;
+    if (+m[1] > 12) return 'dmy';
+    if (+m[2] > 12) verdict = 'mdy';
+  }
+  return verdict;
+}

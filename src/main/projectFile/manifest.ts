@@ -1,0 +1,34 @@
+/**
+ * The manifest inside every `.tandem` file: what made it, when, and the SHA-256 of its
+ * content, so that a damaged or edited file is caught before it reaches the library.
+ */
+export const PROJECT_FILE_FORMAT = 'tandem-project';
+/** Bumped when the file layout changes in a way an older Tandem cannot read. */
+export const PROJECT_FILE_VERSION = 1;
+export const MANIFEST_TABLE = 'tandem_manifest';
+export const MANIFEST_DDL = `CREATE TABLE ${MANIFEST_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`;
+
+export interface Manifest {
+  format: string;
+  formatVersion: number;
+  schemaVersion: number;
+  appVersion: string;
+  createdAt: string;
+  projectUid: string;
+  projectName: string;
+  contentSha256: string;
+}
+
+/** Tables a project file holds, in the order the content hash reads them. */
+export const PROJECT_TABLES = [
+  'projects',
+  'datasets',
+  'import_reports',
+  'audience_users',
+  'catalog_items',
+  'interactions',
+  'partners',
+  'collaborations',
+  'campaign_periods',
+  'actuals',
+] as const;
