@@ -95,4 +95,39 @@ describe('the tandem CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--budget');
   });
+
+  it('imports, exports and opens through the built bin: the JSON shapes and exit codes of DESIGN §2', () => {
+    const bin = path.resolve('bin/tandem.mjs');
+    const dir = tempDir();
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, '--json', '--data-dir', path.join(dir, 'd'), ...args], { encoding: 'utf8' });
+    expect(run('project', 'create', '--name', 'P').status).toBe(0);
+    const catalog = path.resolve('tests/fixtures/import/catalog.csv');
+    const strict = run('import', '--project', '1', '--kind', 'catalog', catalog, '--strict');
+    expect(strict.status).toBe(3);
+    expect(JSON.parse(run('project', 'show', '1').stdout).project.datasets).toEqual([]);
+    const ok = run('import', '--project', '1', '--kind', 'catalog', catalog, '--map', '简介=extra.blurb');
+    expect(ok.status, ok.stderr).toBe(0);
+    const result = JSON.parse(ok.stdout);
+    expect(Object.keys(result)).toEqual(['rowsRead', 'rowsImported', 'rejected', 'ms']);
+    expect(result).toMatchObject({ rowsRead: 4, rowsImported: 2 });
+    expect(result.rejected[0]).toEqual({ row: 4, column: '标题', value: '', reason: 'title is required' });
+    const again = run('import', '--project', '1', '--kind', 'catalog', catalog);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toMatch(/replace them or append/);
+    expect(run('import', '--project', '1', '--kind', 'nope', catalog).status).toBe(2);
+    expect(run('import', '--project', '1', '--kind', 'partners', path.join(dir, 'missing.csv')).status).toBe(2);
+
+    const xlsx = path.join(dir, 'catalog.xlsx');
+    expect(run('dataset', 'export', '--project', '1', '--kind', 'catalog', '--out', xlsx).status).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const file = path.join(dir, 'p.tandem');
+    expect(run('export', '--project', '1', '--out', file).status).toBe(0);
+    const copy = run('open', file, '--as-copy');
+    expect(copy.status, copy.stderr).toBe(0);
+    expect(JSON.parse(copy.stdout).project).toMatchObject({ id: 2, name: 'P (copy)', datasets: [{ kind: 'catalog', rows: 2 }] });
+    fs.appendFileSync(file, Buffer.from('junk'));
+    const damaged = run('open', file);
+    expect(damaged.status).toBe(2);
+    expect(damaged.stderr).toMatch(/p\.tandem/);
+  });
 });

@@ -58,7 +58,7 @@ export function importFile(
   }
   const mode: ImportMode = req.mode ?? 'replace';
 
-  const source = openTableSource(req.file, { sheet: req.sheet });
+  const source = asDomainError(() => openTableSource(req.file, { sheet: req.sheet }));
   try {
     const sample = sampleTable(source, 200);
     const remembered = datasets.meta(req.projectId, req.kind)?.mapping as Mapping | null;
@@ -181,6 +181,15 @@ export function importFile(
     throw e;
   } finally {
     source.close();
+  }
+}
+
+function asDomainError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
+    throw e;
   }
 }
 

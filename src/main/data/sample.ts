@@ -1,7 +1,7 @@
 import type { ColumnType } from '../../shared/data';
 import { type Mapping, suggestMapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
-import type { TableSource } from './tableSource';
+import { SourceError, type TableSource } from './tableSource';
 import { type DateOrder, guessDateOrder, parseDate, parseNumber } from './values';
 
 /** The head of a table: its header (made unique), first rows, and what they look like. */
@@ -22,7 +22,7 @@ export function sampleTable(source: TableSource, limit: number): TableSample {
     else rows.push(fields);
     return rows.length < limit;
   });
-  if (!raw) throw new Error(`${source.fileName} has no header row`);
+  if (!raw) throw new SourceError(`${source.fileName} has no header row`);
   const headers = uniqueHeaders(raw);
   const inferred: Record<string, ColumnType> = {};
   headers.forEach((h, i) => (inferred[h] = inferType(rows.map((r) => r[i] ?? ''))));

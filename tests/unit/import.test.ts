@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { exportDataset, exportRejected } from '../../src/main/data/datasetExport';
+import { importFile, type ImportRequest } from '../../src/main/data/importer';
+import { DataService } from '../../src/main/data/service';
+import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
+import { openLibrary } from '../../src/main/db/library';
+import { ProjectsRepo } from '../../src/main/db/projectsRepo';
+import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
+import { tempDir } from './helpers';
+
+const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
+
+function setup() {
+  const dir = tempDir();
+  const lib = openLibrary(dir);
+  const projectId = new ProjectsRepo(lib.db).insert({ ...DEFAULT_PROJECT_FIELDS, name: 'Import test' }, new Date().toISOString());
+  const run = (req: Omit<ImportRequest, 'projectId'>) => importFile(lib.db, { projectId, ...req });
+  const rows = (kind: Parameters<DatasetsRepo['page']>[1]) => new DatasetsRepo(lib.db).page(projectId, kind, 0, 1000);
+  return { dir, lib, projectId, run, rows };
+}
+
+const reasons = (r: { rejected: { row: number; column: string; code: string }[] }) => r.rejected.map((x) => `${x.row}:${x.column}:${x.code}`);
+
+describe('importing each data kind', () => {
+  it('audience: suggests the fields from Chinese headers, reads GBK, numbers become features and text attributes', () => {
+    const { run, rows, dir } = setup();
+    const file = path.join(dir, 'aud.csv');
+    fs.writeFileSync(file, Buffer.from('用户ID,收听分钟,消费金额,城市级别\r\nu1,120,"¥1,200",一线\r\nu2,30,12.5%,二线\r\nu3,abc,5,三线\r\nu1,1,1,一线\r\n,2,2,二线\r\n', 'utf8'));
+    const r = run({ kind: 'audience', file });
+    expect(r).toMatchObject({ rowsRead: 5, rowsImported: 2, rowsRejected: 3, written: true, encoding: 'utf-8', delimiter: ',' });
+    expect(reasons(r)).toEqual(['4:收听分钟:number', '5:用户ID:duplicate', '6:用户ID:required']);
+    expect(rows('audience')).toEqual([
+      { userId: 'u1', features: { 收听分钟: 120, 消费金额: 1200 }, attributes: { 城市级别: '一线' } },
+      { userId: 'u2', features: { 收听分钟: 30, 消费金额: 0.125 }, attributes: { 城市级别: '二线' } },
+    ]);
+  });
+
+  it('catalog, interactions (with references checked), partners (TSV, ranges), collaborations, campaigns, actuals', () => {
+    const { run, rows } = setup();
+    const cat = run({ kind: 'catalog', file: fixture('catalog.csv') });
+    expect(reasons(cat)).toEqual(['4:标题:required', '5:价格:min']);
+    expect(rows('catalog')[1]).toMatchObject({ itemId: 'c2', title: 'AI for Everyone', tags: ['tech', 'ai'], category: '科技', price: 1299 });
+
+    // Interactions before the audience: users cannot be checked yet, and a note says so.
+    const early = run({ kind: 'interactions', file: fixture('interactions.csv') });
+    expect(early.notes).toContainEqual({ key: 'import.note.refsUnchecked', params: { kind: 'audience' } });
+    expect(reasons(early)).toEqual(['5:course_id:unknownItem', '6:weight:number']);
+    expect(rows('interactions')[0]).toEqual({ userId: 'u1', itemId: 'c1', event: 'listen', weight: 1, ts: '2024-05-01 08:00:00' });
+
+    const partners = run({ kind: 'partners', file: fixture('partners.tsv') });
+    expect(partners.delimiter).toBe('\t');
+    expect(reasons(partners)).toEqual(['3:声誉:max', '4:报价:min', '5:合作方ID:duplicate']);
+    expect(rows('partners')[0]).toMatchObject({ partnerId: 'p1', name: '故宫文创', tags: ['国潮', '传统'], audienceSize: 12000, reputation: 92, fee: 300000 });
+
+    const collab = run({ kind: 'collaborations', file: fixture('collaborations.csv') });
+    // p2 was refused, so it is unknown too: references follow what was imported.
+    expect(reasons(collab)).toEqual(['2:partner_b:unknownPartner', '3:partner_b:selfEdge', '4:partner_b:unknownPartner', '5:year:number']);
+    expect(collab.rowsImported).toBe(0);
+
+    const camp = run({ kind: 'campaigns', file: fixture('campaigns.csv') });
+    expect(reasons(camp)).toEqual(['4:revenue:required', '5:抖音花费:min']);
+    expect(rows('campaigns')[1]).toEqual({
+      period: '2024-01-08',
+      outcome: 1100,
+      spend: { tv: 0, 抖音: 60, search: 20 },
+      controls: { holiday: 1, events: 'promo' },
+      campaignId: null,
+    });
+
+    const act = run({ kind: 'actuals', file: fixture('actuals.csv') });
+    expect(reasons(act)).toEqual(['4:日期:duplicate', '5:日期:date']);
+    expect(rows('actuals')[0]).toEqual({ date: '2024-06-01', kpis: { 注册: 120, 销售额: 12000 } });
+  });
+
+  it('strict mode writes nothing when a row is refused; a second import must choose replace or append', () => {
+    const { run, rows } = setup();
+    const strict = run({ kind: 'catalog', file: fixture('catalog.csv'), strict: true });
+    expect(strict).toMatchObject({ written: false, rowsImported: 0, rowsRejected: 2 });
+    expect(rows('catalog')).toEqual([]);
+    run({ kind: 'catalog', file: fixture('catalog.csv') });
+    expect(() => run({ kind: 'catalog', file: fixture('catalog.csv') })).toThrowError(/already holds 2 catalog rows: choose to replace them or append/);
+    const again = run({ kind: 'catalog', file: fixture('catalog.csv'), mode: 'append' });
+    // Appending the same items again: every one is a duplicate, never a silent second copy.
+    expect(again.rejected.filter((r) => r.code === 'duplicate').map((r) => r.value)).toEqual(['c1', 'c2']);
+    expect(rows('catalog')).toHaveLength(2);
+    run({ kind: 'catalog', file: fixture('catalog.csv'), mode: 'replace' });
+    expect(rows('catalog')).toHaveLength(2);
+  });
+
+  it('refuses a mapping without a required field or with a field twice, naming it, and writes nothing', () => {
+    const { run, rows } = setup();
+    expect(() => run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { 标题: 'ignore' } })).toThrowError(/no column is mapped to the required field title/);
+    expect(() => run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { 简介: 'title' } })).toThrowError(/title is mapped from more than one column/);
+    expect(() => run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { nope: 'title' } })).toThrowError(/The file has no column "nope"/);
+    expect(rows('catalog')).toEqual([]);
+  });
+
+  it('remembers the mapping per project and kind, and the preview offers it with the inferred types', () => {
+    const { lib, projectId, run } = setup();
+    run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { 简介: 'extra.blurb' } });
+    const preview = new DataService(lib.db).preview(projectId, 'catalog', fixture('catalog.csv'));
+    expect(preview.remembered).toMatchObject({ 简介: 'extra.blurb', 课程ID: 'item_id' });
+    expect(preview.suggested).toEqual(preview.remembered);
+    expect(preview.inferred).toMatchObject({ 课程ID: 'text', 价格: 'number' });
+    expect(preview.existingRows).toBe(2);
+  });
+
+  it('reads XLSX sheets by name: shared strings, inline strings, dates styled as dates', () => {
+    const { dir, run, rows } = setup();
+    const file = path.join(dir, 'book.xlsx');
+    const sheet = (rowsXml: string) =>
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`;
+    fs.writeFileSync(
+      file,
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="数据" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
+        'xl/sharedStrings.xml': strToU8('<sst><si><t>日期</t></si><si><t>注册</t></si><si><r><t>销</t></r><r><t>售额</t></r></si></sst>'),
+        'xl/styles.xml': strToU8('<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'),
+        'xl/worksheets/sheet1.xml': strToU8(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>read me</t></is></c></row>')),
+        'xl/worksheets/sheet2.xml': strToU8(
+          sheet(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+              '<row r="2"><c r="A2" s="1"><v>45413</v></c><c r="B2"><v>12</v></c><c r="C2"><v>99.5</v></c></row>' +
+              '<row r="4"><c r="A4" s="1"><v>45414</v></c><c r="C4"><v>7</v></c></row>',
+          ),
+        ),
+      }),
+    );
+    expect(() => run({ kind: 'actuals', file, sheet: '没有' })).toThrowError(/has no sheet named "没有" \(it has: 说明, 数据\)/);
+    const r = run({ kind: 'actuals', file, sheet: '数据' });
+    expect(r).toMatchObject({ format: 'xlsx', sheet: '数据', rowsImported: 2 });
+    expect(rows('actuals')).toEqual([
+      { date: '2024-05-01', kpis: { 注册: 12, 销售额: 99.5 } },
+      { date: '2024-05-02', kpis: { 销售额: 7 } },
+    ]);
+  });
+
+  it('exports a dataset to CSV (UTF-8 with BOM) and XLSX that import back the same', () => {
+    const { dir, run, rows, lib, projectId } = setup();
+    run({ kind: 'partners', file: fixture('partners.tsv') });
+    const before = rows('partners');
+    for (const ext of ['csv', 'xlsx']) {
+      const out = path.join(dir, `partners.${ext}`);
+      expect(exportDataset(lib.db, projectId, 'partners', out).rows).toBe(before.length);
+      if (ext === 'csv') expect([...fs.readFileSync(out).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const again = run({ kind: 'partners', file: out, mode: 'replace' });
+      expect(again.rejected).toEqual([]);
+      expect(rows('partners')).toEqual(before);
+    }
+    const report = path.join(dir, 'rejected.csv');
+    exportRejected([{ row: 3, column: '声誉', value: '105', reason: 'reputation must be at most 100' }], report);
+    expect(fs.readFileSync(report, 'utf8')).toBe('\ufeffrow,column,value,reason\r\n3,声誉,105,reputation must be at most 100\r\n');
+  });
+});
