@@ -63,6 +63,8 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
   const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
   const pages = head.readUInt32BE(28);
   if (pages > 0 && size < pageSize * pages) throw new ProjectFileError('damaged', `${name} is truncated: it is ${size.toLocaleString('en')} bytes of ${(pageSize * pages).toLocaleString('en')}.`);
+  // Tandem writes files of whole pages; bytes after the last one were added by something else.
+  if (pages > 0 && size > pageSize * pages) throw new ProjectFileError('damaged', `${name} has ${(size - pageSize * pages).toLocaleString('en')} bytes after its end that Tandem never writes.`);
 
   fs.mkdirSync(scratchDir, { recursive: true });
   const scratch = path.join(scratchDir, `open-${randomUUID()}.sqlite`);
