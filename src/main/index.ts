@@ -7,6 +7,7 @@ import { languageFromLocale, type Settings } from '../shared/settings';
 import { tandemFileFromArgv } from './core/externalUrl';
 import { seedDemoOnFirstLaunch } from './core/firstLaunch';
 import { createServices, type Services } from './core/services';
+import { electronDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './nativeBinding';
@@ -99,7 +100,7 @@ function refreshMenu(): void {
 
 function start(): void {
   const dataDir = app.getPath('userData');
-  services = createServices({ dataDir, nativeBinding: electronNativeBinding(), locale: app.getLocale() });
+  services = createServices({ dataDir, nativeBinding: electronNativeBinding(), locale: app.getLocale(), dialogs: electronDialogs(() => win) });
   hardenSession();
   registerIpc(
     services,

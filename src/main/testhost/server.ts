@@ -26,6 +26,11 @@ export interface TestHost {
   url: string;
   token: string;
   services: Services;
+  /**
+   * What the next file dialogs answer (a path, or null for Cancel): the tests stand in for
+   * the person picking a file in the operating system's dialog.
+   */
+  dialogAnswers: (string | null)[];
   close(): Promise<void>;
 }
 
@@ -49,7 +54,9 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = path.resolve(opts.rendererDir ?? path.join(here, '../renderer'));
   const token = opts.token ?? randomBytes(18).toString('base64url');
-  const services = createServices({ dataDir: opts.dataDir, locale: opts.locale ?? 'en' });
+  const dialogAnswers: (string | null)[] = [];
+  const answer = async () => (dialogAnswers.length ? dialogAnswers.shift()! : null);
+  const services = createServices({ dataDir: opts.dataDir, locale: opts.locale ?? 'en', dialogs: { open: answer, save: answer } });
   if (opts.seedDemo) seedDemoOnFirstLaunch(services);
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = PUSH_EVENT_NAMES.map((name) =>
@@ -107,6 +114,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     services,
+    dialogAnswers,
     async close() {
       unsubscribe.forEach((u) => u());
       for (const res of streams) res.end();

@@ -4,6 +4,8 @@ import type { MenuCommand } from '../../shared/events';
 import { translate as translateNow } from '../../shared/i18n';
 import { call, hostKind, onEvent } from './bridge';
 import { AboutDialog } from './components/AboutDialog';
+import { OpenConflictDialog } from './components/OpenConflictDialog';
+import { exportProjectFile, openProjectFile } from './projectFileFlow';
 import { CreateProjectDialog } from './components/CreateProjectDialog';
 import { LibraryErrorScreen } from './components/LibraryErrorScreen';
 import { Sidebar } from './components/Sidebar';
@@ -79,6 +81,7 @@ export function App() {
         />
       )}
       {ui.aboutOpen && info && <AboutDialog info={info} onClose={() => ui.set({ aboutOpen: false })} />}
+      {ui.openConflict && <OpenConflictDialog summary={ui.openConflict} />}
     </div>
   );
 }
@@ -86,8 +89,6 @@ export function App() {
 /** Menu commands from main, and the same shortcuts in the browser host (no native menu there). */
 function listenMenuCommands(): () => void {
   const run = (c: MenuCommand) => {
-    const { lang } = useSettings.getState();
-    const toast = useToasts.getState().show;
     switch (c.command) {
       case 'newProject':
         useUi.getState().set({ createOpen: true });
@@ -96,8 +97,10 @@ function listenMenuCommands(): () => void {
         useUi.getState().set({ aboutOpen: true });
         break;
       case 'openProjectFile':
+        void openProjectFile(c.path);
+        break;
       case 'exportProject':
-        toast(translateNow(lang, 'page.notBuilt.projectFile'));
+        void exportProjectFile();
         break;
     }
   };

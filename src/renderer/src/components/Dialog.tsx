@@ -7,10 +7,12 @@ interface DialogProps {
   onClose(): void;
   /** `alertdialog` for confirmations of something that cannot be undone. */
   role?: 'dialog' | 'alertdialog';
+  /** A wide dialog (the mapping table). */
+  wide?: boolean;
 }
 
 /** A modal dialog: Escape closes it, focus moves into it, the backdrop closes it. */
-export function Dialog({ title, children, footer, onClose, role = 'dialog' }: DialogProps) {
+export function Dialog({ title, children, footer, onClose, role = 'dialog', wide = false }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -20,7 +22,7 @@ export function Dialog({ title, children, footer, onClose, role = 'dialog' }: Di
   }, [onClose]);
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role={role} aria-modal="true" aria-label={title} ref={ref}>
+      <div className={wide ? 'dialog wide' : 'dialog'} role={role} aria-modal="true" aria-label={title} ref={ref}>
         <header>
           <h2>{title}</h2>
         </header>

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
+
+test('import through the mapping dialog, see the rejected rows, then open an exported file as a copy', async ({ page, host, openApp }) => {
+  const project = host.services.projects!.create({ name: '宋画联名 Song painting collab', kind: 'course' });
+  await openApp();
+  await page.goto(`${host.url}#/p/${project.id}/data`);
+  await expect(page.getByRole('heading', { name: 'Data', exact: true })).toBeVisible();
+
+  host.dialogAnswers.push(fixture('catalog.csv'));
+  await page.getByTestId('import-catalog').click();
+  const dialog = page.getByRole('dialog', { name: 'Import Catalog' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('mapping')).toContainText('课程ID');
+  await expect(dialog.getByLabel('Field for column 标题')).toHaveValue('title');
+  // Unmapping a required field is caught before anything is written.
+  await dialog.getByLabel('Field for column 标题').selectOption('ignore');
+  await expect(dialog.getByTestId('mapping-problems')).toContainText('No column goes to the required field title.');
+  await expect(dialog.getByTestId('import-start')).toBeDisabled();
+  await dialog.getByLabel('Field for column 标题').selectOption('title');
+  await dialog.getByLabel('Field for column 简介').selectOption('extra.简介');
+  await dialog.getByTestId('import-start').click();
+
+  const rejected = page.getByTestId('rejected');
+  await expect(rejected).toContainText('2 rows of Catalog were rejected');
+  await expect(rejected).toContainText('title is required');
+  await expect(rejected).toContainText('price must be at least 0');
+  await expect(page.getByTestId('dataset-table')).toContainText('AI for Everyone');
+  await expect(page.getByTestId('profiles')).toContainText('price');
+  expect(host.services.projects!.get(project.id).datasets).toEqual([expect.objectContaining({ kind: 'catalog', rows: 2 })]);
+
+  // Export the project, then open the file again: it is already here, so open it as a copy.
+  const file = path.join(host.dataDir, 'collab.tandem');
+  const job = host.services.jobs.start('projectExport', { projectId: project.id, path: file });
+  expect((await host.services.jobs.wait(job.id)).state).toBe('done');
+  host.dialogAnswers.push(file);
+  await page.keyboard.press('Control+o');
+  const conflict = page.getByRole('dialog', { name: 'This project is already in your library' });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: 'Open as a copy' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.locator('#f-name')).toHaveValue('宋画联名 Song painting collab (copy)');
+  expect(host.services.projects!.list({})).toHaveLength(2);
+});
+
+const LANGUAGES = [
+  { locale: 'en-US', code: 'en', data: 'Data', importTitle: 'Import Audience' },
+  { locale: 'zh-CN', code: 'zh-CN', data: '数据', importTitle: '导入受众' },
+] as const;
+
+test('screenshots of the data page and the mapping dialog in both languages and themes', async ({ browser, host }) => {
+  const job = host.services.jobs.start('demo', {});
+  const ended = await host.services.jobs.wait(job.id);
+  const demoId = (ended.result as { projectId: number }).projectId;
+  for (const lang of LANGUAGES) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ locale: lang.locale, colorScheme: theme, viewport: { width: 1360, height: 860 } });
+      const page: Page = await context.newPage();
+      await page.goto(host.url.replace('/?', `/?_=${theme}&`) + `#/p/${demoId}/data`);
+      await expect(page.getByRole('heading', { name: lang.data, exact: true })).toBeVisible();
+      await expect(page.getByTestId('profiles')).toBeVisible();
+      await expect(page.getByTestId('dataset-table')).toContainText('u000');
+      await screenshot(page, `data-${lang.code}-${theme}`);
+      // Scrolling deep into 20,000 rows fetches the rows in view.
+      await page.getByTestId('dataset-table').evaluate((el) => el.scrollTo(0, 28 * 15_000));
+      await expect(page.getByTestId('dataset-table')).toContainText('15,0');
+      host.dialogAnswers.push(path.resolve('tests/fixtures/import/audience-zh.csv'));
+      await page.getByTestId('import-audience').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await screenshot(page, `import-mapping-${lang.code}-${theme}`);
+      await context.close();
+    }
+  }
+});
