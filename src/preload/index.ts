@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 import { CALL_NAMES, callChannel, eventChannel, type TandemBridge } from '../shared/contract';
 import { PUSH_EVENT_NAMES } from '../shared/events';
 
@@ -17,6 +17,13 @@ const bridge = {
       return Promise.resolve({ ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name)}` } });
     }
     return ipcRenderer.invoke(callChannel(name), input);
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
   },
   on(event, listener) {
     if (!eventNames.has(event)) throw new Error(`Unknown event: ${String(event)}`);

@@ -116,6 +116,8 @@ export interface TandemBridge {
   ): () => void;
   /** Where the renderer runs: the Electron app or the browser test host. */
   host: 'electron' | 'browser';
+  /** The path of a file dropped on the window (Electron's webUtils); null where files have no path (a browser). */
+  pathForFile(file: File): string | null;
 }
 
 /** The IPC channel of a call (one per call) and of a push event. */

@@ -55,6 +55,7 @@ describe('the built preload', () => {
         on: () => {},
         removeListener: () => {},
       },
+      webUtils: { getPathForFile: (f: { fake: string }) => f.fake },
     };
     const requireStub = (id: string) => {
       if (id === 'electron') return electron;
@@ -62,8 +63,15 @@ describe('the built preload', () => {
     };
     vm.runInNewContext(fs.readFileSync(file, 'utf8'), { require: requireStub, module: { exports: {} }, exports: {}, console });
     expect(Object.keys(exposed)).toEqual(['tandem']);
-    const bridge = exposed.tandem as { host: string; call: (n: string, i: unknown) => Promise<unknown>; on: (e: string, l: () => void) => () => void };
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'host', 'on']);
+    const bridge = exposed.tandem as {
+      host: string;
+      call: (n: string, i: unknown) => Promise<unknown>;
+      on: (e: string, l: () => void) => () => void;
+      pathForFile: (f: unknown) => string | null;
+    };
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'host', 'on', 'pathForFile']);
+    // A dropped file's path comes from Electron's webUtils, the only way a sandboxed page learns it.
+    expect(bridge.pathForFile({ fake: '/home/me/pitch.tandem' })).toBe('/home/me/pitch.tandem');
     expect(bridge.host).toBe('electron');
     expect(await bridge.call('projects.list', {})).toEqual({ ok: true, value: 'pong' });
     expect(invoked).toEqual([[callChannel('projects.list'), {}]]);

@@ -34,6 +34,7 @@ export const SHIM_JS = `(() => {
         return { ok: false, error: { code: 'internal', message: String(e) } };
       }
     },
+    pathForFile: () => null,
     on(name, listener) {
       const set = listeners.get(name);
       if (!set) throw new Error('Unknown event: ' + name);

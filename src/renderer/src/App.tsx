@@ -105,6 +105,19 @@ function listenMenuCommands(): () => void {
     }
   };
   const off = onEvent('menu', run);
+  // A .tandem file dropped anywhere on the window opens like File ▸ Open.
+  const onDragOver = (e: DragEvent) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  };
+  const onDrop = (e: DragEvent) => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    const path = window.tandem.pathForFile(file);
+    if (path && /\.tandem$/i.test(path)) void openProjectFile(path);
+  };
+  window.addEventListener('dragover', onDragOver);
+  window.addEventListener('drop', onDrop);
   const onKey = (e: KeyboardEvent) => {
     if (hostKind() !== 'browser' || !(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = e.key.toLowerCase();
@@ -118,6 +131,8 @@ function listenMenuCommands(): () => void {
   return () => {
     off();
     window.removeEventListener('keydown', onKey);
+    window.removeEventListener('dragover', onDragOver);
+    window.removeEventListener('drop', onDrop);
   };
 }
 
