@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite';
 /**
  * Three builds (electron-vite's layout):
  * - main: the Electron entry plus the plain-node entries that share its services — the CLI,
- *   the browser test host and the job worker. All chunks land in out/main itself, so a
+ *   the browser test host, the job worker and the import's writing thread. All chunks land in out/main itself, so a
  *   worker path computed next to any chunk is right.
  * - preload: CommonJS (`index.cjs`), because a sandboxed preload cannot be an ES module, with
  *   its dependencies bundled (a sandboxed preload cannot require packages).
@@ -21,6 +21,7 @@ export default defineConfig({
           cli: resolve('src/main/cli/entry.ts'),
           testhost: resolve('src/main/testhost/server.ts'),
           worker: resolve('src/main/jobs/worker.ts'),
+          writer: resolve('src/main/data/writerThread.ts'),
         },
         output: {
           entryFileNames: '[name].js',

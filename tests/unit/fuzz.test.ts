@@ -85,6 +85,7 @@ describe('fuzzing the readers', () => {
     const before = sha256(path.join(dir, 'lib', 'library.sqlite'));
     const original = fs.readFileSync(good);
     const file = path.join(dir, 'm.tandem');
+    fs.mkdirSync(path.join(dir, 'scratch'));
     const outcomes = new Map<string, number>();
     fc.assert(
       // Half the files keep their size (byte flips only), so the checks past the size one get exercised.

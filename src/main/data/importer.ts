@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection';
-import { type AudienceLayout, DatasetsRepo } from '../db/datasetsRepo';
+import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ImportMode, ImportResult, Rejection } from '../../shared/data';
 import { type Mapping, mappingProblems } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
-import { ProfileBuilder, profileFromDb } from './profile';
+import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
+import { ProfileBuilder } from './profile';
+import { ThreadedSink } from './threadedSink';
 import { ROW_KEYS, rowBuilder, type RowProblem } from './rowBuilders';
 import { sampleTable } from './sample';
 import { openTableSource, SourceError } from './tableSource';
@@ -27,22 +29,26 @@ export interface ImportRequest {
 
 /** Rejections kept in memory and returned; beyond this only the count grows. */
 const KEEP_REJECTED = 100_000;
-/** Rejections stored with the import report in the library. */
-const STORE_REJECTED = 10_000;
-
-class StrictRefusal extends Error {}
 
 /**
  * Imports one file into one dataset of a project: reads it as a stream, maps and checks
  * every row, and writes the valid rows in one transaction (all of them or, on a crash, a
  * cancel or a strict refusal, none). `onProgress` may throw to cancel.
  */
+export interface ImportOptions {
+  now?: () => Date;
+  /** Write from a second thread while this one parses (the import job does; tests may not). */
+  writerThread?: boolean;
+  nativeBinding?: string;
+}
+
 export function importFile(
   db: Db,
   req: ImportRequest,
   onProgress: (fraction: number, step: string) => void = () => {},
-  now: () => Date = () => new Date(),
+  opts: ImportOptions = {},
 ): ImportResult {
+  const now = opts.now ?? (() => new Date());
   const started = performance.now();
   const projects = new ProjectsRepo(db);
   const datasets = new DatasetsRepo(db);
@@ -83,11 +89,14 @@ export function importFile(
     };
 
     const importedAt = now().toISOString();
-    let rowsImported = 0;
-    const write = db.transaction(() => {
-      if (mode === 'replace') datasets.clear(req.projectId, req.kind);
+    const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '' };
+    // The sink takes the write lock first; the reads below then see a library nobody else changes.
+    const sink: ImportSink = opts.writerThread ? new ThreadedSink(db.name, sinkStart, opts.nativeBinding) : new InlineSink(db, sinkStart);
+    let outcome: SinkResult;
+    try {
       const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();
       const refs = referenceChecks(datasets, req, mapping, sample.headers, notes);
+      // In append mode the profile must cover older rows too: the sink takes it from the table.
       const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
       const duplicate = (k: string): RowProblem => ({
         column: keyColumn,
@@ -95,13 +104,8 @@ export function importFile(
         code: 'duplicate',
         reason: `duplicate ${key!.field}: ${mode === 'append' ? 'the project or ' : ''}an earlier row already has it`,
       });
-      const writer = datasets.writer(req.projectId, req.kind, layout, {
-        onWritten: profile ? (row) => profile.add(row) : undefined,
-        onDuplicate: (row, line) => {
-          rowsRejected++;
-          reject(line, duplicate((key!.of as (r: unknown) => string)(row)));
-        },
-      });
+      let values: unknown[] = [];
+      let lines: number[] = [];
       const problems: RowProblem[] = [];
       let header = true;
       source.read(
@@ -132,34 +136,40 @@ export function importFile(
             for (const p of problems) reject(line, p);
             return;
           }
-          writer.add(row as never, line);
+          pushRowValues(values, req.kind, req.projectId, row as never, layout);
+          lines.push(line);
+          profile?.add(row as never);
+          if (lines.length === 64) {
+            sink.addValues(values, lines);
+            values = [];
+            lines = [];
+          }
         },
         (fraction) => onProgress(fraction * 0.95, 'job.import.reading'),
       );
       if (header) throw new DomainError('invalid_input', `${source.fileName} has no header row.`);
-      rowsImported = writer.finish();
-      // Duplicates surface when their batch is written, after later rows' problems.
-      rejected.sort((a, b) => a.row - b.row);
-      if (req.strict && rejectedTotal > 0) throw new StrictRefusal();
+      if (lines.length) sink.addValues(values, lines);
       onProgress(0.96, 'job.import.profiling');
-      const total = datasets.count(req.projectId, req.kind);
-      const finalProfile = profile ? profile.result() : profileFromDb(datasets, req.projectId, req.kind);
-      datasets.setMeta(req.projectId, req.kind, { rows: total, source: source.fileName, importedAt, mapping, profile: finalProfile, layout });
-      db.prepare(
-        `INSERT OR REPLACE INTO import_reports (project_id, kind, source, imported_at, mode, rows_read, rows_imported, rows_rejected, rejected_total, rejected)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(req.projectId, req.kind, source.fileName, importedAt, mode, rowsRead, rowsImported, rowsRejected, rejectedTotal, JSON.stringify(rejected.slice(0, STORE_REJECTED)));
-      db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(importedAt, req.projectId);
-    });
-
-    let written = true;
-    try {
-      write.immediate();
+      outcome = sink.finish({
+        strict: !!req.strict,
+        rowsRejected,
+        rejectedTotal,
+        rejected: rejected.slice(0, STORE_REJECTED),
+        rowsRead,
+        meta: { source: source.fileName, importedAt, mapping, layout },
+        profile: profile?.result() ?? null,
+      });
     } catch (e) {
-      if (!(e instanceof StrictRefusal)) throw e;
-      written = false;
-      rowsImported = 0;
+      sink.abort();
+      throw e;
     }
+    // Duplicates surface when the table refuses them, after later rows' problems.
+    for (const d of outcome.duplicates) if (rejected.length < KEEP_REJECTED) rejected.push(d);
+    rejected.sort((a, b) => a.row - b.row);
+    rowsRejected += outcome.duplicates.length;
+    rejectedTotal += outcome.duplicates.length;
+    const written = outcome.written;
+    const rowsImported = outcome.rowsWritten;
     onProgress(1, 'job.import.done');
     return {
       rowsRead,

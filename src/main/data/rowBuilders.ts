@@ -1,6 +1,7 @@
 import type { DatasetRows } from '../db/datasetsRepo';
 import { IGNORE, KIND_FIELDS, type FieldDef, type Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
+import { audienceBuilder } from './audienceRows';
 import { type DateOrder, type Parsed, parseDate, parseList, parseNumber } from './values';
 
 /**
@@ -26,14 +27,14 @@ interface Known {
   def: FieldDef;
 }
 
-interface Open {
+export interface Open {
   index: number;
   column: string;
   prefix: string;
   name: string;
 }
 
-class Reader {
+export class Reader {
   readonly known = new Map<string, Known>();
   readonly open: Open[] = [];
 
@@ -121,16 +122,6 @@ function openNumbers(
   return out;
 }
 
-/** Open text values (attributes): trimmed, empty ones left out. */
-function openTexts(open: Open[], fields: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const o of open) {
-    const v = (fields[o.index] ?? '').trim();
-    if (v !== '') out[o.name] = v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v;
-  }
-  return out;
-}
-
 /** Open values that may be either (extras, controls): numbers where the text is a plain number. */
 function openMixed(open: Open[], fields: string[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -147,77 +138,6 @@ const str = (v: unknown) => v as string;
 const strOr = (v: unknown, fallback: string) => (v === null || v === undefined ? fallback : (v as string));
 const num = (v: unknown) => (v === undefined ? null : (v as number | null));
 const listOf = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
-
-const PLAIN_TEXT = /^[^"\\\u0000-\u001f]*$/;
-
-/**
- * The audience builder runs a million times per large import, so it reads each feature
- * once: a number typed plainly (`12`, `-3.25`) is checked by one pass over its characters
- * and its text reused in the stored JSON array; anything else (`1,200`, `¥5`, `.5`) goes
- * through `parseNumber` and is written from its value.
- */
-function audienceBuilder(r: Reader, layout: { features: string[]; attributes: string[] } | undefined): RowBuilder<'audience'> {
-  const features = r.openOf('feature');
-  const attributes = r.openOf('attribute');
-  const names = features.map((o) => o.name);
-  const index = features.map((o) => o.index);
-  const fOrder = (layout?.features ?? names).map((n) => names.indexOf(n));
-  const aNames = attributes.map((o) => o.name);
-  const aOrder = (layout?.attributes ?? aNames).map((n) => aNames.indexOf(n));
-  const nf = features.length;
-  const texts: string[] = new Array<string>(nf);
-  return (f, p) => {
-    const userId = r.get('user_id', f, p) as string;
-    const values: Record<string, number> = {};
-    for (let j = 0; j < nf; j++) {
-      let raw = f[index[j]] ?? '';
-      if (isJsonNumber(raw)) {
-        values[names[j]] = +raw;
-        texts[j] = raw;
-        continue;
-      }
-      raw = raw.trim();
-      const parsed = parseNumber(raw);
-      if (!parsed.ok) p.push({ column: features[j].column, value: raw, code: parsed.code, reason: `${names[j]}: ${parsed.reason}` });
-      else if (parsed.value === null) texts[j] = 'null';
-      else {
-        values[names[j]] = parsed.value;
-        texts[j] = isJsonNumber(raw) ? raw : String(parsed.value);
-      }
-    }
-    if (p.length) return null;
-    const attrs = openTexts(attributes, f);
-    let fj = '[';
-    for (let i = 0; i < fOrder.length; i++) fj += (i ? ',' : '') + (fOrder[i] === -1 ? 'null' : texts[fOrder[i]]);
-    let aj = '[';
-    for (let i = 0; i < aOrder.length; i++) {
-      const v = aOrder[i] === -1 ? undefined : attrs[aNames[aOrder[i]]];
-      aj += (i ? ',' : '') + (v === undefined ? 'null' : PLAIN_TEXT.test(v) ? `"${v}"` : JSON.stringify(v));
-    }
-    return { userId, features: values, attributes: attrs, encoded: { features: fj + ']', attributes: aj + ']' } };
-  };
-}
-
-/** `12`, `-3.25`, `0.5`: valid JSON numbers as typed (no spaces, signs, separators, leading zeros). */
-function isJsonNumber(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 24) return false;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n) return false;
-  let c = s.charCodeAt(i);
-  if (c === 48) {
-    i++;
-  } else if (c >= 49 && c <= 57) {
-    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-  } else return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== 46 || i + 1 === n) return false;
-  for (i++; i < n; i++) {
-    c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 export function rowBuilder<K extends DatasetKind>(
   kind: K,

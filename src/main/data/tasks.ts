@@ -14,6 +14,7 @@ export function runImportTask(params: unknown, ctx: TaskContext) {
       library.db,
       { projectId: p.projectId, kind: p.dataset, file: path.resolve(p.path), sheet: p.sheet, mapping: p.mapping, mode: p.mode, strict: p.strict, dateOrder: p.dateOrder },
       (fraction, step) => ctx.progress(fraction, step),
+      { writerThread: true, nativeBinding: ctx.nativeBinding },
     );
   } finally {
     library.close();

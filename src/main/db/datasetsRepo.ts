@@ -8,6 +8,7 @@ import type {
   PartnerRow,
 } from '../../shared/datasets';
 import type { DatasetKind } from '../../shared/project';
+import type Database from 'better-sqlite3';
 import type { Db } from './connection';
 
 export interface DatasetRows {
@@ -188,6 +189,64 @@ export interface WriterHooks<K extends DatasetKind> {
 
 const isDuplicateKey = (e: unknown) => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 
+/** Appends one row's table values (project id first, then the key) to a flat batch. */
+export function pushRowValues<K extends DatasetKind>(out: unknown[], kind: K, projectId: number, row: DatasetRows[K], layout: AudienceLayout = NO_LAYOUT): void {
+  const v = (WRITERS[kind] as (typeof WRITERS)[K]).values(projectId, row, layout);
+  for (let i = 0; i < v.length; i++) out.push(v[i]);
+}
+
+/** Which of a kind's table columns hold JSON text (features, tags, spend…). */
+export const jsonColumns = (kind: DatasetKind): boolean[] =>
+  WRITERS[kind].columns.map((c) => ['features', 'attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
+
+/** How many values one row of a kind takes. */
+export const rowWidth = (kind: DatasetKind): number => WRITERS[kind].columns.length;
+
+/**
+ * Inserts flat batches of table values, BATCH rows per statement. With `allowDuplicates`,
+ * a batch the primary key refuses is retried row by row and the refused rows' indexes
+ * returned; otherwise the constraint error is thrown. The table's key does the duplicate
+ * check: a JavaScript Set of a million keys would cost more than the insert itself.
+ */
+export class BatchInserter {
+  private readonly width: number;
+  private readonly full: Database.Statement;
+  private readonly single: Database.Statement;
+
+  constructor(
+    private readonly db: Db,
+    private readonly kind: DatasetKind,
+  ) {
+    const w = WRITERS[kind];
+    this.width = w.columns.length;
+    this.full = db.prepare(insertSql(w.table, w.columns, BATCH));
+    this.single = db.prepare(insertSql(w.table, w.columns, 1));
+  }
+
+  insert(values: unknown[], count: number, allowDuplicates: boolean): number[] {
+    const duplicates: number[] = [];
+    for (let start = 0; start < count; start += BATCH) {
+      const n = Math.min(BATCH, count - start);
+      const slice = start === 0 && n === count ? values : values.slice(start * this.width, (start + n) * this.width);
+      try {
+        (n === BATCH ? this.full : this.db.prepare(insertSql(WRITERS[this.kind].table, WRITERS[this.kind].columns, n))).run(slice);
+      } catch (e) {
+        if (!isDuplicateKey(e) || !allowDuplicates) throw e;
+        // The failed statement wrote nothing; row by row finds the duplicates.
+        for (let i = 0; i < n; i++) {
+          try {
+            this.single.run(slice.slice(i * this.width, (i + 1) * this.width));
+          } catch (err) {
+            if (!isDuplicateKey(err)) throw err;
+            duplicates.push(start + i);
+          }
+        }
+      }
+    }
+    return duplicates;
+  }
+}
+
 /**
  * Typed SQL access to datasets. Callers wrap a logical write (a whole import, the demo) in
  * one transaction; long writes report progress through `onRow` and are cancelled by a throw.
@@ -198,43 +257,27 @@ export class DatasetsRepo {
   /** Audience rows need the layout their arrays follow (the one `setMeta` then records). */
   writer<K extends DatasetKind>(projectId: number, kind: K, layout: AudienceLayout = NO_LAYOUT, hooks: WriterHooks<K> = {}): DatasetWriter<K> {
     if (!this.db.inTransaction) throw new Error('dataset writes must run inside a transaction');
-    const w = WRITERS[kind] as (typeof WRITERS)[K];
-    const width = w.columns.length;
-    const full = this.db.prepare(insertSql(w.table, w.columns, BATCH));
-    const single = this.db.prepare(insertSql(w.table, w.columns, 1));
+    const inserter = new BatchInserter(this.db, kind);
     let values: unknown[] = [];
     let rows: DatasetRows[K][] = [];
     let lines: number[] = [];
     let written = 0;
     const flush = () => {
-      const pending = rows.length;
-      if (pending === 0) return;
-      try {
-        (pending === BATCH ? full : this.db.prepare(insertSql(w.table, w.columns, pending))).run(values);
-        written += pending;
-        if (hooks.onWritten) for (const row of rows) hooks.onWritten(row);
-      } catch (e) {
-        if (!isDuplicateKey(e) || !hooks.onDuplicate) throw e;
-        // The failed statement wrote nothing; row by row finds the duplicates.
-        rows.forEach((row, i) => {
-          try {
-            single.run(values.slice(i * width, (i + 1) * width));
-            written++;
-            hooks.onWritten?.(row);
-          } catch (err) {
-            if (!isDuplicateKey(err)) throw err;
-            hooks.onDuplicate!(row, lines[i]);
-          }
-        });
-      }
+      if (rows.length === 0) return;
+      const duplicates = inserter.insert(values, rows.length, !!hooks.onDuplicate);
+      written += rows.length - duplicates.length;
+      const refused = new Set(duplicates);
+      rows.forEach((row, i) => {
+        if (refused.has(i)) hooks.onDuplicate!(row, lines[i]);
+        else hooks.onWritten?.(row);
+      });
       values = [];
       rows = [];
       lines = [];
     };
     return {
       add(row, line = 0) {
-        const v = w.values(projectId, row, layout);
-        for (let i = 0; i < v.length; i++) values.push(v[i]);
+        pushRowValues(values, kind, projectId, row, layout);
         rows.push(row);
         lines.push(line);
         if (rows.length === BATCH) flush();

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobInfo, JobKind } from '../../shared/jobs';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import { workerEntry } from './workerEntry';
 
 export interface JobRunnerOptions {
   dataDir: string;
@@ -51,7 +51,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo] }> {
       result: null,
     };
     const input: WorkerInput = { kind, params, dataDir: this.opts.dataDir, nativeBinding: this.opts.nativeBinding, cancelFlag };
-    const entry = workerEntry();
+    const entry = workerEntry(import.meta.url, 'worker');
     const worker = new Worker(entry.source, { workerData: input, eval: entry.eval });
     const done = new Promise<JobInfo>((resolve) => {
       let settled = false;
@@ -107,21 +107,4 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo] }> {
   async close(): Promise<void> {
     await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
   }
-}
-
-/**
- * The worker script beside this module: `worker.js` in the build (all main chunks sit in
- * one folder); from source (vitest, tsx) `worker.ts`, loaded through tsx's ESM hooks that
- * a small bootstrap registers inside the new thread.
- */
-function workerEntry(): { source: string; eval: boolean } {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const built = path.join(here, 'worker.js');
-  if (fs.existsSync(built)) return { source: built, eval: false };
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const workerUrl = pathToFileURL(path.join(here, 'worker.ts')).href;
-  return {
-    source: `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`,
-    eval: true,
-  };
 }

@@ -1,0 +1,126 @@
+import type { Db } from '../db/connection';
+import { type AudienceLayout, BatchInserter, DatasetsRepo, rowWidth } from '../db/datasetsRepo';
+import type { DatasetProfile, ImportMode, Rejection } from '../../shared/data';
+import type { Mapping } from '../../shared/fields';
+import type { DatasetKind } from '../../shared/project';
+import { profileFromDb } from './profile';
+
+/**
+ * Where an import's rows go: table values in flat batches, then one finishing step that
+ * decides (strict mode), records the dataset's summary, profile and import report, and
+ * commits — or rolls everything back. The inline sink does it on the caller's connection;
+ * the threaded one runs this same sink in a second thread, so that SQLite writes while the
+ * importer parses.
+ */
+export interface SinkStart {
+  projectId: number;
+  kind: DatasetKind;
+  mode: ImportMode;
+  /** The column the kind's key was read from, for duplicate rejections. */
+  keyColumn: string;
+  keyField: string;
+}
+
+export interface SinkFinish {
+  strict: boolean;
+  /** Rows the importer refused itself (the sink adds the duplicates it finds). */
+  rowsRejected: number;
+  rejectedTotal: number;
+  /** The importer's first rejections (at most STORE_REJECTED). */
+  rejected: Rejection[];
+  rowsRead: number;
+  meta: { source: string; importedAt: string; mapping: Mapping; layout?: AudienceLayout };
+  /** The importer's profile of the rows it passed on; null when it cannot know (append). */
+  profile: DatasetProfile | null;
+}
+
+export interface SinkResult {
+  written: boolean;
+  rowsWritten: number;
+  /** Rows the table's key refused, as rejections. */
+  duplicates: Rejection[];
+}
+
+export interface ImportSink {
+  /** `values`: `lines.length` rows of table values, flat; `lines`: their lines in the file. */
+  addValues(values: unknown[], lines: number[]): void;
+  finish(f: SinkFinish): SinkResult;
+  abort(): void;
+}
+
+export const STORE_REJECTED = 10_000;
+
+export class InlineSink implements ImportSink {
+  private readonly datasets: DatasetsRepo;
+  private readonly inserter: BatchInserter;
+  private readonly width: number;
+  private readonly duplicates: Rejection[] = [];
+  private rowsWritten = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly start: SinkStart,
+  ) {
+    this.datasets = new DatasetsRepo(db);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      this.inserter = new BatchInserter(db, start.kind);
+      this.width = rowWidth(start.kind);
+      if (start.mode === 'replace') this.datasets.clear(start.projectId, start.kind);
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  addValues(values: unknown[], lines: number[]): void {
+    const refused = this.inserter.insert(values, lines.length, true);
+    this.rowsWritten += lines.length - refused.length;
+    for (const i of refused) {
+      // Table values are (project_id, key, …): the key is the second.
+      const key = String(values[i * this.width + 1]);
+      this.duplicates.push({
+        row: lines[i],
+        column: this.start.keyColumn,
+        value: key,
+        code: 'duplicate',
+        reason: `duplicate ${this.start.keyField}: ${this.start.mode === 'append' ? 'the project or ' : ''}an earlier row already has it`,
+      });
+    }
+  }
+
+  finish(f: SinkFinish): SinkResult {
+    const { projectId, kind, mode } = this.start;
+    try {
+      if (f.strict && f.rejectedTotal + this.duplicates.length > 0) {
+        this.db.exec('ROLLBACK');
+        return { written: false, rowsWritten: 0, duplicates: this.duplicates };
+      }
+      const total = this.datasets.count(projectId, kind);
+      // The importer's profile saw every row it passed on; if the key refused some, or rows
+      // were appended to older ones, the profile is taken again from the table.
+      const profile = f.profile && this.duplicates.length === 0 ? f.profile : profileFromDb(this.datasets, projectId, kind);
+      this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile });
+      const rejected = [...f.rejected, ...this.duplicates].sort((a, b) => a.row - b.row).slice(0, STORE_REJECTED);
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO import_reports (project_id, kind, source, imported_at, mode, rows_read, rows_imported, rows_rejected, rejected_total, rejected)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          projectId, kind, f.meta.source, f.meta.importedAt, mode, f.rowsRead, this.rowsWritten,
+          f.rowsRejected + this.duplicates.length, f.rejectedTotal + this.duplicates.length, JSON.stringify(rejected),
+        );
+      this.db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(f.meta.importedAt, projectId);
+      this.db.exec('COMMIT');
+      return { written: true, rowsWritten: this.rowsWritten, duplicates: this.duplicates };
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  abort(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+}
