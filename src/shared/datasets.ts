@@ -7,10 +7,10 @@ export interface AudienceRow {
   /** Categorical attributes: city tier, age band, interests… */
   attributes: Record<string, string>;
   /**
-   * The stored form, when the importer already built it from the file's text (a JSON array
-   * in the dataset's layout order): spares turning a million numbers back into text.
+   * The stored form, when the importer already built it (features as float64 bytes,
+   * attributes as a JSON array, both in the dataset's layout order).
    */
-  encoded?: { features: string; attributes: string };
+  encoded?: { features: Uint8Array; attributes: string };
 }
 
 export interface CatalogRow {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupIfDue, listBackups, takeBackup } from '../../src/main/db/backup';
+import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
 import { LibraryError, libraryPaths, openLibrary } from '../../src/main/db/library';
 import { type Migration, MIGRATIONS, migrate, SCHEMA_VERSION, SchemaTooNewError, schemaVersion } from '../../src/main/db/migrate';
 import { sha256, tempDir } from './helpers';
@@ -44,6 +45,23 @@ describe('migrations', () => {
     const schema = (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { sql: string }[])
       .map((r) => ({ ...r, sql: r.sql.replace(/\s+/g, ' ') }));
     expect(schema).toMatchSnapshot();
+  });
+
+  it('002 moves an audience stored as keyed JSON (schema 1) to float64 features and attribute arrays, losing nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.exec(`INSERT INTO projects (name, kind, created_at, updated_at) VALUES ('p', 'audio', 'a', 'a');
+      INSERT INTO datasets (project_id, kind, rows, source, imported_at) VALUES (1, 'audience', 2, 'demo', 'a');
+      INSERT INTO audience_users VALUES (1, 'u1', '{"minutes": 12.5, "spend": 3}', '{"city": "一线"}'),
+                                        (1, 'u2', '{"spend": 0}', '{"city": "二线", "age": "18-24"}');`);
+    migrate(db);
+    const rows = new DatasetsRepo(db).page(1, 'audience', 0, 10);
+    expect(rows).toEqual([
+      { userId: 'u1', features: { minutes: 12.5, spend: 3 }, attributes: { city: '一线' } },
+      { userId: 'u2', features: { spend: 0 }, attributes: { city: '二线', age: '18-24' } },
+    ]);
+    expect(db.prepare('SELECT typeof(features) FROM audience_users LIMIT 1').pluck().get()).toBe('blob');
+    expect(db.prepare('SELECT uid FROM projects').pluck().get()).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('use the indexes that keep per-project reads fast', () => {

@@ -1,39 +1,41 @@
 import type { AudienceRow } from '../../shared/datasets';
 import type { Open, Reader, RowBuilder } from './rowBuilders';
+import { blobValues } from '../db/featureBlob';
 import { parseNumber } from './values';
 
 /**
- * The audience import's hot path. A million rows go through here, so each row keeps its
- * values in arrays in the file's column order (the profile reads them by index) and its
- * stored JSON arrays are built from the file's own text: a number typed plainly (`12`,
- * `-3.25`) is checked in one pass over its characters and reused as is; anything else
- * (`1,200`, `¥5`, `.5`) goes through `parseNumber` and is written from its value. The
- * keyed objects of AudienceRow are only built if someone asks for them.
+ * The audience import's hot path. A million rows go through here, so each row's values go
+ * to the profile by column index (no objects built), its features straight into float64
+ * slabs (the stored blob is a view), and a number typed plainly (`12`, `-3.25`) is checked
+ * in one pass over its characters; anything else (`1,200`, `¥5`, `.5`) goes through
+ * `parseNumber`. The keyed objects of AudienceRow are only built, from the stored form, if
+ * someone asks for them.
  */
 export class ImportedAudienceRow implements AudienceRow {
   constructor(
     readonly userId: string,
-    /** Feature and attribute names, shared by every row of the import. */
-    readonly columns: AudienceColumns,
-    /** Feature values in `columns.features` order (null: missing). */
-    readonly numbers: (number | null)[],
-    /** Attribute values in `columns.attributes` order (null: missing). */
-    readonly texts: (string | null)[],
-    readonly encoded: { features: string; attributes: string },
+    /** The stored form (float64 features, JSON attributes), in the dataset's layout order. */
+    readonly encoded: { features: Uint8Array; attributes: string },
+    private readonly layout: AudienceColumns,
   ) {}
 
   get features(): Record<string, number> {
-    const out: Record<string, number> = {};
-    this.columns.features.forEach((name, i) => this.numbers[i] !== null && (out[name] = this.numbers[i]!));
-    return out;
+    return keyed(this.layout.features, blobValues(this.encoded.features));
   }
 
   get attributes(): Record<string, string> {
-    const out: Record<string, string> = {};
-    this.columns.attributes.forEach((name, i) => this.texts[i] !== null && (out[name] = this.texts[i]!));
-    return out;
+    return keyed(this.layout.attributes, JSON.parse(this.encoded.attributes) as (string | null)[]);
   }
 }
+
+function keyed<T>(names: string[], values: (T | null)[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  names.forEach((name, i) => values[i] !== null && values[i] !== undefined && (out[name] = values[i]!));
+  return out;
+}
+
+/** Receives each valid row's values by column index (arrays reused from row to row). */
+export type AudienceValuesSink = (columns: AudienceColumns, userId: string, numbers: (number | null)[], texts: (string | null)[]) => void;
 
 export interface AudienceColumns {
   features: string[];
@@ -44,7 +46,7 @@ const PLAIN_TEXT = /^[^"\\\u0000-\u001f]*$/;
 const MAX_ID = 200;
 const MAX_TEXT = 20000;
 
-export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined): RowBuilder<'audience'> {
+export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, onValues?: AudienceValuesSink): RowBuilder<'audience'> {
   const features = r.openOf('feature');
   const attributes = r.openOf('attribute');
   const columns: AudienceColumns = { features: features.map((o) => o.name), attributes: attributes.map((o) => o.name) };
@@ -56,18 +58,23 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined):
   const id = r.known.get('user_id')!;
   const nf = features.length;
   const na = attributes.length;
-  const texts = new Array<string>(nf);
+  const stored = layout ?? columns;
+  // Feature blobs are views into shared slabs: a million rows, not a million allocations.
+  const width = fOrder.length;
+  let slab = new Float64Array(Math.max(1, width) * 4096);
+  let used = 0;
+  const numbers = new Array<number | null>(nf).fill(null);
+  const strs = new Array<string | null>(na).fill(null);
   return (f, p) => {
     let userId = f[id.index] ?? '';
     if (needsTrim(userId)) userId = userId.trim();
     if (userId === '') p.push({ column: id.column, value: f[id.index] ?? '', code: 'required', reason: 'user_id is required' });
     else if (userId.length > MAX_ID) p.push({ column: id.column, value: userId, code: 'tooLong', reason: `user_id is longer than ${MAX_ID} characters` });
-    const numbers = new Array<number | null>(nf);
     for (let j = 0; j < nf; j++) {
       let raw = f[fIndex[j]] ?? '';
-      if (isJsonNumber(raw)) {
-        numbers[j] = +raw;
-        texts[j] = raw;
+      const quick = plainNumber(raw);
+      if (quick === quick) {
+        numbers[j] = quick;
         continue;
       }
       raw = raw.trim();
@@ -75,54 +82,48 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined):
       if (!parsed.ok) {
         p.push({ column: features[j].column, value: raw, code: parsed.code, reason: `${columns.features[j]}: ${parsed.reason}` });
         numbers[j] = null;
-      } else if (parsed.value === null) {
-        numbers[j] = null;
-        texts[j] = 'null';
-      } else {
-        numbers[j] = parsed.value;
-        texts[j] = isJsonNumber(raw) ? raw : String(parsed.value);
-      }
+      } else numbers[j] = parsed.value;
     }
     if (p.length) return null;
-    const strs = new Array<string | null>(na);
     for (let j = 0; j < na; j++) {
       let v = f[aIndex[j]] ?? '';
       if (needsTrim(v)) v = v.trim();
       strs[j] = v === '' ? null : v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v;
     }
-    let fj = '[';
-    for (let i = 0; i < fOrder.length; i++) fj += (i ? ',' : '') + (fOrder[i] === -1 ? 'null' : texts[fOrder[i]]);
+    if (used + width > slab.length) {
+      slab = new Float64Array(slab.length);
+      used = 0;
+    }
+    for (let i = 0; i < width; i++) slab[used + i] = fOrder[i] === -1 ? NaN : (numbers[fOrder[i]] ?? NaN);
+    const blob = new Uint8Array(slab.buffer, used * 8, width * 8);
+    used += width;
     let aj = '[';
     for (let i = 0; i < aOrder.length; i++) {
       const v = aOrder[i] === -1 ? null : strs[aOrder[i]];
       aj += (i ? ',' : '') + (v === null ? 'null' : PLAIN_TEXT.test(v) ? `"${v}"` : JSON.stringify(v));
     }
-    return new ImportedAudienceRow(userId, columns, numbers, strs, { features: fj + ']', attributes: aj + ']' });
+    onValues?.(columns, userId, numbers, strs);
+    return new ImportedAudienceRow(userId, { features: blob, attributes: aj + ']' }, stored);
   };
+}
+
+/**
+ * A number typed plainly (`12`, `-3.25`, `0.5`) read natively, NaN for anything else
+ * (empty, spaces, `1,200`, `¥5`, hex, `Infinity`), which then goes through parseNumber.
+ */
+function plainNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 24) return NaN;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (!((first >= 48 && first <= 57) || first === 45) || last < 48 || last > 57) return NaN;
+  if (n > 1) {
+    const second = s.charCodeAt(1) | 32;
+    if (second >= 97 && second <= 122 && second !== 101) return NaN; // 0x…, 0b…, 0o… (but 1e5 is fine)
+  }
+  return +s;
 }
 
 function needsTrim(s: string): boolean {
   return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32);
 }
-
-/** `12`, `-3.25`, `0.5`: valid JSON numbers as typed (no spaces, signs, separators, leading zeros). */
-export function isJsonNumber(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 24) return false;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n) return false;
-  let c = s.charCodeAt(i);
-  if (c === 48) {
-    i++;
-  } else if (c >= 49 && c <= 57) {
-    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-  } else return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== 46 || i + 1 === n) return false;
-  for (i++; i < n; i++) {
-    c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-

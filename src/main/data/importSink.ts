@@ -56,6 +56,8 @@ export class InlineSink implements ImportSink {
   private readonly width: number;
   private readonly duplicates: Rejection[] = [];
   private rowsWritten = 0;
+  /** Rows the kind held before (an append adds to them; a replace starts from none). */
+  private readonly before: number;
 
   constructor(
     private readonly db: Db,
@@ -67,6 +69,7 @@ export class InlineSink implements ImportSink {
       this.inserter = new BatchInserter(db, start.kind);
       this.width = rowWidth(start.kind);
       if (start.mode === 'replace') this.datasets.clear(start.projectId, start.kind);
+      this.before = start.mode === 'replace' ? 0 : this.datasets.count(start.projectId, start.kind);
     } catch (e) {
       db.exec('ROLLBACK');
       throw e;
@@ -96,7 +99,7 @@ export class InlineSink implements ImportSink {
         this.db.exec('ROLLBACK');
         return { written: false, rowsWritten: 0, duplicates: this.duplicates };
       }
-      const total = this.datasets.count(projectId, kind);
+      const total = this.before + this.rowsWritten;
       // The importer's profile saw every row it passed on; if the key refused some, or rows
       // were appended to older ones, the profile is taken again from the table.
       const profile = f.profile && this.duplicates.length === 0 ? f.profile : profileFromDb(this.datasets, projectId, kind);

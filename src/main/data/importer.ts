@@ -74,7 +74,11 @@ export function importFile(
       req.kind === 'audience'
         ? audienceLayout(mapping, sample.headers, mode === 'append' ? datasets.layout(req.projectId) : null)
         : undefined;
-    const build = rowBuilder(req.kind, sample.headers, mapping, dateOrder, layout);
+    // In append mode the profile must cover older rows too: the sink takes it from the table.
+    const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
+    // Audience rows hand their values to the profile as they are read (by index, no objects).
+    const build = rowBuilder(req.kind, sample.headers, mapping, dateOrder, layout, profile?.addAudienceValues);
+    const profileRow = req.kind === 'audience' ? null : profile;
     const key = ROW_KEYS[req.kind];
     const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
 
@@ -96,8 +100,6 @@ export function importFile(
     try {
       const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();
       const refs = referenceChecks(datasets, req, mapping, sample.headers, notes);
-      // In append mode the profile must cover older rows too: the sink takes it from the table.
-      const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
       const duplicate = (k: string): RowProblem => ({
         column: keyColumn,
         value: k.split('\u001f').pop()!,
@@ -138,7 +140,7 @@ export function importFile(
           }
           pushRowValues(values, req.kind, req.projectId, row as never, layout);
           lines.push(line);
-          profile?.add(row as never);
+          profileRow?.add(row as never);
           if (lines.length === 64) {
             sink.addValues(values, lines);
             values = [];

@@ -1,7 +1,7 @@
 import type { ColumnProfile, ColumnType, DatasetProfile } from '../../shared/data';
 import type { DatasetKind } from '../../shared/project';
 import type { DatasetRows, DatasetsRepo } from '../db/datasetsRepo';
-import { ImportedAudienceRow } from './audienceRows';
+import type { AudienceColumns, AudienceValuesSink } from './audienceRows';
 import { fixedColumns, fixedColumnType, type FlatValue, VISIT } from './columns';
 
 const SAMPLE = 2000;
@@ -95,29 +95,28 @@ export class ProfileBuilder {
   }
 
   add<K extends DatasetKind>(row: DatasetRows[K]): void {
-    if (row instanceof ImportedAudienceRow) return this.addImported(row);
     this.rows++;
     this.visit(row, this.emit);
   }
 
-  /** An imported audience row, read by index: no names looked up, no objects built. */
-  private addImported(row: ImportedAudienceRow): void {
+  /** An imported audience row's values by index (the import's hot path: no names looked up). */
+  readonly addAudienceValues: AudienceValuesSink = (columns, userId, numbers, texts) => {
     this.rows++;
-    if (this.indexed?.of !== row.columns) {
+    if (this.indexed?.of !== columns) {
       this.indexed = {
-        of: row.columns,
+        of: columns,
         id: this.column('user_id'),
-        features: row.columns.features.map((n) => this.column(n)),
-        attributes: row.columns.attributes.map((n) => this.column(n)),
+        features: columns.features.map((n) => this.column(n)),
+        attributes: columns.attributes.map((n) => this.column(n)),
       };
     }
     const c = this.indexed;
-    c.id.add(row.userId);
-    for (let i = 0; i < c.features.length; i++) c.features[i].add(row.numbers[i]);
-    for (let i = 0; i < c.attributes.length; i++) c.attributes[i].add(row.texts[i]);
-  }
+    c.id.add(userId);
+    for (let i = 0; i < c.features.length; i++) c.features[i].add(numbers[i]);
+    for (let i = 0; i < c.attributes.length; i++) c.attributes[i].add(texts[i]);
+  };
 
-  private indexed: { of: ImportedAudienceRow['columns']; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
+  private indexed: { of: AudienceColumns; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
 
   result(): DatasetProfile {
     return { rows: this.rows, columns: [...this.columns.values()].map((c) => c.result(this.rows)) };

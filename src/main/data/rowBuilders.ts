@@ -1,7 +1,7 @@
 import type { DatasetRows } from '../db/datasetsRepo';
 import { IGNORE, KIND_FIELDS, type FieldDef, type Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
-import { audienceBuilder } from './audienceRows';
+import { audienceBuilder, type AudienceValuesSink } from './audienceRows';
 import { type DateOrder, type Parsed, parseDate, parseList, parseNumber } from './values';
 
 /**
@@ -145,10 +145,12 @@ export function rowBuilder<K extends DatasetKind>(
   mapping: Mapping,
   dateOrder: DateOrder,
   audienceLayout?: { features: string[]; attributes: string[] },
+  /** Audience: where each valid row's values go (the profile), read by index. */
+  onAudienceValues?: AudienceValuesSink,
 ): RowBuilder<K> {
   const r = new Reader(kind, headers, mapping, dateOrder);
   const builders: { [T in DatasetKind]: () => RowBuilder<T> } = {
-    audience: () => audienceBuilder(r, audienceLayout),
+    audience: () => audienceBuilder(r, audienceLayout, onAudienceValues),
     catalog: () => {
       const extra = r.openOf('extra');
       return (f, p) => {

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { jsonColumns, rowWidth } from '../db/datasetsRepo';
 import { workerEntry } from '../jobs/workerEntry';
 import type { ImportSink, SinkFinish, SinkResult, SinkStart } from './importSink';
-import { encodeValues } from './valueWire';
+import { encodeValues, type WireBatch } from './valueWire';
 
 /** What the writing thread is given at start. */
 export interface WriterThreadData {
@@ -15,8 +15,8 @@ export interface WriterThreadData {
 
 export type WriterRequest =
   | { type: 'begin'; start: SinkStart }
-  /** The batch's values encoded by valueWire, in a buffer moved (not copied) to the thread. */
-  | { type: 'rows'; buffer: ArrayBuffer; length: number; lines: number[] }
+  /** The batch's values encoded by valueWire, in buffers moved (not copied) to the thread. */
+  | { type: 'rows'; batch: WireBatch; lines: number[] }
   | { type: 'finish'; finish: SinkFinish }
   | { type: 'abort' };
 
@@ -79,8 +79,8 @@ export class ThreadedSink implements ImportSink {
 
   private flush(): void {
     if (this.lines.length === 0) return;
-    const { buffer, length } = encodeValues(this.values, this.width, this.jsonColumns);
-    this.port.postMessage({ type: 'rows', buffer, length, lines: this.lines } satisfies WriterRequest, [buffer]);
+    const batch = encodeValues(this.values, this.width, this.jsonColumns);
+    this.port.postMessage({ type: 'rows', batch, lines: this.lines } satisfies WriterRequest, [batch.text, batch.blobs]);
     this.sent++;
     this.values = [];
     this.lines = [];

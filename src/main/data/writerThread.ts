@@ -32,7 +32,7 @@ port.on('message', (m: WriterRequest) => {
         reply({ ok: true });
         break;
       case 'rows':
-        sink!.addValues(decodeValues(m.buffer, m.length), m.lines);
+        sink!.addValues(decodeValues(m.batch), m.lines);
         Atomics.add(control, 0, 1);
         Atomics.notify(control, 0);
         break;

@@ -10,6 +10,7 @@ import type {
 import type { DatasetKind } from '../../shared/project';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { blobValues, featureBlob } from './featureBlob';
 
 export interface DatasetRows {
   audience: AudienceRow;
@@ -69,7 +70,7 @@ const WRITERS: {
     values: (p, r, layout) =>
       r.encoded
         ? [p, r.userId, r.encoded.features, r.encoded.attributes]
-        : [p, r.userId, arrayJson(layout.features, r.features), arrayJson(layout.attributes, r.attributes)],
+        : [p, r.userId, featureBlob(layout.features, r.features), arrayJson(layout.attributes, r.attributes)],
   },
   catalog: {
     table: 'catalog_items',
@@ -126,7 +127,7 @@ const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.
 const READERS: { [K in DatasetKind]: (r: DbRow, layout: AudienceLayout) => DatasetRows[K] } = {
   audience: (r, layout) => ({
     userId: r.user_id as string,
-    features: objectFrom<number>(layout.features, parse(r.features, [])),
+    features: objectFrom<number>(layout.features, blobValues(r.features as Buffer)),
     attributes: objectFrom<string>(layout.attributes, parse(r.attributes, [])),
   }),
   catalog: (r) => ({
@@ -197,7 +198,7 @@ export function pushRowValues<K extends DatasetKind>(out: unknown[], kind: K, pr
 
 /** Which of a kind's table columns hold JSON text (features, tags, spend…). */
 export const jsonColumns = (kind: DatasetKind): boolean[] =>
-  WRITERS[kind].columns.map((c) => ['features', 'attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
+  WRITERS[kind].columns.map((c) => ['attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
 
 /** How many values one row of a kind takes. */
 export const rowWidth = (kind: DatasetKind): number => WRITERS[kind].columns.length;

@@ -47,7 +47,7 @@ export function DatasetTable({ projectId, kind, total, version }: { projectId: n
   }, [first, last, pages, load]);
 
   const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? f.number(v) : v);
-  const grid = { gridTemplateColumns: `64px repeat(${columns.length}, minmax(120px, 1fr))`, minWidth: 64 + columns.length * 120 };
+  const grid = { gridTemplateColumns: `84px repeat(${columns.length}, minmax(120px, 1fr))`, minWidth: 84 + columns.length * 120 };
   const visible = [];
   for (let i = first; i < last; i++) {
     const row = pages.get(Math.floor(i / PAGE))?.[i % PAGE];
