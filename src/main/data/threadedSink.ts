@@ -24,6 +24,8 @@ export type WriterRequest =
 const BATCH_ROWS = 2048;
 const MAX_IN_FLIGHT = 16;
 const WAIT_LIMIT_MS = 10 * 60 * 1000;
+/** A thread that has not answered its first request by then did not start. */
+const START_LIMIT_MS = 60 * 1000;
 
 /**
  * An import sink in a second thread: the importer's thread keeps parsing and checking while
@@ -48,11 +50,11 @@ export class ThreadedSink implements ImportSink {
     this.jsonColumns = jsonColumns(start.kind);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const entry = workerEntry(import.meta.url, 'writer');
+    const entry = workerEntry(import.meta.url, 'writer', 'writerThread');
     const data: WriterThreadData = { file, nativeBinding, control: this.control.buffer as SharedArrayBuffer, port: port2 };
     this.worker = new Worker(entry.source, { eval: entry.eval, workerData: data, transferList: [port2] });
     this.worker.unref();
-    this.request({ type: 'begin', start });
+    this.request({ type: 'begin', start }, START_LIMIT_MS);
   }
 
   addValues(values: unknown[], lines: number[]): void {
@@ -100,10 +102,13 @@ export class ThreadedSink implements ImportSink {
     }
   }
 
-  private request(message: WriterRequest): { ok: boolean; error?: string } & Record<string, unknown> {
+  private request(message: WriterRequest, limitMs = WAIT_LIMIT_MS): { ok: boolean; error?: string } & Record<string, unknown> {
     this.port.postMessage(message);
     while (Atomics.load(this.control, 1) === this.replies) {
-      if (Atomics.wait(this.control, 1, this.replies, WAIT_LIMIT_MS) === 'timed-out') throw new Error('the writing thread stopped answering');
+      if (Atomics.wait(this.control, 1, this.replies, limitMs) === 'timed-out') {
+        this.end();
+        throw new Error('the writing thread stopped answering');
+      }
     }
     const reply = this.take();
     if (!reply.ok) {
