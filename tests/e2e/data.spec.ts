@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -29,6 +30,12 @@ test('import through the mapping dialog, see the rejected rows, then open an exp
   await expect(rejected).toContainText('title is required');
   await expect(rejected).toContainText('price must be at least 0');
   await expect(page.getByTestId('dataset-table')).toContainText('AI for Everyone');
+  // The report of rejected rows saves as CSV (UTF-8 with BOM) where the save dialog says.
+  const report = path.join(host.dataDir, 'rejected.csv');
+  host.dialogAnswers.push(report);
+  await rejected.getByRole('button', { name: 'Save report…' }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${report}`);
+  expect(fs.readFileSync(report, 'utf8')).toBe('\ufeffrow,column,value,reason\r\n4,标题,,title is required\r\n5,价格,-5,price must be at least 0\r\n');
   await expect(page.getByTestId('profiles')).toContainText('price');
   expect(host.services.projects!.get(project.id).datasets).toEqual([expect.objectContaining({ kind: 'catalog', rows: 2 })]);
 
@@ -64,9 +71,13 @@ test('screenshots of the data page and the mapping dialog in both languages and 
       await expect(page.getByTestId('profiles')).toBeVisible();
       await expect(page.getByTestId('dataset-table')).toContainText('u000');
       await screenshot(page, `data-${lang.code}-${theme}`);
-      // Scrolling deep into 20,000 rows fetches the rows in view.
-      await page.getByTestId('dataset-table').evaluate((el) => el.scrollTo(0, 28 * 15_000));
-      await expect(page.getByTestId('dataset-table')).toContainText('15,0');
+      // Scrolling deep into 200,000 interactions fetches just the rows in view.
+      await page.locator('[data-kind="interactions"]').click();
+      await expect(page.getByTestId('dataset-table')).toContainText('item_id');
+      await page.getByTestId('dataset-table').evaluate((el) => el.scrollTo(0, 28 * 150_000));
+      await expect(page.getByTestId('dataset-table')).toContainText('150,0');
+      expect(await page.locator('.vrow').count()).toBeLessThan(80);
+      await page.locator('[data-kind="audience"]').click();
       host.dialogAnswers.push(path.resolve('tests/fixtures/import/audience-zh.csv'));
       await page.getByTestId('import-audience').click();
       await expect(page.getByRole('dialog')).toBeVisible();
