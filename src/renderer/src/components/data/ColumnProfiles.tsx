@@ -14,7 +14,7 @@ export function ColumnProfiles({ columns }: { columns: ColumnProfile[] }) {
             <b>{c.name}</b>
             <span className={`type type-${c.type}`}>{t(`data.type.${c.type}`)}</span>
           </div>
-          <Histogram bins={c.histogram} numeric={c.type === 'number'} />
+          {c.type !== 'id' && <Histogram bins={c.histogram} numeric={c.type === 'number'} />}
           <dl>
             <dt>{t('data.missing')}</dt>
             <dd className={c.missing > 0.2 ? 'warn' : undefined}>{f.number(Math.round(c.missing * 1000) / 10)}%</dd>
@@ -42,7 +42,7 @@ export function ColumnProfiles({ columns }: { columns: ColumnProfile[] }) {
 }
 
 function Histogram({ bins, numeric }: { bins: { label: string; count: number }[]; numeric: boolean }) {
-  if (bins.length === 0) return <div className="histogram empty" />;
+  if (bins.length === 0) return <div className="histogram none" />;
   const max = Math.max(...bins.map((b) => b.count), 1);
   if (!numeric) {
     // Categories: the most common values as labelled bars.
