@@ -38,6 +38,27 @@ describe('importing each data kind', () => {
     ]);
   });
 
+  it('profiles every column as it imports: type, missing share, min/mean/max, histogram, top values', () => {
+    const { run, lib, projectId, dir } = setup();
+    const file = path.join(dir, 'aud.csv');
+    let text = 'user_id,minutes,city\n';
+    for (let i = 0; i < 1000; i++) text += `u${i},${i % 10 === 0 ? '' : i === 999 ? 100000 : i % 100},${['一线', '二线', '二线'][i % 3]}\n`;
+    fs.writeFileSync(file, text);
+    run({ kind: 'audience', file });
+    const profile = new DataService(lib.db).list(projectId)[0].profile!;
+    const minutes = profile.columns.find((c) => c.name === 'minutes')!;
+    expect(minutes).toMatchObject({ type: 'number', missing: 0.1, min: 1, max: 100000 });
+    const values = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 10 !== 0).map((i) => (i === 999 ? 100000 : i % 100));
+    expect(minutes.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
+    expect(minutes.histogram.reduce((n, b) => n + b.count, 0)).toBe(900);
+    // The one heavy user sits in the last bin instead of squashing the rest into the first.
+    expect(minutes.histogram.at(-1)!.label).toMatch(/^≥/);
+    expect(minutes.histogram[0].count).toBeLessThan(200);
+    const city = profile.columns.find((c) => c.name === 'city')!;
+    expect(city).toMatchObject({ type: 'text', missing: 0, distinct: 2, histogram: [{ label: '二线', count: 666 }, { label: '一线', count: 334 }] });
+    expect(profile.columns.find((c) => c.name === 'user_id')).toMatchObject({ type: 'id', distinct: 1000 });
+  });
+
   it('catalog, interactions (with references checked), partners (TSV, ranges), collaborations, campaigns, actuals', () => {
     const { run, rows } = setup();
     const cat = run({ kind: 'catalog', file: fixture('catalog.csv') });

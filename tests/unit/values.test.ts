@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainNumber } from '../../src/main/data/audienceRows';
 import { parseDate, parseList, parseNumber } from '../../src/main/data/values';
 import { serialToIso } from '../../src/main/data/xlsx/reader';
 
@@ -35,6 +36,20 @@ describe('reading typed values', () => {
         expect(p.ok && p.value).toBeCloseTo(n, 6);
       }),
     );
+  });
+
+  it('the audience fast path reads plain decimals exactly as Number() does, and leaves the rest to parseNumber (property)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^[0-9]{1,12}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/)), (neg, whole, frac) => {
+        const text = `${neg ? '-' : ''}${whole}${frac === null ? '' : `.${frac}`}`;
+        const fast = plainNumber(text);
+        // Long strings are left to parseNumber; everything read here is read exactly.
+        if (text.length <= 17) expect(fast).not.toBeNaN();
+        if (!Number.isNaN(fast)) expect(fast === Number(text)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['', '-', '1,200', '¥5', '1e5', '0x10', ' 1', '5.', '1.2.3']) expect(plainNumber(text), text).toBeNaN();
   });
 
   it('reads dates in the forms people type, in the stated day order', () => {

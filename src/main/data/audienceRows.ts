@@ -1,5 +1,5 @@
 import type { AudienceRow } from '../../shared/datasets';
-import type { Open, Reader, RowBuilder } from './rowBuilders';
+import { CONTROL, type Reader, type RowBuilder } from './rowBuilders';
 import { blobValues } from '../db/featureBlob';
 import { parseNumber } from './values';
 
@@ -70,6 +70,7 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
     if (needsTrim(userId)) userId = userId.trim();
     if (userId === '') p.push({ column: id.column, value: f[id.index] ?? '', code: 'required', reason: 'user_id is required' });
     else if (userId.length > MAX_ID) p.push({ column: id.column, value: userId, code: 'tooLong', reason: `user_id is longer than ${MAX_ID} characters` });
+    else if (CONTROL.test(userId)) p.push({ column: id.column, value: userId, code: 'control', reason: 'user_id holds control characters' });
     for (let j = 0; j < nf; j++) {
       let raw = f[fIndex[j]] ?? '';
       const quick = plainNumber(raw);
@@ -108,21 +109,39 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
 }
 
 /**
- * A number typed plainly (`12`, `-3.25`, `0.5`) read natively, NaN for anything else
- * (empty, spaces, `1,200`, `¥5`, hex, `Infinity`), which then goes through parseNumber.
+ * A number typed plainly (`12`, `-3.25`, `0.5`), read in one pass over its characters;
+ * NaN for anything else (empty, spaces, `1,200`, `¥5`, `1e5`, hex), which then goes
+ * through parseNumber. Digits become an integer N and the value N / 10^k: both exact
+ * doubles while N < 2^53, so the one IEEE division rounds exactly as parsing would.
  */
-function plainNumber(s: string): number {
+export function plainNumber(s: string): number {
   const n = s.length;
-  if (n === 0 || n > 24) return NaN;
-  const first = s.charCodeAt(0);
-  const last = s.charCodeAt(n - 1);
-  if (!((first >= 48 && first <= 57) || first === 45) || last < 48 || last > 57) return NaN;
-  if (n > 1) {
-    const second = s.charCodeAt(1) | 32;
-    if (second >= 97 && second <= 122 && second !== 101) return NaN; // 0x…, 0b…, 0o… (but 1e5 is fine)
+  if (n === 0 || n > 17) return NaN;
+  let i = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+    if (n === 1) return NaN;
   }
-  return +s;
+  let value = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else return NaN;
+  }
+  if (digits === 0 || fraction === 0 || digits > 15) return n > 0 && digits > 15 ? +s : NaN;
+  if (fraction > 0) value /= POW10[fraction];
+  return negative ? -value : value;
 }
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 function needsTrim(s: string): boolean {
   return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32);

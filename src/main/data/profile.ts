@@ -19,6 +19,9 @@ class ColumnStats {
   counts = new Map<string, number>();
   capped = false;
   private seen = 0;
+  /** Algorithm L's state: the next value (by count) that enters the sample, and its weight. */
+  private nextPick = 0;
+  private w = 1;
 
   constructor(
     readonly name: string,
@@ -34,12 +37,15 @@ class ColumnStats {
       this.sum += v;
       if (v < this.min) this.min = v;
       if (v > this.max) this.max = v;
-      // Reservoir sampling (Algorithm R): every value has the same chance to be kept.
+      // Reservoir sampling (Li's Algorithm L): every value has the same chance to be kept,
+      // and the random draws happen only when one is (a few thousand, not millions).
       this.seen++;
-      if (this.sample.length < SAMPLE) this.sample.push(v);
-      else {
-        const j = Math.floor(this.random() * this.seen);
-        if (j < SAMPLE) this.sample[j] = v;
+      if (this.sample.length < SAMPLE) {
+        this.sample.push(v);
+        if (this.sample.length === SAMPLE) this.skip();
+      } else if (this.seen === this.nextPick) {
+        this.sample[Math.floor(this.random() * SAMPLE)] = v;
+        this.skip();
       }
       return;
     }
@@ -50,13 +56,18 @@ class ColumnStats {
     else this.capped = true;
   }
 
+  private skip(): void {
+    this.w *= Math.exp(Math.log(this.random() || Number.MIN_VALUE) / SAMPLE);
+    this.nextPick = this.seen + Math.floor(Math.log(this.random() || Number.MIN_VALUE) / Math.log(1 - this.w)) + 1;
+  }
+
   result(rows: number): ColumnProfile {
     const numeric = this.numbers > 0 && this.numbers === this.present;
     const type: ColumnType = this.fixed ?? (numeric ? 'number' : 'text');
     const base = {
       name: this.name,
       type,
-      missing: rows ? 1 - this.present / rows : 0,
+      missing: rows ? (rows - this.present) / rows : 0,
       distinct: this.fixed === 'id' ? this.present : this.counts.size,
       distinctCapped: this.capped,
     };
@@ -71,10 +82,15 @@ class ColumnStats {
 function numericBins(sample: number[], min: number, max: number): { label: string; count: number }[] {
   if (sample.length === 0) return [];
   if (min === max) return [{ label: formatEdge(min), count: sample.length }];
-  const width = (max - min) / BINS;
+  // Behaviour data is long-tailed: bins up to the 99th percentile, the tail gathered in the
+  // last one, so a few heavy users do not squash everyone else into the first bar.
+  const sorted = [...sample].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
+  const hi = p99 > min && p99 < max ? p99 : max;
+  const width = (hi - min) / BINS;
   const counts = new Array<number>(BINS).fill(0);
-  for (const v of sample) counts[Math.min(BINS - 1, Math.floor((v - min) / width))]++;
-  return counts.map((count, i) => ({ label: formatEdge(min + i * width), count }));
+  for (const v of sample) counts[Math.min(BINS - 1, Math.max(0, Math.floor((v - min) / width)))]++;
+  return counts.map((count, i) => ({ label: i === BINS - 1 && hi < max ? `≥ ${formatEdge(min + i * width)}` : formatEdge(min + i * width), count }));
 }
 
 function formatEdge(v: number): string {

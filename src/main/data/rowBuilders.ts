@@ -20,6 +20,8 @@ export type RowBuilder<K extends DatasetKind> = (fields: string[], problems: Row
 
 const MAX_ID = 200;
 const MAX_TEXT = 20000;
+/** Ids never hold control characters (a broken export); refusing them also keeps them safe to pass between threads. */
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 interface Known {
   index: number;
@@ -70,6 +72,7 @@ export class Reader {
         const v = raw.trim();
         if (v === '') return def.required ? problem('required', `${def.name} is required`) : null;
         if (v.length > MAX_ID) return problem('tooLong', `${def.name} is longer than ${MAX_ID} characters`);
+        if (CONTROL.test(v)) return problem('control', `${def.name} holds control characters`);
         return v;
       }
       case 'text': {

@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { jsonColumns, rowWidth } from '../db/datasetsRepo';
+import { cleanColumns, rowWidth } from '../db/datasetsRepo';
 import { workerEntry } from '../jobs/workerEntry';
 import type { ImportSink, SinkFinish, SinkResult, SinkStart } from './importSink';
 import { encodeValues, type WireBatch } from './valueWire';
@@ -43,11 +43,11 @@ export class ThreadedSink implements ImportSink {
   private lines: number[] = [];
   private done = false;
   private readonly width: number;
-  private readonly jsonColumns: boolean[];
+  private readonly cleanColumns: boolean[];
 
   constructor(file: string, start: SinkStart, nativeBinding?: string) {
     this.width = rowWidth(start.kind);
-    this.jsonColumns = jsonColumns(start.kind);
+    this.cleanColumns = cleanColumns(start.kind);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const entry = workerEntry(import.meta.url, 'writer', 'writerThread');
@@ -81,7 +81,7 @@ export class ThreadedSink implements ImportSink {
 
   private flush(): void {
     if (this.lines.length === 0) return;
-    const batch = encodeValues(this.values, this.width, this.jsonColumns);
+    const batch = encodeValues(this.values, this.width, this.cleanColumns);
     this.port.postMessage({ type: 'rows', batch, lines: this.lines } satisfies WriterRequest, [batch.text, batch.blobs]);
     this.sent++;
     this.values = [];

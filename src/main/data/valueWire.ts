@@ -21,10 +21,10 @@ export interface WireBatch {
 }
 
 /**
- * `width` values make a row; `jsonColumns` marks columns holding JSON text, which cannot
- * contain a raw U+001F, so they are not searched for one.
+ * `width` values make a row; `cleanColumns` marks columns that cannot hold a raw U+001F
+ * (JSON text, keys refused with control characters), so they are not searched for one.
  */
-export function encodeValues(values: readonly unknown[], width: number, jsonColumns: readonly boolean[]): WireBatch {
+export function encodeValues(values: readonly unknown[], width: number, cleanColumns: readonly boolean[]): WireBatch {
   const rows = values.length / width;
   const texts: string[] = [];
   const columns: WireBatch['columns'] = [];
@@ -33,7 +33,7 @@ export function encodeValues(values: readonly unknown[], width: number, jsonColu
   for (let c = 0; c < width; c++) {
     const column = new Array<unknown>(rows);
     for (let r = 0, i = c; r < rows; r++, i += width) column[r] = values[i];
-    const mode = modeOf(column, jsonColumns[c]);
+    const mode = modeOf(column, cleanColumns[c]);
     let text: string;
     if (mode === 'blobs') {
       text = column.map((b) => (b as Uint8Array).byteLength).join(END);
@@ -54,9 +54,11 @@ export function encodeValues(values: readonly unknown[], width: number, jsonColu
     texts.push(text);
     columns.push({ mode, length: text.length });
   }
-  const all = texts.join('');
-  const text = new ArrayBuffer(all.length * 3);
-  const textLength = Buffer.from(text).write(all, 'utf8');
+  // Each column's text is written where it goes: no joined copy of the whole batch.
+  const text = new ArrayBuffer(texts.reduce((n, t) => n + t.length * 3, 0));
+  const target = Buffer.from(text);
+  let textLength = 0;
+  for (const t of texts) textLength += target.write(t, textLength, 'utf8');
   const blobs = new Uint8Array(blobBytes);
   let at = 0;
   // Consecutive views into one slab (the audience builder's features) are copied as one run.
@@ -76,12 +78,12 @@ export function encodeValues(values: readonly unknown[], width: number, jsonColu
   return { text, textLength, blobs: blobs.buffer, rows, columns };
 }
 
-function modeOf(column: unknown[], json: boolean): Mode {
+function modeOf(column: unknown[], clean: boolean): Mode {
   const first = column[0];
   if (first instanceof Uint8Array) return column.every((v) => v instanceof Uint8Array) ? 'blobs' : 'tagged';
   if (typeof first === 'number') return column.every((v) => typeof v === 'number' && Number.isFinite(v)) ? 'numbers' : 'tagged';
   if (typeof first === 'string') {
-    for (const v of column) if (typeof v !== 'string' || (!json && v.includes(END))) return 'tagged';
+    for (const v of column) if (typeof v !== 'string' || (!clean && v.includes(END))) return 'tagged';
     return 'strings';
   }
   return 'tagged';

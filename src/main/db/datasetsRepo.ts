@@ -196,9 +196,12 @@ export function pushRowValues<K extends DatasetKind>(out: unknown[], kind: K, pr
   for (let i = 0; i < v.length; i++) out.push(v[i]);
 }
 
-/** Which of a kind's table columns hold JSON text (features, tags, spend…). */
-export const jsonColumns = (kind: DatasetKind): boolean[] =>
-  WRITERS[kind].columns.map((c) => ['attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
+/**
+ * Which of a kind's table columns never hold a control character: JSON text (attributes,
+ * tags, spend…) escapes them, and the key (the second column) is refused with one.
+ */
+export const cleanColumns = (kind: DatasetKind): boolean[] =>
+  WRITERS[kind].columns.map((c, i) => i === 1 || ['attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
 
 /** How many values one row of a kind takes. */
 export const rowWidth = (kind: DatasetKind): number => WRITERS[kind].columns.length;

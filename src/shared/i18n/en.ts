@@ -228,7 +228,7 @@ export const en = {
   'data.reason': 'Reason',
   'data.rowsCount': '{count} rows',
   'data.rowsCount.one': '1 row',
-  'data.mappingSummary': '{count} mapped columns (hover to see the mapping)',
+  'data.mappingSummary': 'Mapping: {count} columns',
   'data.missing': 'Missing',
   'data.minMeanMax': 'Min · mean · max',
   'data.distinct': 'Distinct',
@@ -304,6 +304,8 @@ export const en = {
   'projectFile.exported': 'Exported to {path}',
   'projectFile.refused': 'Not opened: {message}',
   'projectFile.noProject': 'Open a project first, then export it.',
+  'import.preview': 'The first {count} rows as read',
+  'reject.control': 'holds control characters',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -230,7 +230,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.reason': '原因',
   'data.rowsCount': '{count} 行',
   'data.rowsCount.one': '1 行',
-  'data.mappingSummary': '已映射 {count} 列（悬停查看映射）',
+  'data.mappingSummary': '字段映射：{count} 列',
   'data.missing': '缺失',
   'data.minMeanMax': '最小 · 均值 · 最大',
   'data.distinct': '不同值',
@@ -306,4 +306,6 @@ export const zhCN: Record<MessageKey, string> = {
   'projectFile.exported': '已导出到 {path}',
   'projectFile.refused': '未打开：{message}',
   'projectFile.noProject': '请先打开一个项目，再导出。',
+  'import.preview': '读取到的前 {count} 行',
+  'reject.control': '含有控制字符',
 };

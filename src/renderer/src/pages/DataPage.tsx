@@ -210,9 +210,16 @@ export default function DataPage() {
               {t(`dataset.${current.kind}`)} · {t('data.rowsCount', { count: current.rows === 1 ? 1 : f.number(current.rows) })}
             </h2>
             {current.mapping && (
-              <p className="muted" title={Object.entries(current.mapping).map(([c, fld]) => `${c} → ${fld}`).join('\n')}>
-                {t('data.mappingSummary', { count: Object.values(current.mapping).filter((v) => v !== 'ignore').length })}
-              </p>
+              <details className="mapping-summary">
+                <summary className="muted">{t('data.mappingSummary', { count: Object.values(current.mapping).filter((v) => v !== 'ignore').length })}</summary>
+                <ul>
+                  {Object.entries(current.mapping).map(([column, field]) => (
+                    <li key={column}>
+                      <b>{column}</b> → {field === 'ignore' ? t('import.ignore') : field}
+                    </li>
+                  ))}
+                </ul>
+              </details>
             )}
           </header>
           <div className="body">

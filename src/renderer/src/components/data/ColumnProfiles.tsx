@@ -62,7 +62,7 @@ function Histogram({ bins, numeric }: { bins: { label: string; count: number }[]
     <svg className="histogram" viewBox="0 0 100 32" preserveAspectRatio="none" role="img" aria-label="histogram">
       {bins.map((b, i) => {
         const h = (b.count / max) * 30;
-        return <rect key={i} x={i * w + 0.5} y={32 - h} width={w - 1} height={h}><title>{`≥ ${b.label}: ${b.count}`}</title></rect>;
+        return <rect key={i} x={i * w + 0.5} y={32 - h} width={w - 1} height={h}><title>{`${b.label.startsWith('≥') ? '' : '≥ '}${b.label}: ${b.count}`}</title></rect>;
       })}
     </svg>
   );

@@ -156,6 +156,29 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
           ))}
         </tbody>
       </table>
+      <details className="rows-preview" open>
+        <summary>{t('import.preview', { count: Math.min(5, preview.rows.length) })}</summary>
+        <div className="rows-preview-scroll">
+          <table className="data" data-testid="rows-preview">
+            <thead>
+              <tr>
+                {preview.headers.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.slice(0, 5).map((r, i) => (
+                <tr key={i}>
+                  {preview.headers.map((h, j) => (
+                    <td key={h}>{r[j] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
       {problems.length > 0 && (
         <ul className="problems" data-testid="mapping-problems">
           {problems.map((p, i) => (
