@@ -92,7 +92,7 @@ print(statistics.median(times))
 {
   const file = path.join(tmp, 'audience-1m.csv');
   writeAudienceCsv(file, 1_000_000);
-  const importRuns = Math.min(RUNS, 3);
+  const importRuns = Math.min(RUNS, 5);
   const bin = path.resolve('bin/tandem.mjs');
   const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const ours: number[] = [];
