@@ -4,6 +4,7 @@ import type { DatasetProfile, ImportMode, Rejection } from '../../shared/data';
 import type { Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { profileFromDb } from './profile';
+import { duplicateProblem } from './rejections';
 
 /**
  * Where an import's rows go: table values in flat batches, then one finishing step that
@@ -82,13 +83,7 @@ export class InlineSink implements ImportSink {
     for (const i of refused) {
       // Table values are (project_id, key, …): the key is the second.
       const key = String(values[i * this.width + 1]);
-      this.duplicates.push({
-        row: lines[i],
-        column: this.start.keyColumn,
-        value: key,
-        code: 'duplicate',
-        reason: `duplicate ${this.start.keyField}: ${this.start.mode === 'append' ? 'the project or ' : ''}an earlier row already has it`,
-      });
+      this.duplicates.push({ row: lines[i], ...duplicateProblem(this.start.keyField, this.start.keyColumn, key, this.start.mode) });
     }
   }
 

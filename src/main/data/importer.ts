@@ -1,16 +1,17 @@
 import type { Db } from '../db/connection';
 import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
-import type { ImportMode, ImportResult, Rejection } from '../../shared/data';
+import type { ImportMode, ImportResult } from '../../shared/data';
 import { type Mapping, mappingProblems } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
 import { ProfileBuilder } from './profile';
+import { duplicateProblem, RejectionLog } from './rejections';
 import { ThreadedSink } from './threadedSink';
 import { ROW_KEYS, rowBuilder, type RowProblem } from './rowBuilders';
 import { sampleTable } from './sample';
-import { openTableSource, SourceError } from './tableSource';
+import { asInputError, openTableSource, type TableSource } from './tableSource';
 import type { DateOrder } from './values';
 
 export interface ImportRequest {
@@ -27,14 +28,6 @@ export interface ImportRequest {
   dateOrder?: DateOrder;
 }
 
-/** Rejections kept in memory and returned; beyond this only the count grows. */
-const KEEP_REJECTED = 100_000;
-
-/**
- * Imports one file into one dataset of a project: reads it as a stream, maps and checks
- * every row, and writes the valid rows in one transaction (all of them or, on a crash, a
- * cancel or a strict refusal, none). `onProgress` may throw to cancel.
- */
 export interface ImportOptions {
   now?: () => Date;
   /** Write from a second thread while this one parses (the import job does; tests may not). */
@@ -42,6 +35,11 @@ export interface ImportOptions {
   nativeBinding?: string;
 }
 
+/**
+ * Imports one file into one dataset of a project: reads it as a stream, maps and checks
+ * every row, and writes the valid rows in one transaction (all of them or, on a crash, a
+ * cancel or a strict refusal, none). `onProgress` may throw to cancel.
+ */
 export function importFile(
   db: Db,
   req: ImportRequest,
@@ -64,8 +62,15 @@ export function importFile(
   }
   const mode: ImportMode = req.mode ?? 'replace';
 
-  const source = asDomainError(() => openTableSource(req.file, { sheet: req.sheet }));
+  const source = asInputError(() => openTableSource(req.file, { sheet: req.sheet }));
   try {
+    return asInputError(() => readInto(source));
+  } finally {
+    source.close();
+  }
+
+  /** The rest of the import, with the file open (its read errors become located refusals). */
+  function readInto(source: TableSource): ImportResult {
     const sample = sampleTable(source, 200);
     const remembered = datasets.meta(req.projectId, req.kind)?.mapping as Mapping | null;
     const mapping = resolveMapping(req.kind, sample.headers, sample.suggest(req.kind, remembered), req.mapping ?? {});
@@ -82,15 +87,9 @@ export function importFile(
     const key = ROW_KEYS[req.kind];
     const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
 
-    const rejected: Rejection[] = [];
-    let rejectedTotal = 0;
-    let rowsRejected = 0;
+    const rejections = new RejectionLog();
     let rowsRead = 0;
     const notes: ImportResult['notes'] = [];
-    const reject = (line: number, p: RowProblem) => {
-      rejectedTotal++;
-      if (rejected.length < KEEP_REJECTED) rejected.push({ row: line, column: p.column, value: p.value, reason: p.reason, code: p.code });
-    };
 
     const importedAt = now().toISOString();
     const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '' };
@@ -100,12 +99,6 @@ export function importFile(
     try {
       const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();
       const refs = referenceChecks(datasets, req, mapping, sample.headers, notes);
-      const duplicate = (k: string): RowProblem => ({
-        column: keyColumn,
-        value: k.split('\u001f').pop()!,
-        code: 'duplicate',
-        reason: `duplicate ${key!.field}: ${mode === 'append' ? 'the project or ' : ''}an earlier row already has it`,
-      });
       let values: unknown[] = [];
       let lines: number[] = [];
       const problems: RowProblem[] = [];
@@ -129,13 +122,12 @@ export function importFile(
           const row = problems.length ? null : build(fields, problems);
           if (row && key && !key.table) {
             const k = (key.of as (r: unknown) => string)(row);
-            if (seen.has(k)) problems.push(duplicate(k));
+            if (seen.has(k)) problems.push(duplicateProblem(key.field, keyColumn, k.split('\u001f').pop()!, mode));
             else seen.add(k);
           }
           if (row && !problems.length) for (const check of refs) check(row, problems);
           if (problems.length || !row) {
-            rowsRejected++;
-            for (const p of problems) reject(line, p);
+            rejections.row(line, problems);
             return;
           }
           pushRowValues(values, req.kind, req.projectId, row as never, layout);
@@ -154,9 +146,9 @@ export function importFile(
       onProgress(0.96, 'job.import.profiling');
       outcome = sink.finish({
         strict: !!req.strict,
-        rowsRejected,
-        rejectedTotal,
-        rejected: rejected.slice(0, STORE_REJECTED),
+        rowsRejected: rejections.rows,
+        rejectedTotal: rejections.total,
+        rejected: rejections.list.slice(0, STORE_REJECTED),
         rowsRead,
         meta: { source: source.fileName, importedAt, mapping, layout },
         profile: profile?.result() ?? null,
@@ -165,21 +157,15 @@ export function importFile(
       sink.abort();
       throw e;
     }
-    // Duplicates surface when the table refuses them, after later rows' problems.
-    for (const d of outcome.duplicates) if (rejected.length < KEEP_REJECTED) rejected.push(d);
-    rejected.sort((a, b) => a.row - b.row);
-    rowsRejected += outcome.duplicates.length;
-    rejectedTotal += outcome.duplicates.length;
-    const written = outcome.written;
-    const rowsImported = outcome.rowsWritten;
+    rejections.duplicates(outcome.duplicates);
     onProgress(1, 'job.import.done');
     return {
       rowsRead,
-      rowsImported,
-      rowsRejected,
-      rejected,
-      rejectedTotal,
-      written,
+      rowsImported: outcome.rowsWritten,
+      rowsRejected: rejections.rows,
+      rejected: rejections.list,
+      rejectedTotal: rejections.total,
+      written: outcome.written,
       mode,
       format: source.format,
       encoding: source.encoding,
@@ -188,20 +174,6 @@ export function importFile(
       notes,
       ms: Math.round(performance.now() - started),
     };
-  } catch (e) {
-    if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
-    throw e;
-  } finally {
-    source.close();
-  }
-}
-
-function asDomainError<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
-    throw e;
   }
 }
 

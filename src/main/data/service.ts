@@ -9,7 +9,7 @@ import { flatten } from './columns';
 import { datasetColumns } from './datasetExport';
 import { profileFromDb } from './profile';
 import { sampleTable } from './sample';
-import { openTableSource, SourceError } from './tableSource';
+import { asInputError, openTableSource } from './tableSource';
 
 /** What the Data page and the mapping dialog ask of the data area (quick reads; heavy work is in jobs). */
 export class DataService {
@@ -27,15 +27,9 @@ export class DataService {
   /** The head of a file, its inferred types and a suggested mapping, for the mapping dialog. */
   preview(projectId: number, kind: DatasetKind, file: string, sheet?: string): ImportPreview {
     this.requireProject(projectId);
-    let source;
+    const source = asInputError(() => openTableSource(path.resolve(file), { sheet }));
     try {
-      source = openTableSource(path.resolve(file), { sheet });
-    } catch (e) {
-      if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
-      throw e;
-    }
-    try {
-      const sample = sampleTable(source, 200);
+      const sample = asInputError(() => sampleTable(source, 200));
       const meta = this.datasets.meta(projectId, kind);
       const remembered = (meta?.mapping as Mapping | null) ?? null;
       return {
@@ -54,9 +48,6 @@ export class DataService {
         dateOrder: sample.dateOrder,
         existingRows: meta?.rows ?? 0,
       };
-    } catch (e) {
-      if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
-      throw e;
     } finally {
       source.close();
     }

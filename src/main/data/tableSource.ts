@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DomainError } from '../../shared/result';
 import { CsvParser, CsvSyntaxError, detectDelimiter } from './csvParser';
 import { detectEncoding, type TextEncodingName } from './encoding';
 import { XlsxWorkbook } from './xlsx/reader';
@@ -31,6 +32,16 @@ export class SourceError extends Error {
   ) {
     super(message);
     this.name = 'SourceError';
+  }
+}
+
+/** Runs `f`, turning a SourceError into the contract's located `invalid_input` refusal. */
+export function asInputError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SourceError) throw new DomainError('invalid_input', e.message);
+    throw e;
   }
 }
 
