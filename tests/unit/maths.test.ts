@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Options, parseArgs, UsageError } from '../../src/main/cli/args';
 import { isSafeExternalUrl, tandemFileFromArgv } from '../../src/main/core/externalUrl';
 import { allocate } from '../../src/main/demo/interactions';
-import { Random } from '../../src/main/demo/random';
+import { Random } from '../../src/main/core/random';
 import { monthlyPacing } from '../../src/shared/pacing';
 
 const isoDay = fc.integer({ min: Date.UTC(2020, 0, 1) / 86_400_000, max: Date.UTC(2035, 0, 1) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));

@@ -1,5 +1,5 @@
 import type { AudienceRow } from '../../shared/datasets';
-import type { Random } from './random';
+import type { Random } from '../core/random';
 import type { Recipe } from './recipe';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,5 +1,5 @@
 import type { CampaignPeriodRow } from '../../shared/datasets';
-import type { Random } from './random';
+import type { Random } from '../core/random';
 import type { ChannelTruth, Recipe } from './recipe';
 
 const WEEK_MS = 7 * 86_400_000;

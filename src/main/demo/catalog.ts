@@ -1,5 +1,5 @@
 import type { CatalogRow } from '../../shared/datasets';
-import type { Random } from './random';
+import type { Random } from '../core/random';
 import type { Recipe } from './recipe';
 
 /** Catalog items: every topic in several forms and seasons, with bilingual titles. */

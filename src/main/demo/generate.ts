@@ -12,7 +12,7 @@ import { type CampaignTruth, generateCampaigns } from './campaigns';
 import { generateCatalog } from './catalog';
 import { generateInteractions } from './interactions';
 import { generateCollaborations, generatePartners } from './partners';
-import { Random } from './random';
+import { Random } from '../core/random';
 import { RECIPE, type Recipe } from './recipe';
 
 export const DEFAULT_DEMO_SEED = 20261123;

@@ -1,5 +1,5 @@
 import type { AudienceRow, CatalogRow, InteractionRow } from '../../shared/datasets';
-import { type Random, WeightedTable } from './random';
+import { type Random, WeightedTable } from '../core/random';
 import type { Recipe } from './recipe';
 
 const DAY_MS = 86_400_000;

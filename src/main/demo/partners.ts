@@ -1,5 +1,5 @@
 import type { CollaborationRow, PartnerRow } from '../../shared/datasets';
-import type { Random } from './random';
+import type { Random } from '../core/random';
 import type { PartnerType, Recipe } from './recipe';
 
 /** Partner candidates of every type, with bilingual names and descriptions. */
