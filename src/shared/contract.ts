@@ -20,6 +20,7 @@ import {
   projectPatchSchema,
 } from './project';
 import type { Result } from './result';
+import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
 import { settingsSchema } from './settings';
 
@@ -93,6 +94,11 @@ export const contract = {
   'dialogs.save': call<{ path: string | null }>()(
     z.object({ purpose: z.enum(DIALOG_PURPOSES), defaultName: z.string().max(255) }).strict(),
   ),
+
+  'segments.list': call<SegmentRunSummary[]>()(z.object({ projectId: projectIdSchema }).strict()),
+  'segments.get': call<SegmentRun>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** The run later steps (partner fit, targeting) read. */
+  'segments.choose': call<SegmentRun>()(z.object({ projectId: projectIdSchema, id: z.number().int().positive() }).strict()),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

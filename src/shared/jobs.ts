@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { datasetExportSchema, importStartSchema } from './data';
 import { projectIdSchema } from './project';
+import { segmentStartSchema } from './segments';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -28,6 +29,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   datasetExportSchema,
   projectExportSchema,
   projectOpenSchema,
+  segmentStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

@@ -9,6 +9,7 @@ import { Options, parseArgs, UsageError } from './args';
 import { EXIT } from './exit';
 import { type CliContext, datasetCommand, exportCommand, importCommand, openCommand } from './dataCommands';
 import { projectDetails, projectLine } from './format';
+import { segmentCommand } from './segmentCommand';
 
 export interface CliIo {
   out(text: string): void;
@@ -30,11 +31,13 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
          [--mode replace|append] [--strict] [--date-order mdy|dmy]
   dataset export --project ID --kind KIND --out FILE.csv|FILE.xlsx
   export --project ID --out FILE.tandem  |  open FILE.tandem [--as-copy]
+  segment --project ID [--k K | --k-min A --k-max B] [--features a,b] [--seed S]
+          [--restarts R] [--max-iter M] [--engine onnx|tfjs|js] [--assignments OUT.csv]
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['segment', 'recommend', 'partners', 'checklist', 'forecast', 'report']);
+const LATER = new Set(['recommend', 'partners', 'checklist', 'forecast', 'report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -108,6 +111,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'dataset') return await datasetCommand(ctx, sub, rest);
     if (command === 'export') return await exportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
 
     if (command !== 'project') throw new UsageError(`unknown command "${command}"`);
     switch (sub) {
@@ -210,6 +214,9 @@ function cliField(path: string): string {
     startDate: '--start',
     endDate: '--end',
   };
-  const head = path.split('.')[0];
+  const parts = path.split('.');
+  // Segmentation settings travel as `settings.kMax`: the option is --k-max.
+  if (parts[0] === 'settings' && parts[1]) return `--${parts[1].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const head = parts[0];
   return map[head] ?? (head ? `--${head}` : 'input');
 }

@@ -8,6 +8,8 @@ import { SCHEMA_VERSION } from '../db/migrate';
 import { mergeHandlers } from '../api/dispatch';
 import type { Handlers } from '../api/types';
 import { JobRunner } from '../jobs/runner';
+import { audienceHandlers } from '../audience/handlers';
+import { RunsRepo } from '../audience/runsRepo';
 import { dataHandlers } from '../data/handlers';
 import { DataService } from '../data/service';
 import { peekProjectFile } from '../projectFile/peek';
@@ -81,6 +83,7 @@ export function createServices(opts: ServicesOptions): Services {
   const bus = new PushBus();
   const projects = library ? new ProjectService(library.db, opts.now) : null;
   const data = library ? new DataService(library.db) : null;
+  const runs = library ? new RunsRepo(library.db) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -88,15 +91,14 @@ export function createServices(opts: ServicesOptions): Services {
     if (info.state === 'done') bus.send('library', { reason: `job:${info.kind}` });
   });
 
-  const needProjects = (): ProjectService => {
-    if (!projects) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
-    return projects;
+  /** A service that needs the library, or the refusal that says why it cannot be used. */
+  const need = <T>(service: T | null) => (): T => {
+    if (!service) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
+    return service;
   };
+  const needProjects = need(projects);
 
-  const needData = (): DataService => {
-    if (!data) throw new DomainError('library_unavailable', health.error ?? 'The library is unavailable.');
-    return data;
-  };
+  const needData = need(data);
   const needDialogs = (): DialogHost => {
     if (!opts.dialogs) throw new DomainError('refused', 'File dialogs are not available here.');
     return opts.dialogs;
@@ -124,6 +126,7 @@ export function createServices(opts: ServicesOptions): Services {
     },
     projectHandlers(needProjects),
     dataHandlers(needData),
+    audienceHandlers(need(runs)),
     {
       'projectFiles.inspect': ({ path }) => {
         needProjects();

@@ -169,6 +169,15 @@ export interface DatasetMeta {
   layout?: AudienceLayout;
 }
 
+export interface AudienceColumnsData {
+  userIds: string[];
+  layout: AudienceLayout;
+  /** One array per layout feature, NaN where missing. */
+  features: Float64Array[];
+  /** One array per layout attribute (empty unless asked for). */
+  attributes: (string | null)[][];
+}
+
 /** Appends rows in batches; the caller owns the transaction. */
 export interface DatasetWriter<K extends DatasetKind> {
   /** `line` travels with the row to `onDuplicate`. */
@@ -354,6 +363,35 @@ export class DatasetsRepo {
     const statement = this.db.prepare(`SELECT * FROM ${WRITERS[kind].table} WHERE project_id = ? ORDER BY ${ORDER[kind]}`);
     const layout = kind === 'audience' ? this.layout(projectId) : NO_LAYOUT;
     for (const r of statement.iterate(projectId) as Iterable<DbRow>) yield READERS[kind](r, layout);
+  }
+
+  /**
+   * The audience as columns, in user_id order: each feature a float64 array (NaN where
+   * missing) read straight from the stored blobs, and, when asked, each attribute's values.
+   */
+  audienceColumns(projectId: number, withAttributes: boolean): AudienceColumnsData {
+    const layout = this.layout(projectId);
+    const n = this.count(projectId, 'audience');
+    const userIds = new Array<string>(n);
+    const features = layout.features.map(() => new Float64Array(n).fill(NaN));
+    const attributes = withAttributes ? layout.attributes.map(() => new Array<string | null>(n).fill(null)) : [];
+    const statement = this.db
+      .prepare(`SELECT user_id, features${withAttributes ? ', attributes' : ''} FROM audience_users WHERE project_id = ? ORDER BY user_id`)
+      .raw();
+    let i = 0;
+    for (const row of statement.iterate(projectId) as Iterable<[string, Buffer, string?]>) {
+      if (i >= n) break;
+      userIds[i] = row[0];
+      const blob = row[1];
+      const width = Math.min(features.length, blob.length >> 3);
+      for (let j = 0; j < width; j++) features[j][i] = blob.readDoubleLE(j * 8);
+      if (withAttributes && row[2]) {
+        const values = JSON.parse(row[2]) as (string | null)[];
+        for (let j = 0; j < attributes.length && j < values.length; j++) attributes[j][i] = values[j];
+      }
+      i++;
+    }
+    return { userIds, layout, features, attributes };
   }
 
   /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */

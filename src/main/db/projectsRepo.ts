@@ -38,6 +38,7 @@ export const DATASET_TABLES = [
   'collaborations',
   'campaign_periods',
   'actuals',
+  'segment_runs',
 ] as const;
 
 function toColumns(f: ProjectFields) {
@@ -186,7 +187,7 @@ export class ProjectsRepo {
     for (const table of DATASET_TABLES) {
       const cols = (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
         .map((c) => c.name)
-        .filter((c) => c !== 'project_id');
+        .filter((c) => c !== 'project_id' && !(c === 'id' && table === 'segment_runs'));
       this.db
         .prepare(`INSERT INTO ${table} (project_id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE project_id = ?`)
         .run(toId, fromId);

@@ -1,4 +1,5 @@
 import type { JobKind } from '../../shared/jobs';
+import { runSegmentTask } from '../audience/task';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -11,4 +12,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   datasetExport: runDatasetExportTask,
   projectExport: runProjectExportTask,
   projectOpen: runProjectOpenTask,
+  segment: runSegmentTask,
 };

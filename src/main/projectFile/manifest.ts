@@ -31,4 +31,8 @@ export const PROJECT_TABLES = [
   'collaborations',
   'campaign_periods',
   'actuals',
+  'segment_runs',
 ] as const;
+
+/** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */
+export const OWN_ID_TABLES: readonly string[] = ['segment_runs'];

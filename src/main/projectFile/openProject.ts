@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { DomainError } from '../../shared/result';
 import type { CheckedProjectFile } from './inspect';
-import { PROJECT_TABLES } from './manifest';
+import { OWN_ID_TABLES, PROJECT_TABLES } from './manifest';
 
 export type OpenMode = 'new' | 'copy' | 'replace';
 
@@ -52,7 +52,9 @@ export function copyIntoLibrary(
         .run(...params, checked.projectId);
       const projectId = Number(info.lastInsertRowid);
       for (const table of PROJECT_TABLES.filter((t) => t !== 'projects')) {
-        const cols = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+        const cols = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[])
+          .map((c) => c.name)
+          .filter((c) => !(c === 'id' && OWN_ID_TABLES.includes(table)));
         const select = cols.map((c) => (c === 'project_id' ? '?' : c)).join(', ');
         db.prepare(`INSERT INTO main.${table} (${cols.join(', ')}) SELECT ${select} FROM incoming.${table}`).run(projectId);
       }

@@ -1,0 +1,88 @@
+import type { Db } from '../db/connection';
+import type { SegmentRun, SegmentRunSummary } from '../../shared/segments';
+
+type Row = Record<string, unknown>;
+
+/** Typed SQL access to segmentation runs. */
+export class RunsRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(run: Omit<SegmentRun, 'id' | 'chosen'>, assignments: Int32Array): { id: number; chosen: boolean } {
+    return this.db.transaction(() => {
+      // The first run of a project is the one later steps use until the strategist picks another.
+      const chosen = !this.db.prepare('SELECT 1 FROM segment_runs WHERE project_id = ? AND chosen = 1').get(run.projectId);
+      const { projectId, createdAt, name, engine, users, settings, ...rest } = run;
+      const metrics = {
+        k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, ms: rest.ms,
+        silhouetteByK: rest.silhouetteByK, features: rest.features, dropped: rest.dropped, backend: rest.backend,
+      };
+      const info = this.db
+        .prepare(
+          `INSERT INTO segment_runs (project_id, created_at, name, settings, engine, metrics, segments, users, assignments, chosen)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(projectId, createdAt, name, JSON.stringify(settings), engine, JSON.stringify(metrics), JSON.stringify(rest.segments), users,
+          Buffer.from(assignments.buffer, assignments.byteOffset, assignments.byteLength), chosen ? 1 : 0);
+      return { id: Number(info.lastInsertRowid), chosen };
+    })();
+  }
+
+  list(projectId: number): SegmentRunSummary[] {
+    const rows = this.db
+      .prepare('SELECT id, project_id, created_at, name, chosen, engine, users, metrics FROM segment_runs WHERE project_id = ? ORDER BY id DESC')
+      .all(projectId) as Row[];
+    return rows.map(summary);
+  }
+
+  get(id: number): SegmentRun | null {
+    const r = this.db.prepare('SELECT * FROM segment_runs WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    const metrics = JSON.parse(r.metrics as string) as Record<string, unknown>;
+    return {
+      ...summary(r),
+      settings: JSON.parse(r.settings as string) as SegmentRun['settings'],
+      features: metrics.features as SegmentRun['features'],
+      dropped: metrics.dropped as SegmentRun['dropped'],
+      silhouetteByK: metrics.silhouetteByK as SegmentRun['silhouetteByK'],
+      backend: metrics.backend as string,
+      segments: JSON.parse(r.segments as string) as SegmentRun['segments'],
+    };
+  }
+
+  chosen(projectId: number): SegmentRun | null {
+    const id = this.db.prepare('SELECT id FROM segment_runs WHERE project_id = ? AND chosen = 1').pluck().get(projectId) as number | undefined;
+    return id === undefined ? null : this.get(id);
+  }
+
+  choose(projectId: number, id: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE segment_runs SET chosen = 0 WHERE project_id = ? AND chosen = 1').run(projectId);
+      this.db.prepare('UPDATE segment_runs SET chosen = 1 WHERE id = ? AND project_id = ?').run(id, projectId);
+    })();
+  }
+
+  /** Each user's segment, in user_id order. */
+  assignments(id: number): Int32Array {
+    const blob = this.db.prepare('SELECT assignments FROM segment_runs WHERE id = ?').pluck().get(id) as Buffer;
+    const copy = new Uint8Array(blob); // aligned for Int32Array
+    return new Int32Array(copy.buffer, 0, copy.byteLength >> 2);
+  }
+}
+
+function summary(r: Row): SegmentRunSummary {
+  const m = JSON.parse(r.metrics as string) as Record<string, number>;
+  return {
+    id: r.id as number,
+    projectId: r.project_id as number,
+    createdAt: r.created_at as string,
+    name: r.name as string,
+    chosen: r.chosen === 1,
+    engine: r.engine as string,
+    users: r.users as number,
+    k: m.k,
+    silhouette: m.silhouette,
+    inertia: m.inertia,
+    iterations: m.iterations,
+    ms: m.ms,
+  };
+}
