@@ -73,4 +73,6 @@ export interface SegmentRun extends SegmentRunSummary {
   segments: SegmentPersona[];
   /** The backend that ran (e.g. onnxruntime cpu, tfjs wasm+simd). */
   backend: string;
+  /** A sample of up to 20,000 users on the first two principal components, with their segments. */
+  map: { x: number[]; y: number[]; segment: number[]; explained: number[] };
 }

@@ -5,6 +5,7 @@ import { Random } from '../../src/main/core/random';
 import { type Assigner, jsAssigner, onnxAssigner, tfjsAssigner } from '../../src/main/ml/assign';
 import { kmeans, KMeansInputError } from '../../src/main/ml/kmeans';
 import { adjustedRandIndex } from '../../src/main/ml/metrics';
+import { pca2 } from '../../src/main/ml/pca';
 import { MODELS } from '../../src/main/ml/onnx/models';
 
 function uniform(n: number, d: number, seed: number): Float32Array {
@@ -58,6 +59,25 @@ describe('the model engine', () => {
       }
       expect(differ).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('the PCA map', () => {
+  it('finds the direction of most variance first, and says how much each component explains', () => {
+    const r = new Random(5);
+    const n = 2000;
+    const X = new Float32Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const a = (r.next() - 0.5) * 10; // the long axis, along (1, 1, 0)
+      const b = (r.next() - 0.5) * 2; // a shorter one, along z
+      X.set([a + (r.next() - 0.5) * 0.1, a + (r.next() - 0.5) * 0.1, b], i * 3);
+    }
+    const { components, explained } = pca2(X, n, 3, 1);
+    expect(Math.abs(components[0][0])).toBeCloseTo(Math.SQRT1_2, 2);
+    expect(Math.abs(components[0][1])).toBeCloseTo(Math.SQRT1_2, 2);
+    expect(Math.abs(components[1][2])).toBeCloseTo(1, 2);
+    expect(explained[0]).toBeGreaterThan(0.9);
+    expect(explained[0] + explained[1]).toBeCloseTo(1, 2);
   });
 });
 

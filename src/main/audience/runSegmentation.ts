@@ -4,7 +4,9 @@ import { openTableWriter } from '../data/tableWriter';
 import { type Assigner, jsAssigner, loadTfjs, onnxAssigner, tfjsAssigner } from '../ml/assign';
 import { buildFeatureMatrix, type FeatureMatrix } from '../ml/features';
 import { describeSegment } from '../ml/personas';
+import { pca2 } from '../ml/pca';
 import { segment } from '../ml/segmentation';
+import { sampleIndexes } from '../ml/silhouette';
 import { KMeansInputError } from '../ml/kmeans';
 import type { EngineChoice, SegmentPersona, SegmentRun, SegmentSettingsInput } from '../../shared/segments';
 import { DomainError } from '../../shared/result';
@@ -62,6 +64,7 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
       dropped: matrix.dropped,
       silhouetteByK: outcome.silhouetteByK,
       segments,
+      map: pcaMap(matrix, outcome.fit.labels, settings.seed ?? 0),
     };
     const { id, chosen } = new RunsRepo(db).insert(run, outcome.fit.labels);
     if (opts.assignmentsPath) writeAssignments(opts.assignmentsPath, data.userIds, outcome.fit.labels);
@@ -142,6 +145,26 @@ function personas(
     });
   }
   return out;
+}
+
+/** Up to 20,000 users (a seeded sample) on the first two principal components. */
+function pcaMap(m: FeatureMatrix, labels: Int32Array, seed: number): SegmentRun['map'] {
+  const idx = sampleIndexes(m.n, Math.min(m.n, 20_000), seed);
+  const XS = new Float32Array(idx.length * m.d);
+  idx.forEach((i, p) => XS.set(m.X.subarray(i * m.d, (i + 1) * m.d), p * m.d));
+  const { components, explained, mean } = pca2(XS, idx.length, m.d, seed);
+  const project = (c: Float64Array | undefined, p: number) => {
+    if (!c) return 0;
+    let s = 0;
+    for (let t = 0; t < m.d; t++) s += (XS[p * m.d + t] - mean[t]) * c[t];
+    return Math.round(s * 1000) / 1000;
+  };
+  return {
+    x: Array.from(idx, (_, p) => project(components[0], p)),
+    y: Array.from(idx, (_, p) => project(components[1], p)),
+    segment: Array.from(idx, (i) => labels[i]),
+    explained: explained.map((e) => Math.round(e * 1000) / 1000),
+  };
 }
 
 function writeAssignments(file: string, userIds: string[], labels: Int32Array): void {

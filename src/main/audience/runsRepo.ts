@@ -14,7 +14,7 @@ export class RunsRepo {
       const { projectId, createdAt, name, engine, users, settings, ...rest } = run;
       const metrics = {
         k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, ms: rest.ms,
-        silhouetteByK: rest.silhouetteByK, features: rest.features, dropped: rest.dropped, backend: rest.backend,
+        silhouetteByK: rest.silhouetteByK, features: rest.features, dropped: rest.dropped, backend: rest.backend, map: rest.map,
       };
       const info = this.db
         .prepare(
@@ -29,7 +29,10 @@ export class RunsRepo {
 
   list(projectId: number): SegmentRunSummary[] {
     const rows = this.db
-      .prepare('SELECT id, project_id, created_at, name, chosen, engine, users, metrics FROM segment_runs WHERE project_id = ? ORDER BY id DESC')
+      // The summary needs a few figures, not the map of 20,000 points kept beside them.
+      .prepare(
+        "SELECT id, project_id, created_at, name, chosen, engine, users, json_remove(metrics, '$.map', '$.features', '$.silhouetteByK') AS metrics FROM segment_runs WHERE project_id = ? ORDER BY id DESC",
+      )
       .all(projectId) as Row[];
     return rows.map(summary);
   }
@@ -45,6 +48,7 @@ export class RunsRepo {
       dropped: metrics.dropped as SegmentRun['dropped'],
       silhouetteByK: metrics.silhouetteByK as SegmentRun['silhouetteByK'],
       backend: metrics.backend as string,
+      map: metrics.map as SegmentRun['map'],
       segments: JSON.parse(r.segments as string) as SegmentRun['segments'],
     };
   }
