@@ -8,6 +8,9 @@ import { DatasetsRepo } from '../src/main/db/datasetsRepo';
 import { openLibrary } from '../src/main/db/library';
 import { generateDemo } from '../src/main/demo/generate';
 import { writeDemo } from '../src/main/demo/write';
+import { engineFor } from '../src/main/audience/runSegmentation';
+import { kmeans } from '../src/main/ml/kmeans';
+import { adjustedRandIndex } from '../src/main/ml/metrics';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -132,6 +135,51 @@ print(statistics.median(times))
   });
   rows.push({ figure: 'export that project to .tandem (ms)', tandem: String(exportMs), peer: '10000 (target)', ratio: (exportMs / 10000).toFixed(2), note: 'VACUUM INTO + content hash' });
   rows.push({ figure: 'open that .tandem file (ms)', tandem: openMs.toFixed(0), peer: '10000 (target)', ratio: (openMs / 10000).toFixed(2), note: 'whole CLI run: checks in a scratch copy, then copy in' });
+}
+// 4. k-means beside scikit-learn on the very same points (the peer writes them).
+{
+  const dir = path.join(tmp, 'kmeans');
+  fs.mkdirSync(dir);
+  const peer = spawnSync('/usr/bin/python3', [path.resolve('scripts/peers/kmeans_peer.py'), dir, String(Math.min(RUNS, 3))], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (peer.status !== 0) {
+    rows.push({ figure: 'k-means (scikit-learn peer)', tandem: '-', peer: `unavailable: ${peer.stderr.trim().split('\n').pop()}`, ratio: '-', note: 'apt-get install python3-sklearn' });
+  } else {
+    const sk = JSON.parse(peer.stdout) as { uniform: { s_per_iter: number; inertia: number; iterations: number }; blobs: { ari: number }; digits: { ari: number; n: number; d: number } };
+    const f32 = (name: string) => new Float32Array(fs.readFileSync(path.join(dir, name)).buffer.slice(0));
+    const i32 = (name: string) => new Int32Array(fs.readFileSync(path.join(dir, name)).buffer.slice(0));
+    const uniform = f32('uniform.f32');
+    const blobs = f32('blobs.f32');
+    const blobTruth = i32('blobs.labels');
+    const digits = f32('digits.f32');
+    const digitTruth = i32('digits.labels');
+    for (const name of ['onnx', 'tfjs', 'js'] as const) {
+      const engine = await engineFor(name);
+      const t0 = process.memoryUsage().rss;
+      let peak = t0;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const started = performance.now();
+      const fit = await kmeans(uniform, 1_000_000, 16, engine.assigner, { k: 8, restarts: 1, maxIter: 50, tol: 1e-4, seed: 0 });
+      const perIter = (performance.now() - started) / 1000 / fit.iterations;
+      clearInterval(timer);
+      rows.push({
+        figure: `k-means 1M x 16, k=8, s/iteration [${name}]`,
+        tandem: perIter.toFixed(3),
+        peer: `${sk.uniform.s_per_iter.toFixed(3)} (scikit-learn)`,
+        ratio: (perIter / sk.uniform.s_per_iter).toFixed(2),
+        note: `${engine.backend}; ${fit.iterations} iterations (sklearn ${sk.uniform.iterations}); inertia ${(fit.inertia / sk.uniform.inertia).toFixed(4)}x sklearn's; peak RSS ${(peak / 1024 ** 2).toFixed(0)} MB`,
+      });
+      const b = await kmeans(blobs, blobTruth.length, 16, engine.assigner, { k: 8, restarts: 1, seed: 0 });
+      const d = await kmeans(digits, sk.digits.n, sk.digits.d, engine.assigner, { k: 10, restarts: 10, seed: 0 });
+      rows.push({
+        figure: `k-means ARI: blobs / digits [${name}]`,
+        tandem: `${adjustedRandIndex(b.labels, blobTruth).toFixed(3)} / ${adjustedRandIndex(d.labels, digitTruth).toFixed(3)}`,
+        peer: `${sk.blobs.ari.toFixed(3)} / ${sk.digits.ari.toFixed(3)}`,
+        ratio: '-',
+        note: 'targets: blobs 1.0; digits no more than 0.02 below scikit-learn',
+      });
+      await engine.assigner.dispose();
+    }
+  }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 

@@ -99,6 +99,11 @@ export const contract = {
   'segments.get': call<SegmentRun>()(z.object({ id: z.number().int().positive() }).strict()),
   /** The run later steps (partner fit, targeting) read. */
   'segments.choose': call<SegmentRun>()(z.object({ projectId: projectIdSchema, id: z.number().int().positive() }).strict()),
+  'segments.rename': call<SegmentRun>()(
+    z.object({ id: z.number().int().positive(), segmentId: z.number().int().min(0), name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong') }).strict(),
+  ),
+  /** Every user's segment to CSV or XLSX (user_id, segment, segment_name). */
+  'segments.exportAssignments': call<{ rows: number; path: string }>()(z.object({ id: z.number().int().positive(), path: z.string().min(1).max(4096) }).strict()),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

@@ -20,6 +20,8 @@ test('the demo job shows progress, can be cancelled leaving nothing, and then bu
   await expect(table).toContainText('20,000');
   await expect(table).toContainText('200,000');
   await page.getByRole('navigation').getByRole('button', { name: 'Audience' }).click();
+  await expect(page.getByTestId('no-runs')).toContainText('No segmentation yet');
+  await page.getByRole('navigation').getByRole('button', { name: 'Partners' }).click();
   await expect(page.getByTestId('not-built')).toContainText('not built yet');
 });
 

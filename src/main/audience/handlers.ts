@@ -1,16 +1,45 @@
 import type { HandlerMap } from '../api/types';
 import { DomainError } from '../../shared/result';
+import path from 'node:path';
+import type { Db } from '../db/connection';
+import { openTableWriter } from '../data/tableWriter';
 import type { RunsRepo } from './runsRepo';
 
 /** The audience area's part of the contract: segmentation runs. */
-export function audienceHandlers(runs: () => RunsRepo): HandlerMap {
+export function audienceHandlers(runs: () => RunsRepo, db: () => Db): HandlerMap {
+  const existing = (id: number) => {
+    const run = runs().get(id);
+    if (!run) throw new DomainError('not_found', `There is no segmentation run ${id}.`);
+    return run;
+  };
   return {
-    'segments.list': ({ projectId }) => runs().list(projectId),
-    'segments.get': ({ id }) => {
-      const run = runs().get(id);
-      if (!run) throw new DomainError('not_found', `There is no segmentation run ${id}.`);
-      return run;
+    'segments.rename': ({ id, segmentId, name }) => {
+      const run = existing(id);
+      if (!run.segments.some((s) => s.id === segmentId)) throw new DomainError('not_found', `Run ${id} has no segment ${segmentId}.`);
+      runs().renameSegment(id, segmentId, name);
+      return existing(id);
     },
+    'segments.exportAssignments': ({ id, path: file }) => {
+      const run = existing(id);
+      const userIds = db().prepare('SELECT user_id FROM audience_users WHERE project_id = ? ORDER BY user_id').pluck().all(run.projectId) as string[];
+      if (userIds.length !== run.users) {
+        throw new DomainError('refused', `The audience has changed since run ${id} (${run.users} users then, ${userIds.length} now): run the segmentation again.`);
+      }
+      const labels = runs().assignments(id);
+      const writer = openTableWriter(path.resolve(file), 'segments');
+      try {
+        writer.writeRow(['user_id', 'segment', 'segment_name']);
+        const names = new Map(run.segments.map((s) => [s.id, s.name]));
+        for (let i = 0; i < userIds.length; i++) writer.writeRow([userIds[i], labels[i], names.get(labels[i]) ?? '']);
+        writer.close();
+      } catch (e) {
+        writer.abort();
+        throw e;
+      }
+      return { rows: userIds.length, path: file };
+    },
+    'segments.list': ({ projectId }) => runs().list(projectId),
+    'segments.get': ({ id }) => existing(id),
     'segments.choose': ({ projectId, id }) => {
       const run = runs().get(id);
       if (!run || run.projectId !== projectId) throw new DomainError('not_found', `Project ${projectId} has no segmentation run ${id}.`);

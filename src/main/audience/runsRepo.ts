@@ -65,6 +65,14 @@ export class RunsRepo {
     })();
   }
 
+  /** Names a segment of a run (the strategist's name replaces the proposed one). */
+  renameSegment(id: number, segmentId: number, name: string): void {
+    const run = this.get(id);
+    if (!run) return;
+    const segments = run.segments.map((s) => (s.id === segmentId ? { ...s, name } : s));
+    this.db.prepare('UPDATE segment_runs SET segments = ? WHERE id = ?').run(JSON.stringify(segments), id);
+  }
+
   /** Each user's segment, in user_id order. */
   assignments(id: number): Int32Array {
     const blob = this.db.prepare('SELECT assignments FROM segment_runs WHERE id = ?').pluck().get(id) as Buffer;

@@ -126,7 +126,7 @@ export function createServices(opts: ServicesOptions): Services {
     },
     projectHandlers(needProjects),
     dataHandlers(needData),
-    audienceHandlers(need(runs)),
+    audienceHandlers(need(runs), need(library?.db ?? null)),
     {
       'projectFiles.inspect': ({ path }) => {
         needProjects();

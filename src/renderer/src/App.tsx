@@ -23,6 +23,7 @@ import { useUi } from './stores/ui';
 const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
+const AudiencePage = lazy(() => import('./pages/AudiencePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 
 export function App() {
@@ -61,6 +62,7 @@ export function App() {
   else if (!project || project.id !== projectId) content = <div className="page muted">{t('common.loading')}</div>;
   else if (page === 'overview') content = <OverviewPage key={project.id} />;
   else if (page === 'data') content = <DataPage />;
+  else if (page === 'audience') content = <AudiencePage key={project.id} />;
   else content = <PlaceholderPage page={page} />;
 
   return (

@@ -1,0 +1,109 @@
+import type { SegmentRun } from '../../../shared/segments';
+import type { EChartsOption } from './echarts';
+import type { ChartPalette } from './palette';
+
+/** The four charts of the Audience page, from one segmentation run. */
+
+const axis = (p: ChartPalette) => ({
+  axisLabel: { color: p.muted },
+  axisLine: { lineStyle: { color: p.grid } },
+  splitLine: { lineStyle: { color: p.grid } },
+  nameTextStyle: { color: p.muted },
+});
+
+/** Silhouette against k, the chosen k marked. */
+export function silhouetteOption(run: SegmentRun, labels: { k: string; silhouette: string }, p: ChartPalette): EChartsOption {
+  return {
+    color: [p.series[0]],
+    grid: { left: 12, right: 20, top: 28, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', name: labels.k, data: run.silhouetteByK.map((s) => String(s.k)), ...axis(p) },
+    yAxis: { type: 'value', name: labels.silhouette, scale: true, ...axis(p) },
+    series: [
+      {
+        type: 'line',
+        data: run.silhouetteByK.map((s) => s.silhouette),
+        symbolSize: 8,
+        lineStyle: { width: 2 },
+        markLine: {
+          symbol: 'none',
+          label: { color: p.text, formatter: `k = ${run.k}` },
+          lineStyle: { color: p.series[2], type: 'dashed' },
+          data: [{ xAxis: String(run.k) }],
+        },
+      },
+    ],
+  };
+}
+
+/** Users on the first two principal components, coloured by segment. */
+export function mapOption(run: SegmentRun, names: string[], labels: { pc: (n: number, share: number) => string }, p: ChartPalette): EChartsOption {
+  const bySegment = names.map(() => [] as [number, number][]);
+  run.map.segment.forEach((s, i) => bySegment[s]?.push([run.map.x[i], run.map.y[i]]));
+  return {
+    color: p.series,
+    // Room for the axis names, which containLabel does not count.
+    grid: { left: 44, right: 16, top: 36, bottom: 40, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text }, type: 'scroll' },
+    tooltip: { trigger: 'item', formatter: (x: { seriesName?: string }) => x.seriesName ?? '' },
+    xAxis: { type: 'value', name: labels.pc(1, run.map.explained[0] ?? 0), nameLocation: 'middle', nameGap: 28, scale: true, ...axis(p) },
+    yAxis: { type: 'value', name: labels.pc(2, run.map.explained[1] ?? 0), nameLocation: 'middle', nameGap: 30, scale: true, ...axis(p) },
+    series: names.map((name, s) => ({
+      type: 'scatter',
+      name,
+      data: bySegment[s],
+      symbolSize: 3,
+      large: true,
+      itemStyle: { opacity: 0.55 },
+    })),
+  };
+}
+
+/** Each segment's centre on every feature, in IQRs from the audience median. */
+export function radarOption(run: SegmentRun, names: string[], p: ChartPalette): EChartsOption {
+  const features = run.features.map((f) => f.name);
+  const values = run.segments.flatMap((s) => features.map((f) => s.profile[f] ?? 0));
+  const top = Math.max(1, Math.ceil(Math.max(...values.map(Math.abs))));
+  return {
+    color: p.series,
+    legend: { bottom: 0, textStyle: { color: p.text }, type: 'scroll' },
+    tooltip: { trigger: 'item' },
+    radar: {
+      indicator: features.map((f) => ({ name: f, min: -top, max: top })),
+      radius: '62%',
+      center: ['50%', '46%'],
+      axisName: { color: p.muted, fontSize: 11 },
+      splitLine: { lineStyle: { color: p.grid } },
+      splitArea: { show: false },
+      axisLine: { lineStyle: { color: p.grid } },
+    },
+    series: [
+      {
+        type: 'radar',
+        symbolSize: 3,
+        lineStyle: { width: 2 },
+        areaStyle: { opacity: 0.08 },
+        data: run.segments.map((s, i) => ({ name: names[i], value: features.map((f) => s.profile[f] ?? 0) })),
+      },
+    ],
+  };
+}
+
+/** Segment sizes, largest first. */
+export function sizesOption(run: SegmentRun, names: string[], format: (n: number) => string, p: ChartPalette): EChartsOption {
+  const order = run.segments.map((s, i) => ({ s, i })).sort((a, b) => b.s.size - a.s.size);
+  return {
+    grid: { left: 12, right: 56, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', ...axis(p), axisLabel: { color: p.muted, formatter: (v: number) => format(v) } },
+    yAxis: { type: 'category', inverse: true, data: order.map(({ i }) => names[i]), ...axis(p), axisLabel: { color: p.text, width: 180, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 26,
+        data: order.map(({ s, i }) => ({ value: s.size, itemStyle: { color: p.series[i % p.series.length], borderRadius: [0, 5, 5, 0] } })),
+        label: { show: true, position: 'right', color: p.text, formatter: (x: { value?: unknown; dataIndex?: number }) => `${(order[x.dataIndex ?? 0].s.share * 100).toFixed(1)}%` },
+      },
+    ],
+  };
+}
