@@ -79,10 +79,8 @@ export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assig
         const rows = Math.min(BATCH, n - start);
         const points = new ort.Tensor('float32', X.subarray(start * d, (start + rows) * d), [rows, d]);
         const out = await session.run({ X: points, C: centres });
-        const l = out.labels.data as BigInt64Array;
-        const dist = out.distances.data as Float32Array;
-        for (let i = 0; i < rows; i++) labels[start + i] = Number(l[i]);
-        distances.set(dist, start);
+        labels.set(out.labels.data as Int32Array, start);
+        distances.set(out.distances.data as Float32Array, start);
       }
     },
     dispose: () => session.release(),

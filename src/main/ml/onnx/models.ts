@@ -12,13 +12,13 @@ export const MODELS: Record<string, () => Uint8Array> = {
   'kmeans-assign.onnx': () =>
     buildModel({
       name: 'kmeans_assign',
-      docString: 'Nearest centre per point: labels (int64) and squared distances (float32).',
+      docString: 'Nearest centre per point: labels (int32) and squared distances (float32).',
       inputs: [
         { name: 'X', type: DType.FLOAT, dims: ['n', 'd'] },
         { name: 'C', type: DType.FLOAT, dims: ['k', 'd'] },
       ],
       outputs: [
-        { name: 'labels', type: DType.INT64, dims: ['n'] },
+        { name: 'labels', type: DType.INT32, dims: ['n'] },
         { name: 'distances', type: DType.FLOAT, dims: ['n'] },
       ],
       constants: [{ name: 'minus_two', type: DType.FLOAT, dims: [], values: [-2] }],
@@ -30,7 +30,9 @@ export const MODELS: Record<string, () => Uint8Array> = {
         { op: 'Mul', inputs: ['xc', 'minus_two'], outputs: ['m2xc'] },
         { op: 'Add', inputs: ['m2xc', 'cc_k'], outputs: ['partial'] },
         { op: 'Add', inputs: ['partial', 'xx'], outputs: ['d2'] },
-        { op: 'ArgMin', inputs: ['d2'], outputs: ['labels'], attrs: { axis: 1, keepdims: 0 } },
+        { op: 'ArgMin', inputs: ['d2'], outputs: ['labels64'], attrs: { axis: 1, keepdims: 0 } },
+        // int32 labels copy straight into the caller's Int32Array (no BigInt per point).
+        { op: 'Cast', inputs: ['labels64'], outputs: ['labels'], attrs: { to: DType.INT32 } },
         { op: 'ReduceMin', inputs: ['d2'], outputs: ['d2min'], attrs: { axes: [1], keepdims: 0 } },
         // Rounding can make a distance a hair below zero; a squared distance never is.
         { op: 'Relu', inputs: ['d2min'], outputs: ['distances'] },
