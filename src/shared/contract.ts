@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import type { EngineInfo } from './engine';
 import {
   type DatasetInfo,
   type DatasetPage,
@@ -57,6 +58,8 @@ const byId = z.object({ id: projectIdSchema }).strict();
 
 export const contract = {
   'app.info': call<AppInfo>()(none),
+  /** The machine-learning backends that load here (first call loads them: about a second). */
+  'engine.info': call<EngineInfo>()(none),
   'settings.get': call<Settings>()(none),
   'settings.update': call<Settings>()(settingsSchema.partial().strict()),
 

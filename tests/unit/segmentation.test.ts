@@ -101,6 +101,9 @@ describe('segmentation of the audience', () => {
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(20_001);
     expect(lines[0]).toBe('\ufeffuser_id,segment');
+    const engine = run('engine');
+    expect(engine.status).toBe(0);
+    expect(JSON.parse(engine.stdout).engine).toMatchObject({ default: 'onnx', onnx: { available: true, using: 'cpu' }, tfjs: { backend: 'wasm' } });
     const bad = run('segment', '--project', '1', '--k', '0');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--k');

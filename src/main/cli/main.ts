@@ -10,6 +10,7 @@ import { EXIT } from './exit';
 import { type CliContext, datasetCommand, exportCommand, importCommand, openCommand } from './dataCommands';
 import { projectDetails, projectLine } from './format';
 import { segmentCommand } from './segmentCommand';
+import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
   out(text: string): void;
@@ -33,6 +34,7 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   export --project ID --out FILE.tandem  |  open FILE.tandem [--as-copy]
   segment --project ID [--k K | --k-min A --k-max B] [--features a,b] [--seed S]
           [--restarts R] [--max-iter M] [--engine onnx|tfjs|js] [--assignments OUT.csv]
+  engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
@@ -112,6 +114,12 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'export') return await exportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'engine') {
+      opts([]);
+      const engines = await detectEngines();
+      emit({ engine: engines }, `${describeEngines(engines)}\nDefault for segmentation: ${engines.default}.`);
+      return EXIT.ok;
+    }
 
     if (command !== 'project') throw new UsageError(`unknown command "${command}"`);
     switch (sub) {

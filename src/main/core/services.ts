@@ -11,6 +11,7 @@ import { JobRunner } from '../jobs/runner';
 import { audienceHandlers } from '../audience/handlers';
 import { RunsRepo } from '../audience/runsRepo';
 import { dataHandlers } from '../data/handlers';
+import { detectEngines } from '../ml/engineInfo';
 import { DataService } from '../data/service';
 import { peekProjectFile } from '../projectFile/peek';
 import type { DialogPurpose } from '../../shared/contract';
@@ -115,7 +116,7 @@ export function createServices(opts: ServicesOptions): Services {
   });
 
   const handlers = mergeHandlers(
-    { 'app.info': () => info() },
+    { 'app.info': () => info(), 'engine.info': () => detectEngines() },
     {
       'settings.get': () => settings.get(),
       'settings.update': (patch) => {

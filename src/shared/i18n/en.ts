@@ -365,6 +365,8 @@ export const en = {
   'job.segment.fitting': 'Clustering…',
   'job.segment.describing': 'Describing the personas…',
   'job.segment.done': 'Segmentation finished',
+  'status.bar.engine': 'Engine',
+  'status.bar.engineTitle': 'The machine-learning backends in use: ONNX Runtime for inference at scale, TensorFlow.js for fitting',
 } as const;
 
 export type MessageKey = keyof typeof en;

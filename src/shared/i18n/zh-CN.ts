@@ -367,4 +367,6 @@ export const zhCN: Record<MessageKey, string> = {
   'job.segment.fitting': '正在聚类…',
   'job.segment.describing': '正在生成人群画像…',
   'job.segment.done': '细分完成',
+  'status.bar.engine': '计算引擎',
+  'status.bar.engineTitle': '正在使用的机器学习后端：ONNX Runtime 用于大规模推理，TensorFlow.js 用于模型拟合',
 };

@@ -1,0 +1,47 @@
+import type { EngineInfo } from '../../shared/engine';
+import { loadTfjs, modelPath } from './assign';
+
+let cached: Promise<EngineInfo> | null = null;
+
+/**
+ * Which backends load here: onnxruntime-node (its execution providers; CPU is always
+ * bundled, CUDA/TensorRT only where their files were installed) and TensorFlow.js (native
+ * tfjs-node, else WASM with or without SIMD, else CPU). Worked out once per process.
+ */
+export function detectEngines(): Promise<EngineInfo> {
+  cached ??= (async () => {
+    const info: EngineInfo = {
+      default: 'onnx',
+      onnx: { available: false, version: null, providers: [], using: null, error: null },
+      tfjs: { backend: null, native: false, simd: null, error: null },
+    };
+    try {
+      const ort = await import('onnxruntime-node');
+      info.onnx.version = ort.env.versions?.node ?? null;
+      info.onnx.providers = ort.listSupportedBackends().filter((b) => b.bundled).map((b) => b.name);
+      // Loading the graph proves the runtime works on this machine, not just that it installed.
+      const session = await ort.InferenceSession.create(modelPath('kmeans-assign.onnx'), { executionProviders: ['cpu'] });
+      await session.release();
+      info.onnx.available = true;
+      info.onnx.using = 'cpu';
+    } catch (e) {
+      info.onnx.error = (e as Error).message;
+      info.default = 'js';
+    }
+    try {
+      const t = await loadTfjs();
+      info.tfjs = { backend: t.backend, native: t.native, simd: t.simd, error: null };
+    } catch (e) {
+      info.tfjs.error = (e as Error).message;
+    }
+    return info;
+  })();
+  return cached;
+}
+
+/** One line for people: "ONNX Runtime 1.30 (cpu) · TensorFlow.js wasm+simd". */
+export function describeEngines(info: EngineInfo): string {
+  const onnx = info.onnx.available ? `ONNX Runtime ${info.onnx.version ?? ''} (${info.onnx.using})`.replace('  ', ' ') : `ONNX Runtime unavailable (${info.onnx.error})`;
+  const tfjs = info.tfjs.backend ? `TensorFlow.js ${info.tfjs.backend}${info.tfjs.simd ? '+simd' : ''}` : `TensorFlow.js unavailable (${info.tfjs.error})`;
+  return `${onnx} · ${tfjs}`;
+}
