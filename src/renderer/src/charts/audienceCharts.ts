@@ -95,7 +95,7 @@ export function sizesOption(run: SegmentRun, names: string[], format: (n: number
   return {
     grid: { left: 12, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', ...axis(p), axisLabel: { color: p.muted, formatter: (v: number) => format(v) } },
+    xAxis: { type: 'value', splitNumber: 3, ...axis(p), axisLabel: { color: p.muted, hideOverlap: true, formatter: (v: number) => format(v) } },
     yAxis: { type: 'category', inverse: true, data: order.map(({ i }) => names[i]), ...axis(p), axisLabel: { color: p.text, width: 180, overflow: 'truncate' } },
     series: [
       {
