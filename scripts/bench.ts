@@ -8,7 +8,7 @@ import { DatasetsRepo } from '../src/main/db/datasetsRepo';
 import { openLibrary } from '../src/main/db/library';
 import { generateDemo } from '../src/main/demo/generate';
 import { writeDemo } from '../src/main/demo/write';
-import { engineFor } from '../src/main/audience/runSegmentation';
+import { engineFor } from '../src/main/ml/engines';
 import { kmeans } from '../src/main/ml/kmeans';
 import { adjustedRandIndex } from '../src/main/ml/metrics';
 

@@ -2,7 +2,7 @@ import type { HandlerMap } from '../api/types';
 import { DomainError } from '../../shared/result';
 import path from 'node:path';
 import type { Db } from '../db/connection';
-import { openTableWriter } from '../data/tableWriter';
+import { writeAssignments } from './assignments';
 import type { RunsRepo } from './runsRepo';
 
 /** The audience area's part of the contract: segmentation runs. */
@@ -25,17 +25,7 @@ export function audienceHandlers(runs: () => RunsRepo, db: () => Db): HandlerMap
       if (userIds.length !== run.users) {
         throw new DomainError('refused', `The audience has changed since run ${id} (${run.users} users then, ${userIds.length} now): run the segmentation again.`);
       }
-      const labels = runs().assignments(id);
-      const writer = openTableWriter(path.resolve(file), 'segments');
-      try {
-        writer.writeRow(['user_id', 'segment', 'segment_name']);
-        const names = new Map(run.segments.map((s) => [s.id, s.name]));
-        for (let i = 0; i < userIds.length; i++) writer.writeRow([userIds[i], labels[i], names.get(labels[i]) ?? '']);
-        writer.close();
-      } catch (e) {
-        writer.abort();
-        throw e;
-      }
+      writeAssignments(path.resolve(file), userIds, runs().assignments(id), new Map(run.segments.map((s) => [s.id, s.name])));
       return { rows: userIds.length, path: file };
     },
     'segments.list': ({ projectId }) => runs().list(projectId),

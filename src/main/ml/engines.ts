@@ -1,0 +1,16 @@
+import type { EngineChoice } from '../../shared/segments';
+import { type Assigner, jsAssigner, loadTfjs, onnxAssigner, tfjsAssigner } from './assign';
+
+/** The engine asked for; ONNX falls back to plain JS (and says so) where onnxruntime cannot load. */
+export async function engineFor(choice: EngineChoice): Promise<{ assigner: Assigner; backend: string }> {
+  if (choice === 'js') return { assigner: jsAssigner(), backend: 'js' };
+  if (choice === 'tfjs') {
+    const t = await loadTfjs();
+    return { assigner: await tfjsAssigner(), backend: `tfjs ${t.backend}${t.simd ? '+simd' : ''}` };
+  }
+  try {
+    return { assigner: await onnxAssigner(['cpu']), backend: 'onnxruntime cpu' };
+  } catch (e) {
+    return { assigner: jsAssigner(), backend: `js (onnxruntime unavailable: ${(e as Error).message})` };
+  }
+}
