@@ -41,19 +41,22 @@ describe('the model engine', () => {
     const k = 6;
     const X = uniform(n, d, 1);
     const C = uniform(k, d, 2);
-    const results: { labels: Int32Array; distances: Float32Array }[] = [];
+    const results: { labels: Int32Array; distances: Float32Array; pairwise: Float32Array }[] = [];
     const engines: Assigner[] = [jsAssigner(), await onnxAssigner(), await tfjsAssigner()];
     for (const engine of engines) {
       const labels = new Int32Array(n);
       const distances = new Float32Array(n);
       await engine.assign(X, n, d, C, k, labels, distances);
-      results.push({ labels, distances });
+      results.push({ labels, distances, pairwise: await engine.distances(X, n, d, C, k) });
       await engine.dispose();
     }
+    // The pairwise matrix's row minimum is the assignment's distance, on every engine.
+    for (const r of results) for (let i = 0; i < n; i += 97) expect(Math.min(...r.pairwise.subarray(i * k, (i + 1) * k))).toBeCloseTo(r.distances[i], 4);
     for (const other of results.slice(1)) {
       let differ = 0;
       for (let i = 0; i < n; i++) {
         expect(other.distances[i]).toBeCloseTo(results[0].distances[i], 4);
+        expect(other.pairwise[i * k + (i % k)]).toBeCloseTo(results[0].pairwise[i * k + (i % k)], 4);
         // A different label is only allowed for a near tie.
         if (other.labels[i] !== results[0].labels[i]) differ++;
       }

@@ -14,6 +14,8 @@ export interface Assigner {
   readonly engine: EngineName;
   /** Fills `labels` and `distances` for the n points of X [n × d] against C [k × d]. */
   assign(X: Float32Array, n: number, d: number, C: Float32Array, k: number, labels: Int32Array, distances: Float32Array): Promise<void>;
+  /** Squared distances of every point to each of m centres, row-major n × m (k-means++ scores its candidates with it). */
+  distances(X: Float32Array, n: number, d: number, C: Float32Array, m: number): Promise<Float32Array>;
   dispose(): Promise<void>;
 }
 
@@ -49,6 +51,20 @@ export function jsAssigner(): Assigner {
         distances[i] = bestD > 0 ? bestD : 0;
       }
     },
+    async distances(X, n, d, C, m) {
+      const out = new Float32Array(n * m);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < m; j++) {
+          let s = 0;
+          for (let t = 0; t < d; t++) {
+            const e = X[i * d + t] - C[j * d + t];
+            s += e * e;
+          }
+          out[i * m + j] = s;
+        }
+      }
+      return out;
+    },
     async dispose() {},
   };
 }
@@ -71,8 +87,19 @@ export function modelPath(name: string): string {
 export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assigner> {
   const ort = await import('onnxruntime-node');
   const session = await ort.InferenceSession.create(modelPath('kmeans-assign.onnx'), { executionProviders: providers });
+  const pairwise = await ort.InferenceSession.create(modelPath('pairwise-sqdist.onnx'), { executionProviders: providers });
   return {
     engine: 'onnx',
+    async distances(X, n, d, C, m) {
+      const out = new Float32Array(n * m);
+      const centres = new ort.Tensor('float32', C, [m, d]);
+      for (let start = 0; start < n; start += BATCH) {
+        const rows = Math.min(BATCH, n - start);
+        const r = await pairwise.run({ X: new ort.Tensor('float32', X.subarray(start * d, (start + rows) * d), [rows, d]), C: centres });
+        out.set(r.D.data as Float32Array, start * m);
+      }
+      return out;
+    },
     async assign(X, n, d, C, k, labels, distances) {
       const centres = new ort.Tensor('float32', C, [k, d]);
       for (let start = 0; start < n; start += BATCH) {
@@ -83,7 +110,10 @@ export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assig
         distances.set(out.distances.data as Float32Array, start);
       }
     },
-    dispose: () => session.release(),
+    async dispose() {
+      await session.release();
+      await pairwise.release();
+    },
   };
 }
 
@@ -112,6 +142,27 @@ export async function tfjsAssigner(): Promise<Assigner> {
         centres.dispose();
         cc.dispose();
       }
+    },
+    async distances(X, n, d, C, m) {
+      const out = new Float32Array(n * m);
+      const centres = tf.tensor2d(C, [m, d]);
+      const cc = tf.sum(tf.square(centres), 1);
+      try {
+        for (let start = 0; start < n; start += BATCH) {
+          const rows = Math.min(BATCH, n - start);
+          const d2 = tf.tidy(() => {
+            const points = tf.tensor2d(X.subarray(start * d, (start + rows) * d), [rows, d]);
+            const xx = tf.sum(tf.square(points), 1, true);
+            return tf.relu(tf.add(tf.add(xx, tf.mul(tf.matMul(points, centres, false, true), -2)), cc));
+          });
+          out.set((await d2.data()) as Float32Array, start * m);
+          d2.dispose();
+        }
+      } finally {
+        centres.dispose();
+        cc.dispose();
+      }
+      return out;
     },
     async dispose() {},
   };

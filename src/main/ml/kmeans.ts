@@ -44,7 +44,7 @@ export async function kmeans(X: Float32Array, n: number, d: number, engine: Assi
   const distances = new Float32Array(n);
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
-    const centers = seedPlusPlus(X, n, d, k, random);
+    const centers = await seedPlusPlus(X, n, d, k, random, engine);
     let iterations = 0;
     let inertia = Infinity;
     for (let it = 0; it < maxIter; it++) {
@@ -85,50 +85,43 @@ function meanVariance(X: Float32Array, n: number, d: number): number {
   return total / d;
 }
 
-function squaredDistance(X: Float32Array, i: number, C: Float32Array, j: number, d: number): number {
-  let s = 0;
-  for (let t = 0; t < d; t++) {
-    const e = X[i * d + t] - C[j * d + t];
-    s += e * e;
-  }
-  return s;
-}
-
-/** Greedy k-means++ (Arthur & Vassilvitskii; scikit-learn's variant with 2 + ln k trials). */
-function seedPlusPlus(X: Float32Array, n: number, d: number, k: number, random: Random): Float32Array {
+/**
+ * Greedy k-means++ (Arthur & Vassilvitskii; scikit-learn's variant with 2 + ln k trials).
+ * The engine scores all candidates for a centre in one pass over the points (an n × trials
+ * distance matrix), so seeding a million rows costs k engine calls, not a JavaScript loop
+ * over k × trials × n × d.
+ */
+async function seedPlusPlus(X: Float32Array, n: number, d: number, k: number, random: Random, engine: Assigner): Promise<Float32Array> {
   const centers = new Float32Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = Math.floor(random.next() * n);
   centers.set(X.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
+  const closest = Float64Array.from(await engine.distances(X, n, d, centers.subarray(0, d), 1));
   let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i] = squaredDistance(X, i, centers, 0, d);
-  const candidate = new Float64Array(n);
-  const bestCandidate = new Float64Array(n);
+  for (let i = 0; i < n; i++) potential += closest[i];
+  const candidates = new Float32Array(trials * d);
   for (let c = 1; c < k; c++) {
+    const picks = Array.from({ length: trials }, () => sampleByWeight(closest, potential, random));
+    picks.forEach((index, t) => candidates.set(X.subarray(index * d, index * d + d), t * d));
+    const D = await engine.distances(X, n, d, candidates, trials);
     let bestPotential = Infinity;
-    let bestIndex = -1;
+    let best = 0;
     for (let t = 0; t < trials; t++) {
-      const index = sampleByWeight(closest, potential, random);
       let p = 0;
       for (let i = 0; i < n; i++) {
-        let dist = 0;
-        for (let u = 0; u < d; u++) {
-          const e = X[i * d + u] - X[index * d + u];
-          dist += e * e;
-        }
-        const m = dist < closest[i] ? dist : closest[i];
-        candidate[i] = m;
-        p += m;
+        const v = D[i * trials + t];
+        p += v < closest[i] ? v : closest[i];
       }
       if (p < bestPotential) {
         bestPotential = p;
-        bestIndex = index;
-        bestCandidate.set(candidate);
+        best = t;
       }
     }
-    centers.set(X.subarray(bestIndex * d, bestIndex * d + d), c * d);
-    closest.set(bestCandidate);
+    for (let i = 0; i < n; i++) {
+      const v = D[i * trials + best];
+      if (v < closest[i]) closest[i] = v;
+    }
+    centers.set(X.subarray(picks[best] * d, picks[best] * d + d), c * d);
     potential = bestPotential;
   }
   return centers;

@@ -38,4 +38,29 @@ export const MODELS: Record<string, () => Uint8Array> = {
         { op: 'Relu', inputs: ['d2min'], outputs: ['distances'] },
       ],
     }),
+  /**
+   * Squared distances from every point to each of a few candidate centres, D [n, m]: the
+   * k-means++ seeding scores all its candidates for the next centre in one pass over X.
+   */
+  'pairwise-sqdist.onnx': () =>
+    buildModel({
+      name: 'pairwise_sqdist',
+      docString: 'Squared Euclidean distances of points X [n, d] to centres C [m, d] (float32, never negative).',
+      inputs: [
+        { name: 'X', type: DType.FLOAT, dims: ['n', 'd'] },
+        { name: 'C', type: DType.FLOAT, dims: ['m', 'd'] },
+      ],
+      outputs: [{ name: 'D', type: DType.FLOAT, dims: ['n', 'm'] }],
+      constants: [{ name: 'minus_two', type: DType.FLOAT, dims: [], values: [-2] }],
+      nodes: [
+        { op: 'ReduceSumSquare', inputs: ['X'], outputs: ['xx'], attrs: { axes: [1], keepdims: 1 } },
+        { op: 'ReduceSumSquare', inputs: ['C'], outputs: ['cc'], attrs: { axes: [1], keepdims: 0 } },
+        { op: 'Transpose', inputs: ['C'], outputs: ['Ct'], attrs: { perm: [1, 0] } },
+        { op: 'MatMul', inputs: ['X', 'Ct'], outputs: ['xc'] },
+        { op: 'Mul', inputs: ['xc', 'minus_two'], outputs: ['m2xc'] },
+        { op: 'Add', inputs: ['m2xc', 'cc'], outputs: ['partial'] },
+        { op: 'Add', inputs: ['partial', 'xx'], outputs: ['d2'] },
+        { op: 'Relu', inputs: ['d2'], outputs: ['D'] },
+      ],
+    }),
 };
