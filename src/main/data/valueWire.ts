@@ -55,11 +55,12 @@ export function encodeValues(values: readonly unknown[], width: number, cleanCol
     columns.push({ mode, length: text.length });
   }
   // Each column's text is written where it goes: no joined copy of the whole batch.
-  const text = new ArrayBuffer(texts.reduce((n, t) => n + t.length * 3, 0));
-  const target = Buffer.from(text);
+  // allocUnsafeSlow: an unpooled, unzeroed buffer of its own, which can be transferred.
+  const target = Buffer.allocUnsafeSlow(texts.reduce((n, t) => n + t.length * 3, 0));
+  const text = target.buffer as ArrayBuffer;
   let textLength = 0;
   for (const t of texts) textLength += target.write(t, textLength, 'utf8');
-  const blobs = new Uint8Array(blobBytes);
+  const blobs = new Uint8Array(Buffer.allocUnsafeSlow(blobBytes).buffer, 0, blobBytes);
   let at = 0;
   // Consecutive views into one slab (the audience builder's features) are copied as one run.
   for (let k = 0; k < blobParts.length; ) {
