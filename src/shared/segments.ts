@@ -62,6 +62,8 @@ export interface SegmentRunSummary {
   silhouette: number;
   inertia: number;
   iterations: number;
+  /** Lloyd's k-means, or mini-batch above two million users. */
+  algorithm: 'lloyd' | 'minibatch';
   ms: number;
 }
 

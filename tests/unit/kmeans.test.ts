@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/main/core/random';
-import { type Assigner, jsAssigner, onnxAssigner, tfjsAssigner } from '../../src/main/ml/assign';
-import { kmeans, KMeansInputError } from '../../src/main/ml/kmeans';
+import { type Assigner, points } from '../../src/main/ml/assign';
+import { jsAssigner } from '../../src/main/ml/backends/jsEngine';
+import { onnxAssigner } from '../../src/main/ml/backends/onnxEngine';
+import { tfjsAssigner } from '../../src/main/ml/backends/tfjsEngine';
+import { kmeans, KMeansInputError, MINI_BATCH_ABOVE } from '../../src/main/ml/kmeans';
 import { adjustedRandIndex } from '../../src/main/ml/metrics';
 import { pca2 } from '../../src/main/ml/pca';
 import { MODELS } from '../../src/main/ml/onnx/models';
@@ -35,35 +38,68 @@ describe('the model engine', () => {
     }
   });
 
-  it('assigns every point to the same nearest centre on js, onnx and tfjs (random data)', async () => {
-    const n = 5000;
+  it('agrees with the plain reference on random data in every pass: assignment, Lloyd step and seeding', async () => {
+    // n spans several engine blocks (65,536 points each) so the block seams are tested too.
+    const n = 140_000;
     const d = 7;
     const k = 6;
     const X = uniform(n, d, 1);
     const C = uniform(k, d, 2);
-    const results: { labels: Int32Array; distances: Float32Array; pairwise: Float32Array }[] = [];
+    const closestBefore = Float32Array.from(uniform(n, 1, 3), (v) => v * 2);
+    type Result = { labels: Int32Array; distances: Float32Array; sums: Float64Array; counts: Float64Array; potentials: Float64Array; closest: Float32Array };
+    const results: Result[] = [];
     const engines: Assigner[] = [jsAssigner(), await onnxAssigner(), await tfjsAssigner()];
+    const P = points(X, n, d);
     for (const engine of engines) {
       const labels = new Int32Array(n);
       const distances = new Float32Array(n);
-      await engine.assign(X, n, d, C, k, labels, distances);
-      results.push({ labels, distances, pairwise: await engine.distances(X, n, d, C, k) });
+      await engine.assign(P, C, k, labels, distances);
+      const { sums, counts } = await engine.step(P, C, k);
+      const closest = closestBefore.slice();
+      const seeded = await engine.seed(P, C.subarray(0, 3 * d), 3, closest);
+      seeded.accept(1);
+      results.push({ labels, distances, sums, counts, potentials: seeded.potentials, closest });
       await engine.dispose();
     }
-    // The pairwise matrix's row minimum is the assignment's distance, on every engine.
-    for (const r of results) for (let i = 0; i < n; i += 97) expect(Math.min(...r.pairwise.subarray(i * k, (i + 1) * k))).toBeCloseTo(r.distances[i], 4);
+    const [ref] = results;
+    // The reference itself: a step's counts and sums are those of the assignment's labels.
+    const counted = new Float64Array(k);
+    const summed = new Float64Array(k * d);
+    ref.labels.forEach((j, i) => {
+      counted[j]++;
+      for (let t = 0; t < d; t++) summed[j * d + t] += X[i * d + t];
+    });
+    expect([...ref.counts]).toEqual([...counted]);
+    ref.sums.forEach((v, i) => expect(v).toBeCloseTo(summed[i], 6));
+    for (let i = 0; i < n; i += 101) {
+      let best = Infinity;
+      for (let j = 0; j < k; j++) best = Math.min(best, sq(X, i, C, j, d));
+      expect(ref.distances[i]).toBeCloseTo(best, 4);
+      expect(ref.closest[i]).toBeCloseTo(Math.min(closestBefore[i], sq(X, i, C, 1, d)), 4);
+    }
     for (const other of results.slice(1)) {
       let differ = 0;
       for (let i = 0; i < n; i++) {
-        expect(other.distances[i]).toBeCloseTo(results[0].distances[i], 4);
-        expect(other.pairwise[i * k + (i % k)]).toBeCloseTo(results[0].pairwise[i * k + (i % k)], 4);
         // A different label is only allowed for a near tie.
-        if (other.labels[i] !== results[0].labels[i]) differ++;
+        if (other.labels[i] !== ref.labels[i]) differ++;
+        if (i % 13 === 0) {
+          expect(other.distances[i]).toBeCloseTo(ref.distances[i], 4);
+          expect(other.closest[i]).toBeCloseTo(ref.closest[i], 4);
+        }
       }
-      expect(differ).toBeLessThanOrEqual(2);
+      expect(differ).toBeLessThanOrEqual(3);
+      for (let j = 0; j < k; j++) expect(Math.abs(other.counts[j] - ref.counts[j])).toBeLessThanOrEqual(3);
+      for (let i = 0; i < k * d; i++) expect(Math.abs(other.sums[i] - ref.sums[i]) / Math.max(1, Math.abs(ref.sums[i]))).toBeLessThan(1e-3);
+      for (let t = 0; t < 3; t++) expect(Math.abs(other.potentials[t] - ref.potentials[t]) / ref.potentials[t]).toBeLessThan(1e-4);
     }
   });
 });
+
+function sq(X: Float32Array, i: number, C: Float32Array, j: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += (X[i * d + t] - C[j * d + t]) ** 2;
+  return s;
+}
 
 describe('the PCA map', () => {
   it('finds the direction of most variance first, and says how much each component explains', () => {
@@ -101,6 +137,29 @@ describe('k-means', () => {
     expect([...b.labels]).toEqual([...a.labels]);
     const onnx = await kmeans(X, 4000, 5, await onnxAssigner(), { k: 4, seed: 7 });
     expect(Math.abs(onnx.inertia - a.inertia) / a.inertia).toBeLessThan(1e-3);
+  });
+
+  it('mini-batch mode: exact on separated blobs, within 2% of Lloyd on structureless data, repeatable, and chosen above two million rows', async () => {
+    const { X, truth } = blobs(20_000, 4, 5, 4);
+    for (const engine of [jsAssigner(), await onnxAssigner()]) {
+      const r = await kmeans(X, 20_000, 4, engine, { k: 5, seed: 3, algorithm: 'minibatch', batchSize: 1024 });
+      expect(r.algorithm).toBe('minibatch');
+      expect(adjustedRandIndex(r.labels, truth), engine.engine).toBe(1);
+    }
+    const onnx = await onnxAssigner();
+    const U = uniform(60_000, 6, 11);
+    const lloyd = await kmeans(U, 60_000, 6, onnx, { k: 6, seed: 5, restarts: 1 });
+    const a = await kmeans(U, 60_000, 6, onnx, { k: 6, seed: 5, algorithm: 'minibatch' });
+    const b = await kmeans(U, 60_000, 6, onnx, { k: 6, seed: 5, algorithm: 'minibatch' });
+    expect(lloyd.algorithm).toBe('lloyd');
+    expect(a.inertia / lloyd.inertia).toBeLessThan(1.02);
+    expect(b.inertia).toBe(a.inertia);
+    expect([...b.centers]).toEqual([...a.centers]);
+    const n = MINI_BATCH_ABOVE + 1;
+    const big = await kmeans(uniform(n, 2, 12), n, 2, onnx, { k: 3, seed: 1, restarts: 1, maxIter: 1 });
+    expect(big.algorithm).toBe('minibatch');
+    expect(big.labels).toHaveLength(n);
+    expect(Number.isFinite(big.inertia)).toBe(true);
   });
 
   it('refuses k larger than the rows and no rows; one row, one cluster and constant data give finite results', async () => {

@@ -56,6 +56,7 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
       silhouette: outcome.silhouette,
       inertia: Math.round(outcome.fit.inertia * 1000) / 1000,
       iterations: outcome.fit.iterations,
+      algorithm: outcome.fit.algorithm,
       ms: Math.round(performance.now() - started),
       settings: { ...settings, features: names },
       features: matrix.transforms.map((t) => ({ name: t.name, log1p: t.log1p, missing: t.missing })),

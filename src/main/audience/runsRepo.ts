@@ -13,7 +13,7 @@ export class RunsRepo {
       const chosen = !this.db.prepare('SELECT 1 FROM segment_runs WHERE project_id = ? AND chosen = 1').get(run.projectId);
       const { projectId, createdAt, name, engine, users, settings, ...rest } = run;
       const metrics = {
-        k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, ms: rest.ms,
+        k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, algorithm: rest.algorithm, ms: rest.ms,
         silhouetteByK: rest.silhouetteByK, features: rest.features, dropped: rest.dropped, backend: rest.backend, map: rest.map,
       };
       const info = this.db
@@ -82,7 +82,7 @@ export class RunsRepo {
 }
 
 function summary(r: Row): SegmentRunSummary {
-  const m = JSON.parse(r.metrics as string) as Record<string, number>;
+  const m = JSON.parse(r.metrics as string) as Record<string, number> & { algorithm?: 'lloyd' | 'minibatch' };
   return {
     id: r.id as number,
     projectId: r.project_id as number,
@@ -95,6 +95,8 @@ function summary(r: Row): SegmentRunSummary {
     silhouette: m.silhouette,
     inertia: m.inertia,
     iterations: m.iterations,
+    // Runs stored before mini-batch existed were all Lloyd.
+    algorithm: m.algorithm ?? 'lloyd',
     ms: m.ms,
   };
 }

@@ -43,7 +43,7 @@ export async function segmentCommand(ctx: CliContext, positionals: string[]): Pr
     segments: run.segments.map((s) => ({ id: s.id, name: s.nameEn, size: s.size, share: s.share, distinguishing: s.distinguishing.map((d) => d.en) })),
   };
   const lines = [
-    `Segmented ${run.users.toLocaleString('en')} users into ${run.k} segments on ${run.backend} in ${run.ms} ms (silhouette ${run.silhouette}, inertia ${run.inertia}, ${run.iterations} iterations; run ${run.id}).`,
+    `Segmented ${run.users.toLocaleString('en')} users into ${run.k} segments on ${run.backend} in ${run.ms} ms (silhouette ${run.silhouette}, inertia ${run.inertia}, ${run.iterations} ${run.algorithm === 'minibatch' ? 'mini-batches' : 'iterations'}; run ${run.id}).`,
     ...run.segments.map((s) => `  ${String(s.id).padStart(2)}  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.size.toLocaleString('en').padStart(9)}  ${s.nameEn}`),
     ...(run.dropped.length ? [`Left out: ${run.dropped.map((d) => `${d.name} (${d.reason})`).join(', ')}`] : []),
     ...(assignments ? [`Wrote every user's segment to ${path.resolve(assignments)}.`] : []),

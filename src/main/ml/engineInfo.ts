@@ -1,5 +1,6 @@
 import type { EngineInfo } from '../../shared/engine';
-import { loadTfjs, modelPath } from './assign';
+import { modelPath } from './modelPath';
+import { loadTfjs } from './tfjsLoader';
 
 let cached: Promise<EngineInfo> | null = null;
 

@@ -1,5 +1,9 @@
 import type { EngineChoice } from '../../shared/segments';
-import { type Assigner, jsAssigner, loadTfjs, onnxAssigner, tfjsAssigner } from './assign';
+import type { Assigner } from './assign';
+import { jsAssigner } from './backends/jsEngine';
+import { onnxAssigner } from './backends/onnxEngine';
+import { tfjsAssigner } from './backends/tfjsEngine';
+import { loadTfjs } from './tfjsLoader';
 
 /** The engine asked for; ONNX falls back to plain JS (and says so) where onnxruntime cannot load. */
 export async function engineFor(choice: EngineChoice): Promise<{ assigner: Assigner; backend: string }> {

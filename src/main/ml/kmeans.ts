@@ -1,23 +1,35 @@
 import { Random } from '../core/random';
-import type { Assigner } from './assign';
+import { type Assigner, type Points, points, type StepTotals } from './assign';
+import { finalAssignment, inertiaFromTotals } from './kmeansTotals';
+import { seedPlusPlus } from './kmeansSeed';
+import { miniBatchKMeans } from './miniBatch';
 
 /**
- * k-means as scikit-learn does it, on Tandem's engines: greedy k-means++ seeding (2 + ln k
- * candidates per centre, the D² rule), Lloyd iterations whose assignment step runs on the
- * chosen engine (ONNX by default) while the centre update stays in float64 here, a
- * tolerance on the centres' movement scaled by the data's variance, several restarts keeping
- * the lowest inertia, and a seed that makes every run repeatable.
+ * k-means as scikit-learn does it, on Tandem's engines: greedy k-means++ seeding, Lloyd
+ * iterations whose step (labels, per-centre sums and counts) runs on the chosen engine
+ * (ONNX by default) while the centres move in float64 here, a tolerance on the centres'
+ * movement scaled by the data's variance, several restarts keeping the lowest inertia, and
+ * a seed that makes every run repeatable. Above MINI_BATCH_ABOVE rows it switches to
+ * mini-batch k-means (miniBatch.ts), whose cost per step does not grow with the audience.
  */
 export interface KMeansOptions {
   k: number;
   restarts?: number;
+  /** Lloyd iterations, or for mini-batch the passes' worth of batches over the data. */
   maxIter?: number;
   /** Relative to the mean per-feature variance, as in scikit-learn. */
   tol?: number;
   seed?: number;
-  /** Called after each iteration with (restart, iteration, inertia); may throw to cancel. */
+  /** `auto` (the default): Lloyd up to MINI_BATCH_ABOVE rows, mini-batch above. */
+  algorithm?: KMeansAlgorithm | 'auto';
+  /** Rows per mini-batch (default 4096). */
+  batchSize?: number;
+  /** Called after each iteration (or mini-batch) with (restart, iteration, inertia); may throw to cancel. */
   onIteration?: (restart: number, iteration: number, inertia: number) => void;
 }
+
+export type KMeansAlgorithm = 'lloyd' | 'minibatch';
+export const MINI_BATCH_ABOVE = 2_000_000;
 
 export interface KMeansResult {
   k: number;
@@ -27,6 +39,7 @@ export interface KMeansResult {
   iterations: number;
   /** Which restart won (0-based). */
   restart: number;
+  algorithm: KMeansAlgorithm;
 }
 
 export class KMeansInputError extends Error {}
@@ -36,138 +49,72 @@ export async function kmeans(X: Float32Array, n: number, d: number, engine: Assi
   if (n < 1) throw new KMeansInputError('there are no rows to cluster');
   if (!Number.isInteger(k) || k < 1) throw new KMeansInputError('k must be a whole number of at least 1');
   if (k > n) throw new KMeansInputError(`k (${k}) is larger than the number of rows (${n})`);
+  const algorithm = opts.algorithm && opts.algorithm !== 'auto' ? opts.algorithm : n > MINI_BATCH_ABOVE ? 'minibatch' : 'lloyd';
+  const random = new Random(opts.seed ?? 0);
+  if (algorithm === 'minibatch') return miniBatchKMeans(X, n, d, engine, opts, random);
+  const p = points(X, n, d);
   const restarts = Math.max(1, opts.restarts ?? 3);
   const maxIter = Math.max(1, opts.maxIter ?? 300);
-  const tolerance = (opts.tol ?? 1e-4) * meanVariance(X, n, d);
-  const random = new Random(opts.seed ?? 0);
-  const labels = new Int32Array(n);
-  const distances = new Float32Array(n);
   let best: KMeansResult | null = null;
+  let tolerance: number | undefined;
   for (let r = 0; r < restarts; r++) {
-    const centers = await seedPlusPlus(X, n, d, k, random, engine);
+    const centers = await seedPlusPlus(p, k, random, engine);
     let iterations = 0;
-    let inertia = Infinity;
     for (let it = 0; it < maxIter; it++) {
-      await engine.assign(X, n, d, centers, k, labels, distances);
-      inertia = sum(distances);
+      const totals = await engine.step(p, centers, k);
       iterations = it + 1;
-      const shift = updateCenters(X, n, d, k, labels, distances, centers);
+      const inertia = inertiaFromTotals(p.totalNorm, centers, totals, k, d);
+      // The centres' sums add up to the feature sums, so the first step gives the variance for free.
+      tolerance ??= (opts.tol ?? 1e-4) * meanVariance(p, totals);
+      const shift = await moveCenters(p, k, totals, centers, engine);
       opts.onIteration?.(r, iterations, inertia);
+      // Converged when the centres barely move. Labels that no longer change (scikit-learn's
+      // strict convergence) give exactly the same sums, hence a shift of zero: caught here too.
       if (shift <= tolerance) break;
     }
     // The labels and inertia of the final centres (scikit-learn reports the same).
-    await engine.assign(X, n, d, centers, k, labels, distances);
-    inertia = sum(distances);
-    if (!best || inertia < best.inertia) best = { k, centers: centers.slice(), labels: labels.slice(), inertia, iterations, restart: r };
+    const final = await finalAssignment(p, centers, k, engine);
+    if (!best || final.inertia < best.inertia) best = { k, centers: centers.slice(), labels: final.labels, inertia: final.inertia, iterations, restart: r, algorithm };
   }
   return best!;
 }
 
-function sum(values: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s;
-}
-
-function meanVariance(X: Float32Array, n: number, d: number): number {
-  let total = 0;
+/** The mean of the per-feature variances, (Σ‖x‖²/n − Σₜ meanₜ²) / d, with the feature sums from a step's totals. */
+function meanVariance({ n, d, totalNorm }: Points, { sums }: StepTotals): number {
+  let meansSquared = 0;
   for (let t = 0; t < d; t++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += X[i * d + t];
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const e = X[i * d + t] - mean;
-      v += e * e;
-    }
-    total += v / n;
+    let sum = 0;
+    for (let i = t; i < sums.length; i += d) sum += sums[i];
+    meansSquared += (sum / n) ** 2;
   }
-  return total / d;
+  return Math.max(0, totalNorm / n - meansSquared) / d;
 }
 
 /**
- * Greedy k-means++ (Arthur & Vassilvitskii; scikit-learn's variant with 2 + ln k trials).
- * The engine scores all candidates for a centre in one pass over the points (an n × trials
- * distance matrix), so seeding a million rows costs k engine calls, not a JavaScript loop
- * over k × trials × n × d.
+ * Moves each centre to the mean of its points and returns the total squared movement. An
+ * empty cluster takes the point farthest from its centre, as scikit-learn does (the only
+ * case that needs the per-point distances, so only then are they computed).
  */
-async function seedPlusPlus(X: Float32Array, n: number, d: number, k: number, random: Random, engine: Assigner): Promise<Float32Array> {
-  const centers = new Float32Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
-  const first = Math.floor(random.next() * n);
-  centers.set(X.subarray(first * d, first * d + d), 0);
-  const closest = Float64Array.from(await engine.distances(X, n, d, centers.subarray(0, d), 1));
-  let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i];
-  const candidates = new Float32Array(trials * d);
-  for (let c = 1; c < k; c++) {
-    const picks = Array.from({ length: trials }, () => sampleByWeight(closest, potential, random));
-    picks.forEach((index, t) => candidates.set(X.subarray(index * d, index * d + d), t * d));
-    const D = await engine.distances(X, n, d, candidates, trials);
-    let bestPotential = Infinity;
-    let best = 0;
-    for (let t = 0; t < trials; t++) {
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const v = D[i * trials + t];
-        p += v < closest[i] ? v : closest[i];
-      }
-      if (p < bestPotential) {
-        bestPotential = p;
-        best = t;
-      }
+async function moveCenters(p: Points, k: number, { sums, counts }: StepTotals, centers: Float32Array, engine: Assigner): Promise<number> {
+  const { X, n, d } = p;
+  const next = new Float64Array(k * d);
+  for (let j = 0; j < k; j++) if (counts[j] > 0) for (let t = 0; t < d; t++) next[j * d + t] = sums[j * d + t] / counts[j];
+  const empty = [...counts.keys()].filter((j) => counts[j] === 0);
+  if (empty.length) {
+    const distances = new Float32Array(n);
+    await engine.assign(p, centers, k, new Int32Array(n), distances);
+    for (const j of empty) {
+      let far = 0;
+      for (let i = 1; i < n; i++) if (distances[i] > distances[far]) far = i;
+      next.set(X.subarray(far * d, far * d + d), j * d);
+      distances[far] = -1; // taken: the next empty cluster gets the next farthest point
     }
-    for (let i = 0; i < n; i++) {
-      const v = D[i * trials + best];
-      if (v < closest[i]) closest[i] = v;
-    }
-    centers.set(X.subarray(picks[best] * d, picks[best] * d + d), c * d);
-    potential = bestPotential;
   }
-  return centers;
-}
-
-/** An index drawn with probability weight[i] / total (uniform when every weight is zero). */
-function sampleByWeight(weight: Float64Array, total: number, random: Random): number {
-  if (!(total > 0)) return Math.floor(random.next() * weight.length);
-  let target = random.next() * total;
-  for (let i = 0; i < weight.length; i++) {
-    target -= weight[i];
-    if (target < 0) return i;
-  }
-  return weight.length - 1;
-}
-
-/**
- * Moves each centre to the mean of its points (float64 sums) and returns the total squared
- * movement. An empty cluster takes the point farthest from its centre, as scikit-learn does.
- */
-function updateCenters(X: Float32Array, n: number, d: number, k: number, labels: Int32Array, distances: Float32Array, centers: Float32Array): number {
-  const sums = new Float64Array(k * d);
-  const counts = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const j = labels[i];
-    counts[j]++;
-    const o = i * d;
-    const c = j * d;
-    for (let t = 0; t < d; t++) sums[c + t] += X[o + t];
-  }
-  const taken = new Set<number>();
   let shift = 0;
-  for (let j = 0; j < k; j++) {
-    const next = new Float64Array(d);
-    if (counts[j] > 0) for (let t = 0; t < d; t++) next[t] = sums[j * d + t] / counts[j];
-    else {
-      let far = -1;
-      for (let i = 0; i < n; i++) if (!taken.has(i) && (far === -1 || distances[i] > distances[far])) far = i;
-      taken.add(far);
-      for (let t = 0; t < d; t++) next[t] = X[far * d + t];
-    }
-    for (let t = 0; t < d; t++) {
-      const e = next[t] - centers[j * d + t];
-      shift += e * e;
-      centers[j * d + t] = next[t];
-    }
+  for (let i = 0; i < k * d; i++) {
+    const e = next[i] - centers[i];
+    shift += e * e;
+    centers[i] = next[i];
   }
   return shift;
 }

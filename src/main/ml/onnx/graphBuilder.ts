@@ -10,7 +10,8 @@ const { onnx } = onnxPkg;
 export const DType = onnx.TensorProto.DataType;
 
 type Dim = number | string;
-type AttrValue = number | number[] | string;
+/** Whole numbers are INT attributes; `{ float: 2 }` makes a FLOAT attribute of a whole value (Gemm's alpha). */
+type AttrValue = number | number[] | string | { float: number };
 
 export interface GraphSpec {
   name: string;
@@ -42,6 +43,7 @@ function valueInfo(v: { name: string; type: number; dims: Dim[] }) {
 function attribute(name: string, value: AttrValue) {
   const A = onnx.AttributeProto;
   if (typeof value === 'string') return A.create({ name, type: A.AttributeType.STRING, s: new TextEncoder().encode(value) });
+  if (typeof value === 'object' && !Array.isArray(value)) return A.create({ name, type: A.AttributeType.FLOAT, f: value.float });
   if (Array.isArray(value)) return A.create({ name, type: A.AttributeType.INTS, ints: value });
   return Number.isInteger(value) ? A.create({ name, type: A.AttributeType.INT, i: value }) : A.create({ name, type: A.AttributeType.FLOAT, f: value });
 }

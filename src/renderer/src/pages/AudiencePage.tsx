@@ -230,6 +230,7 @@ export default function AudiencePage() {
               users: f.number(run.users),
               silhouette: run.silhouette.toFixed(3),
               backend: run.backend,
+              algorithm: t(`audience.algorithm.${run.algorithm}`),
               ms: f.number(run.ms),
             })}
             {run.features.some((x) => x.log1p) && ` ${t('audience.logged', { features: run.features.filter((x) => x.log1p).map((x) => x.name).join(', ') })}`}
