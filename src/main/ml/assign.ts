@@ -64,3 +64,18 @@ export const BLOCK = 1 << 16;
 export function* blocks(n: number, size = BLOCK): Generator<[number, number]> {
   for (let start = 0; start < n; start += size) yield [start, Math.min(size, n - start)];
 }
+
+/** Points per partial sum in the ONNX Lloyd step (a divisor of BLOCK). */
+export const GROUP = 1024;
+
+/**
+ * Blocks for the Lloyd step whose sizes are multiples of GROUP, or one short tail under
+ * GROUP: [start, rows, group] with group dividing rows.
+ */
+export function* groupedBlocks(n: number): Generator<[number, number, number]> {
+  for (const [start, rows] of blocks(n)) {
+    const whole = rows - (rows % GROUP);
+    if (whole) yield [start, whole, GROUP];
+    if (rows > whole) yield [start + whole, rows - whole, rows - whole];
+  }
+}

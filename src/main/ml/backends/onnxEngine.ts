@@ -1,5 +1,5 @@
 import type { Assigner, Points } from '../assign';
-import { blocks } from '../assign';
+import { blocks, groupedBlocks } from '../assign';
 import { modelPath } from '../modelPath';
 
 /**
@@ -27,8 +27,8 @@ export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assig
       const centres = new ort.Tensor('float32', C, [k, p.d]);
       const sums = new Float64Array(k * p.d);
       const counts = new Float64Array(k);
-      for (const [start, rows] of blocks(p.n)) {
-        const out = await stepSession.run({ X: block(p, start, rows), C: centres });
+      for (const [start, rows, group] of groupedBlocks(p.n)) {
+        const out = await stepSession.run({ X: block(p, start, rows), C: centres, group: new ort.Tensor('int64', BigInt64Array.of(BigInt(group)), [1]) });
         // float32 within a block (exact for counts), float64 across blocks.
         const s = out.sums.data as Float32Array;
         for (let i = 0; i < s.length; i++) sums[i] += s[i];

@@ -54,34 +54,50 @@ export const MODELS: Record<string, () => Uint8Array> = {
    * so the centre update is k·d work in JavaScript rather than n·d. No labels: a Lloyd loop
    * needs none until the end (unchanged labels give the same centres, a shift of zero), and
    * copying them out each iteration cost more than the update.
+   *
+   * The sums are a batched MatMul over groups of `group` points (n must be a multiple):
+   * one-hot [n/group, k, group] × X [n/group, group, d], then summed over the groups. One
+   * [k, n] × [n, d] MatMul ran on a single long dot product per cell and cost twice as much.
    */
   'kmeans-step.onnx': () =>
     buildModel({
       name: 'kmeans_step',
-      docString: 'Lloyd step: per-centre sums of the points (float32 [k, d]) and counts (float32 [k]).',
-      inputs: [points, centres],
+      docString: 'Lloyd step: per-centre sums of the points (float32 [k, d]) and counts (float32 [k]); group (int64 [1]) divides n.',
+      inputs: [points, centres, { name: 'group', type: DType.INT64, dims: [1] }],
       outputs: [
         { name: 'sums', type: DType.FLOAT, dims: ['k', 'd'] },
         { name: 'counts', type: DType.FLOAT, dims: ['k'] },
       ],
       constants: [
-        { name: 'axis1', type: DType.INT64, dims: [1], values: [1] },
+        { name: 'axes02', type: DType.INT64, dims: [2], values: [0, 2] },
         { name: 'zero', type: DType.INT64, dims: [], values: [0] },
         { name: 'one', type: DType.INT64, dims: [], values: [1] },
         { name: 'column', type: DType.INT64, dims: [2], values: [-1, 1] },
+        { name: 'rest', type: DType.INT64, dims: [1], values: [-1] },
+        { name: 'single', type: DType.INT64, dims: [1], values: [1] },
+        { name: 'featureAxis', type: DType.INT64, dims: [1], values: [1] },
+        axis0,
       ],
       nodes: [
         ...scores,
         ...argmin,
-        // One-hot [k, n]: centre number j (a column) equals the label of point i.
+        // Labels [groups, 1, group] against a column of centre numbers [k, 1]: one-hot [groups, k, group].
+        { op: 'Concat', inputs: ['rest', 'single', 'group'], outputs: ['labelShape'], attrs: { axis: 0 } },
+        { op: 'Reshape', inputs: ['l64', 'labelShape'], outputs: ['grouped'] },
         { op: 'Shape', inputs: ['C'], outputs: ['shapeC'] },
         { op: 'Gather', inputs: ['shapeC', 'zero'], outputs: ['k'], attrs: { axis: 0 } },
         { op: 'Range', inputs: ['zero', 'k', 'one'], outputs: ['ks'] },
         { op: 'Reshape', inputs: ['ks', 'column'], outputs: ['kcol'] },
-        { op: 'Equal', inputs: ['l64', 'kcol'], outputs: ['member'] },
+        { op: 'Equal', inputs: ['grouped', 'kcol'], outputs: ['member'] },
         { op: 'Cast', inputs: ['member'], outputs: ['onehot'], attrs: { to: DType.FLOAT } },
-        { op: 'MatMul', inputs: ['onehot', 'X'], outputs: ['sums'] },
-        { op: 'ReduceSum', inputs: ['onehot', 'axis1'], outputs: ['counts'], attrs: { keepdims: 0 } },
+        // X as [groups, group, d].
+        { op: 'Shape', inputs: ['X'], outputs: ['shapeX'] },
+        { op: 'Gather', inputs: ['shapeX', 'featureAxis'], outputs: ['d'], attrs: { axis: 0 } },
+        { op: 'Concat', inputs: ['rest', 'group', 'd'], outputs: ['pointShape'], attrs: { axis: 0 } },
+        { op: 'Reshape', inputs: ['X', 'pointShape'], outputs: ['groupedX'] },
+        { op: 'MatMul', inputs: ['onehot', 'groupedX'], outputs: ['partial'] },
+        { op: 'ReduceSum', inputs: ['partial', 'axis0'], outputs: ['sums'], attrs: { keepdims: 0 } },
+        { op: 'ReduceSum', inputs: ['onehot', 'axes02'], outputs: ['counts'], attrs: { keepdims: 0 } },
       ],
     }),
   /**
