@@ -2,6 +2,16 @@
 export interface EngineInfo {
   /** The engine segmentation uses unless told otherwise. */
   default: 'onnx' | 'tfjs' | 'js';
-  onnx: { available: boolean; version: string | null; providers: string[]; using: string | null; error: string | null };
+  onnx: {
+    available: boolean;
+    version: string | null;
+    /** Execution providers in this build (bundled or installed beside it). */
+    providers: string[];
+    /** The one the graphs run on. */
+    using: string | null;
+    /** Providers that did not open here, and why (e.g. CUDA without its libraries). */
+    refused: { name: string; reason: string }[];
+    error: string | null;
+  };
   tfjs: { backend: string | null; native: boolean; simd: boolean | null; error: string | null };
 }

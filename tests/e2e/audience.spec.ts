@@ -45,6 +45,8 @@ test('screenshots of the audience page in both languages and themes', async ({ b
       await page.goto(host.url.replace('/?', `/?_=${theme}&`) + `#/p/${demoId}/audience`);
       await expect(page.getByRole('heading', { name: lang.title, exact: true })).toBeVisible();
       await expect(page.getByTestId('map-chart').locator('svg')).toBeVisible();
+      // The status bar names the engine once it has probed the backends (after a short delay).
+      await expect(page.getByTestId('engine')).toBeVisible({ timeout: 15_000 });
       await page.waitForTimeout(700);
       await screenshot(page, `audience-${lang.code}-${theme}`);
       await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -1,30 +1,30 @@
 import type { EngineInfo } from '../../shared/engine';
-import { modelPath } from './modelPath';
+import { chooseProvider } from './providers';
 import { loadTfjs } from './tfjsLoader';
 
 let cached: Promise<EngineInfo> | null = null;
 
 /**
- * Which backends load here: onnxruntime-node (its execution providers; CPU is always
- * bundled, CUDA/TensorRT only where their files were installed) and TensorFlow.js (native
+ * Which backends load here: onnxruntime-node (its execution providers, the one in use
+ * chosen by providers.ts; CPU is always bundled, CUDA only where its files were installed) and TensorFlow.js (native
  * tfjs-node, else WASM with or without SIMD, else CPU). Worked out once per process.
  */
 export function detectEngines(): Promise<EngineInfo> {
   cached ??= (async () => {
     const info: EngineInfo = {
       default: 'onnx',
-      onnx: { available: false, version: null, providers: [], using: null, error: null },
+      onnx: { available: false, version: null, providers: [], using: null, refused: [], error: null },
       tfjs: { backend: null, native: false, simd: null, error: null },
     };
     try {
       const ort = await import('onnxruntime-node');
       info.onnx.version = ort.env.versions?.node ?? null;
       info.onnx.providers = ort.listSupportedBackends().filter((b) => b.bundled).map((b) => b.name);
-      // Loading the graph proves the runtime works on this machine, not just that it installed.
-      const session = await ort.InferenceSession.create(modelPath('kmeans-assign.onnx'), { executionProviders: ['cpu'] });
-      await session.release();
+      // Opening the graph proves the runtime works on this machine, not just that it installed.
+      const choice = await chooseProvider();
       info.onnx.available = true;
-      info.onnx.using = 'cpu';
+      info.onnx.using = choice.using;
+      info.onnx.refused = choice.refused;
     } catch (e) {
       info.onnx.error = (e as Error).message;
       info.default = 'js';
@@ -42,7 +42,8 @@ export function detectEngines(): Promise<EngineInfo> {
 
 /** One line for people: "ONNX Runtime 1.30 (cpu) · TensorFlow.js wasm+simd". */
 export function describeEngines(info: EngineInfo): string {
-  const onnx = info.onnx.available ? `ONNX Runtime ${info.onnx.version ?? ''} (${info.onnx.using})`.replace('  ', ' ') : `ONNX Runtime unavailable (${info.onnx.error})`;
+  const refused = info.onnx.refused.map((r) => `; no ${r.name}: ${r.reason}`).join('');
+  const onnx = info.onnx.available ? `ONNX Runtime ${info.onnx.version ?? ''} (${info.onnx.using}${refused})`.replace('  ', ' ') : `ONNX Runtime unavailable (${info.onnx.error})`;
   const tfjs = info.tfjs.backend ? `TensorFlow.js ${info.tfjs.backend}${info.tfjs.simd ? '+simd' : ''}` : `TensorFlow.js unavailable (${info.tfjs.error})`;
   return `${onnx} · ${tfjs}`;
 }

@@ -11,17 +11,20 @@ export interface LoadedTfjs {
 let tfjs: Promise<LoadedTfjs> | null = null;
 
 /**
- * TensorFlow.js on the best backend this machine has: the native `tfjs-node` (an optional
- * dependency users' machines get), else WASM (with SIMD where the CPU has it), else plain
+ * TensorFlow.js on the best backend this machine has: the native `tfjs-node-gpu` where the
+ * user installed it, the native `tfjs-node` (an optional dependency users' machines get), else WASM (with SIMD where the CPU has it), else plain
  * CPU. Loaded once per thread.
  */
 export function loadTfjs(): Promise<LoadedTfjs> {
   tfjs ??= (async () => {
-    try {
-      const nativeTf = (await import(/* @vite-ignore */ '@tensorflow/tfjs-node' as string)) as Tf;
-      return { tf: nativeTf, backend: nativeTf.getBackend(), native: true, simd: null };
-    } catch {
-      // not installed here: WASM next
+    // The CUDA build of the native binding where the user installed it, else the CPU one.
+    for (const binding of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
+      try {
+        const nativeTf = (await import(/* @vite-ignore */ binding)) as Tf;
+        return { tf: nativeTf, backend: `${nativeTf.getBackend()}${binding.endsWith('gpu') ? ' (gpu)' : ''}`, native: true, simd: null };
+      } catch {
+        // not installed here: the next one
+      }
     }
     const tf = await import('@tensorflow/tfjs');
     try {
