@@ -1,4 +1,4 @@
-import { type BrowserWindow, dialog } from 'electron';
+import { type BrowserWindow, dialog, shell } from 'electron';
 import type { DialogPurpose } from '../shared/contract';
 import type { DialogHost } from './core/services';
 
@@ -10,6 +10,7 @@ const FILTERS: Record<DialogPurpose, Electron.FileFilter[]> = {
     { name: 'Excel', extensions: ['xlsx'] },
   ],
   exportProject: [{ name: 'Tandem', extensions: ['tandem'] }],
+  evidence: [{ name: '*', extensions: ['*'] }],
 };
 
 /** The operating system's open and save dialogs, attached to the window. */
@@ -26,6 +27,11 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogHost 
       const options = { defaultPath: defaultName, filters: FILTERS[purpose] };
       const picked = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return picked.canceled ? null : (picked.filePath ?? null);
+    },
+    async openFile(file) {
+      // A path Tandem itself wrote under its data folder, never a URL: shell.openPath, not openExternal.
+      const error = await shell.openPath(file);
+      if (error) throw new Error(error);
     },
   };
 }

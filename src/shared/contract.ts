@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import {
+  type ChecklistChange,
+  type ChecklistView,
+  checklistAddSchema,
+  checklistItemRefSchema,
+  checklistSetSchema,
+  evidenceAddSchema,
+  evidenceRefSchema,
+} from './checklist';
 import type { EngineInfo } from './engine';
 import {
   type DatasetInfo,
@@ -41,7 +50,7 @@ const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ inpu
 const none = z.object({}).strict();
 
 /** What a file dialog is for: it sets the title and the file types offered. */
-export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject'] as const;
+export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject', 'evidence'] as const;
 export type DialogPurpose = (typeof DIALOG_PURPOSES)[number];
 
 export interface ProjectFileSummary {
@@ -107,6 +116,22 @@ export const contract = {
   ),
   /** Every user's segment to CSV or XLSX (user_id, segment, segment_name). */
   'segments.exportAssignments': call<{ rows: number; path: string }>()(z.object({ id: z.number().int().positive(), path: z.string().min(1).max(4096) }).strict()),
+
+  /** The project's risk and rights checklist, built from the templates and the shortlist on first read. */
+  'checklist.get': call<ChecklistView>()(z.object({ projectId: projectIdSchema }).strict()),
+  'checklist.set': call<ChecklistView>()(checklistSetSchema),
+  'checklist.add': call<ChecklistView>()(checklistAddSchema),
+  'checklist.history': call<ChecklistChange[]>()(checklistItemRefSchema),
+  /** Copies a file into the project as an item's evidence (at most 25 MB), with its SHA-256. */
+  'checklist.addEvidence': call<ChecklistView>()(evidenceAddSchema),
+  /** Opens an evidence file with the system's viewer, after checking its hash. */
+  'checklist.openEvidence': call<{ path: string }>()(evidenceRefSchema),
+  /** The chosen partners, whose kinds add checklist items. */
+  'checklist.setShortlist': call<ChecklistView>()(z.object({ projectId: projectIdSchema, partnerIds: z.array(z.string().min(1).max(200)).max(50) }).strict()),
+  /** The checklist to CSV or XLSX. */
+  'checklist.export': call<{ rows: number; path: string }>()(
+    z.object({ projectId: projectIdSchema, path: z.string().min(1).max(4096), lang: z.enum(['en', 'zh-CN']) }).strict(),
+  ),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

@@ -19,7 +19,7 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type KpiKey = (typeof KPI_KEYS)[number];
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
-const isoDate = z
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'validation.date');
@@ -53,8 +53,8 @@ const projectFieldsShape = {
   kpiWeights: kpiWeightsSchema,
   budget: money,
   currency: z.string().regex(/^[A-Z]{3}$/, 'validation.currency'),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
   exclusions: z.array(label).max(100, 'validation.tooMany'),
   status: z.enum(PROJECT_STATUSES, { error: 'validation.invalidChoice' }),
 };

@@ -10,6 +10,7 @@ import { EXIT } from './exit';
 import { type CliContext, datasetCommand, exportCommand, importCommand, openCommand } from './dataCommands';
 import { projectDetails, projectLine } from './format';
 import { segmentCommand } from './segmentCommand';
+import { checklistCommand } from './checklistCommand';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -34,12 +35,15 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   export --project ID --out FILE.tandem  |  open FILE.tandem [--as-copy]
   segment --project ID [--k K | --k-min A --k-max B] [--features a,b] [--seed S]
           [--restarts R] [--max-iter M] [--engine onnx|tfjs|js] [--assignments OUT.csv]
+  checklist --project ID | checklist set --project ID --item ITEM [--status todo|in_progress|done|na]
+            [--severity blocking|high|medium|low] [--owner O] [--due YYYY-MM-DD|none]
+            [--note T] [--reason T] [--evidence FILE]
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['recommend', 'partners', 'checklist', 'forecast', 'report']);
+const LATER = new Set(['recommend', 'partners', 'forecast', 'report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -114,6 +118,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'export') return await exportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'checklist') return await checklistCommand(ctx, sub, rest);
     if (command === 'engine') {
       opts([]);
       const engines = await detectEngines();
@@ -225,6 +230,8 @@ function cliField(path: string): string {
   const parts = path.split('.');
   // Segmentation settings travel as `settings.kMax`: the option is --k-max.
   if (parts[0] === 'settings' && parts[1]) return `--${parts[1].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  // A checklist item's changes travel as `patch.due`: the option is --due (notes: --note).
+  if (parts[0] === 'patch' && parts[1]) return ({ notes: '--note', naReason: '--reason' } as Record<string, string>)[parts[1]] ?? `--${parts[1]}`;
   const head = parts[0];
   return map[head] ?? (head ? `--${head}` : 'input');
 }

@@ -16,6 +16,9 @@ import { DataService } from '../data/service';
 import { peekProjectFile } from '../projectFile/peek';
 import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
+import { riskHandlers } from '../risk/handlers';
+import { ChecklistService } from '../risk/checklistService';
+import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
 import { SettingsService } from '../settings/service';
 import { APP_NAME } from './paths';
@@ -36,6 +39,8 @@ export interface ServicesOptions {
 export interface DialogHost {
   open(purpose: DialogPurpose): Promise<string | null>;
   save(purpose: DialogPurpose, defaultName: string): Promise<string | null>;
+  /** Opens a local file (one Tandem wrote) with the system's default application. */
+  openFile(file: string): Promise<void>;
 }
 
 /** Typed push events from main to whichever renderer host listens. */
@@ -85,6 +90,7 @@ export function createServices(opts: ServicesOptions): Services {
   const projects = library ? new ProjectService(library.db, opts.now) : null;
   const data = library ? new DataService(library.db) : null;
   const runs = library ? new RunsRepo(library.db) : null;
+  const checklist = library ? new ChecklistService(library.db, opts.now, currentUser) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -128,6 +134,7 @@ export function createServices(opts: ServicesOptions): Services {
     projectHandlers(needProjects),
     dataHandlers(needData),
     audienceHandlers(need(runs), need(library?.db ?? null)),
+    riskHandlers(need(checklist), needDialogs, opts.dataDir),
     {
       'projectFiles.inspect': ({ path }) => {
         needProjects();

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { m001Library } from './migrations/001-library';
 import { m002DataIo } from './migrations/002-data-io';
 import { m003SegmentRuns } from './migrations/003-segment-runs';
+import { m004RiskChecklist } from './migrations/004-risk-checklist';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -29,7 +29,7 @@ interface ProjectRow {
   deleted_at: string | null;
 }
 
-/** Tables that hold a project's datasets, copied on duplicate. */
+/** Tables that hold a project's data (datasets, segmentation runs, shortlist, checklist), copied on duplicate. */
 export const DATASET_TABLES = [
   'audience_users',
   'catalog_items',
@@ -39,6 +39,10 @@ export const DATASET_TABLES = [
   'campaign_periods',
   'actuals',
   'segment_runs',
+  'shortlist',
+  'checklist_items',
+  'checklist_history',
+  'checklist_evidence',
 ] as const;
 
 function toColumns(f: ProjectFields) {

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { profileOf } from '../data/profile';
+import { seedDemoChecklist } from './checklist';
 import type { DemoData } from './generate';
 
 /**
@@ -38,6 +39,7 @@ export function writeDemo(
       done += rows.length;
       onProgress(done / total);
     }
+    seedDemoChecklist(db, id, demo.partners, now);
     return id;
   })();
 }

@@ -32,6 +32,10 @@ export const PROJECT_TABLES = [
   'campaign_periods',
   'actuals',
   'segment_runs',
+  'shortlist',
+  'checklist_items',
+  'checklist_history',
+  'checklist_evidence',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

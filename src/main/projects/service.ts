@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { ProjectsRepo } from '../db/projectsRepo';
+import { ChecklistService } from '../risk/checklistService';
 import type { Project, ProjectCreate, ProjectFields, ProjectPatch, ProjectStatus, ProjectSummary } from '../../shared/project';
 import { DEFAULT_PROJECT_FIELDS, projectFieldsSchema } from '../../shared/project';
 import { DomainError } from '../../shared/result';
@@ -65,9 +66,16 @@ export class ProjectService {
     return this.get(id);
   }
 
+  /** The gate: "ready to pitch" is refused while a blocking checklist item is open, naming them. */
   setStatus(id: number, status: ProjectStatus): Project {
-    // The risk checklist (a later issue) adds its "ready to pitch" gate here.
     this.get(id);
+    if (status === 'ready') {
+      const blocking = new ChecklistService(this.db, this.now).openBlocking(id);
+      if (blocking.length) {
+        const list = blocking.map((i) => `  - ${i.id}: ${i.title.en}${i.partnerName ? ` (${i.partnerName})` : ''}`).join('\n');
+        throw new DomainError('refused', `The project cannot be ready to pitch while ${blocking.length} blocking checklist item${blocking.length === 1 ? ' is' : 's are'} open:\n${list}`);
+      }
+    }
     this.repo.setStatus(id, status, this.stamp());
     return this.get(id);
   }

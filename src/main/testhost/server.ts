@@ -31,6 +31,8 @@ export interface TestHost {
    * the person picking a file in the operating system's dialog.
    */
   dialogAnswers: (string | null)[];
+  /** Files the app asked the system to open (evidence), in order. */
+  openedFiles: string[];
   close(): Promise<void>;
 }
 
@@ -56,7 +58,12 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   const token = opts.token ?? randomBytes(18).toString('base64url');
   const dialogAnswers: (string | null)[] = [];
   const answer = async () => (dialogAnswers.length ? dialogAnswers.shift()! : null);
-  const services = createServices({ dataDir: opts.dataDir, locale: opts.locale ?? 'en', dialogs: { open: answer, save: answer } });
+  const openedFiles: string[] = [];
+  const services = createServices({
+    dataDir: opts.dataDir,
+    locale: opts.locale ?? 'en',
+    dialogs: { open: answer, save: answer, openFile: async (file) => void openedFiles.push(file) },
+  });
   if (opts.seedDemo) seedDemoOnFirstLaunch(services);
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = PUSH_EVENT_NAMES.map((name) =>
@@ -115,6 +122,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     token,
     services,
     dialogAnswers,
+    openedFiles,
     async close() {
       unsubscribe.forEach((u) => u());
       for (const res of streams) res.end();

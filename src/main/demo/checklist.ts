@@ -1,0 +1,54 @@
+import type { PartnerRow } from '../../shared/datasets';
+import type { Db } from '../db/connection';
+import { localDay } from '../risk/days';
+import { ChecklistService } from '../risk/checklistService';
+
+/**
+ * The demo's shortlist and a partly worked checklist, so the risk page has something true
+ * to show: the best-reputed artist, museum, brand and KOL on the shortlist; some items
+ * done (one with its licence summary as evidence), some in progress, one not applicable,
+ * and blocking items still open, one of them overdue, so the gate has something to refuse.
+ */
+export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRow[], now: Date): void {
+  const best = (type: string) => partners.filter((p) => p.type === type).sort((a, b) => (b.reputation ?? 0) - (a.reputation ?? 0) || a.partnerId.localeCompare(b.partnerId))[0];
+  const shortlist = ['artist', 'museum', 'brand', 'kol'].map(best).filter((p): p is PartnerRow => !!p);
+  const service = new ChecklistService(db, () => now, () => 'Tandem demo');
+  service.setShortlist(projectId, shortlist.map((p) => p.partnerId));
+  const [artist, museum, brand, kol] = shortlist.map((p) => p.partnerId);
+  const daysAgo = (n: number) => localDay(new Date(now.getTime() - n * 86_400_000));
+  const legal = '王蕾（法务）';
+  const business = '陈舟（商务）';
+  const content = '林一（内容）';
+  const steps: [string, Parameters<ChecklistService['set']>[2]][] = [
+    ['project.pipl-consent', { status: 'done', owner: legal, notes: '只向合作方提供人群汇总数据，不含任何用户个人信息。' }],
+    ['project.ad-labelling-cn', { status: 'in_progress', owner: content }],
+    ['project.gdpr', { status: 'na', naReason: 'The campaign reaches users in mainland China only.' }],
+    ['project.competitor-exclusivity', { owner: business, due: daysAgo(3) }],
+    ['project.revenue-share', { status: 'in_progress', owner: business }],
+    ['project.brand-safety', { status: 'done', owner: content }],
+    [`artist-ip.chain-of-title@${artist}`, { status: 'done', owner: legal }],
+    [`artist-ip.licence-scope@${artist}`, { status: 'in_progress', owner: legal, due: daysAgo(1) }],
+    [`museum-heritage.image-rights@${museum}`, { owner: legal }],
+    [`museum-heritage.expert-review@${museum}`, { status: 'done', owner: content }],
+    [`consumer-brand.trademark-both@${brand}`, { status: 'in_progress', owner: business }],
+    [`kol-livestream.morality@${kol}`, { status: 'done', owner: business, notes: '近两年内容无负面舆情。' }],
+    [`kol-livestream.likeness-release@${kol}`, { status: 'done', owner: legal }],
+    ['project.endorsement-claims', { status: 'done', owner: content }],
+    ['project.termination-morality', { status: 'done', owner: legal }],
+    ['project.deliverables-approval', { status: 'in_progress', owner: business }],
+    [`artist-ip.moral-rights@${artist}`, { status: 'done', owner: legal }],
+    [`artist-ip.likeness-release@${artist}`, { status: 'done', owner: legal }],
+    [`museum-heritage.heritage-rules@${museum}`, { status: 'in_progress', owner: content }],
+    [`consumer-brand.product-safety@${brand}`, { status: 'in_progress', owner: business }],
+    [`consumer-brand.stock-unsold@${brand}`, { status: 'done', owner: business }],
+  ];
+  for (const [item, patch] of steps) service.set(projectId, item, patch);
+  const summary = [
+    '授权摘要 / Licence summary',
+    `作品授权方 / Licensor: ${partners.find((p) => p.partnerId === artist)?.name ?? artist}`,
+    '地域 / Territory: 中国大陆 / Mainland China',
+    '渠道 / Channels: 课程视频、海报、社交媒体 / course video, posters, social media',
+    '期限 / Window: 2027-01-04 — 2027-06-30, 非独占 / non-exclusive',
+  ].join('\n');
+  service.addEvidenceBytes(projectId, `artist-ip.chain-of-title@${artist}`, 'licence-summary.txt', Buffer.from(summary, 'utf8'));
+}
