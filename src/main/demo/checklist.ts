@@ -22,7 +22,7 @@ export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRo
   const steps: [string, Parameters<ChecklistService['set']>[2]][] = [
     ['project.pipl-consent', { status: 'done', owner: legal, notes: '只向合作方提供人群汇总数据，不含任何用户个人信息。' }],
     ['project.ad-labelling-cn', { status: 'in_progress', owner: content }],
-    ['project.gdpr', { status: 'na', naReason: 'The campaign reaches users in mainland China only.' }],
+    ['project.gdpr', { status: 'na', naReason: '活动只面向中国大陆用户，不涉及欧盟居民。' }],
     ['project.competitor-exclusivity', { owner: business, due: daysAgo(3) }],
     ['project.revenue-share', { status: 'in_progress', owner: business }],
     ['project.brand-safety', { status: 'done', owner: content }],

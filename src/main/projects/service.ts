@@ -62,22 +62,24 @@ export class ProjectService {
   update(id: number, patch: ProjectPatch): Project {
     const current = this.get(id);
     const merged = validate({ ...fieldsOf(current), ...patch });
+    if (merged.status === 'ready' && current.status !== 'ready') this.checkReady(id);
     this.db.transaction(() => this.repo.update(id, merged, this.stamp()))();
     return this.get(id);
   }
 
-  /** The gate: "ready to pitch" is refused while a blocking checklist item is open, naming them. */
   setStatus(id: number, status: ProjectStatus): Project {
     this.get(id);
-    if (status === 'ready') {
-      const blocking = new ChecklistService(this.db, this.now).openBlocking(id);
-      if (blocking.length) {
-        const list = blocking.map((i) => `  - ${i.id}: ${i.title.en}${i.partnerName ? ` (${i.partnerName})` : ''}`).join('\n');
-        throw new DomainError('refused', `The project cannot be ready to pitch while ${blocking.length} blocking checklist item${blocking.length === 1 ? ' is' : 's are'} open:\n${list}`);
-      }
-    }
+    if (status === 'ready') this.checkReady(id);
     this.repo.setStatus(id, status, this.stamp());
     return this.get(id);
+  }
+
+  /** The gate: "ready to pitch" is refused while a blocking checklist item is open, naming them. */
+  private checkReady(id: number): void {
+    const blocking = new ChecklistService(this.db, this.now).openBlocking(id);
+    if (!blocking.length) return;
+    const list = blocking.map((i) => `  - ${i.id}: ${i.title.en}${i.partnerName ? ` (${i.partnerName})` : ''}`).join('\n');
+    throw new DomainError('refused', `The project cannot be ready to pitch while ${blocking.length} blocking checklist item${blocking.length === 1 ? ' is' : 's are'} open:\n${list}`);
   }
 
   /** A copy with its datasets, named "… (copy)", back in draft. */

@@ -24,6 +24,7 @@ const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const AudiencePage = lazy(() => import('./pages/AudiencePage'));
+const RiskPage = lazy(() => import('./pages/RiskPage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 
 export function App() {
@@ -63,6 +64,7 @@ export function App() {
   else if (page === 'overview') content = <OverviewPage key={project.id} />;
   else if (page === 'data') content = <DataPage />;
   else if (page === 'audience') content = <AudiencePage key={project.id} />;
+  else if (page === 'risk') content = <RiskPage key={project.id} />;
   else content = <PlaceholderPage page={page} />;
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { monthlyPacing } from '../../../shared/pacing';
 import { KPI_KEYS, type KpiWeights, PRODUCT_KINDS, PROJECT_STATUSES, type Project } from '../../../shared/project';
 import { Field } from '../components/Field';
+import { RiskCard } from '../components/RiskCard';
 import { Chart } from '../charts/Chart';
 import { budgetOption, kpiOption } from '../charts/overviewCharts';
 import { chartPalette } from '../charts/palette';
@@ -168,6 +169,8 @@ export default function OverviewPage() {
               {kpiTotal > 0 ? <Chart option={kpiChart} label={t('overview.kpiChart')} testId="kpi-chart" /> : <div className="chart-empty">{t('overview.kpiChartEmpty')}</div>}
             </div>
           </section>
+
+          <RiskCard projectId={project.id} status={project.status} />
 
           <DatasetsCard project={project} />
 
