@@ -119,6 +119,18 @@ describe('importing each data kind', () => {
     expect(rows('catalog')).toEqual([]);
   });
 
+  it('a remembered mapping covers only the columns the new file has: a missing key column is refused, not a crash', () => {
+    // Found by the fuzz test: the second file's columns are all remembered, but its user_id column is gone.
+    const { dir, run, rows } = setup();
+    const first = path.join(dir, 'first.csv');
+    fs.writeFileSync(first, ',用户ID,收听分钟\nx,u1,5\ny,u2,7\n');
+    expect(run({ kind: 'audience', file: first }).rowsImported).toBe(2);
+    const second = path.join(dir, 'second.csv');
+    fs.writeFileSync(second, ',收听分钟\nx,5\n');
+    expect(() => run({ kind: 'audience', file: second, mode: 'replace' })).toThrowError(/no column is mapped to the required field user_id/);
+    expect(rows('audience')).toHaveLength(2);
+  });
+
   it('remembers the mapping per project and kind, and the preview offers it with the inferred types', () => {
     const { lib, projectId, run } = setup();
     run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { 简介: 'extra.blurb' } });

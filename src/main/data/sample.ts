@@ -34,7 +34,8 @@ export function sampleTable(source: TableSource, limit: number): TableSample {
     dateOrder,
     suggest(kind, remembered) {
       const fits = remembered && headers.every((h) => h in remembered);
-      return fits ? { ...remembered } : suggestMapping(kind, headers, (h) => inferred[h] === 'number');
+      // Only this file's columns: a remembered column the file lacks must not satisfy a required field.
+      return fits ? Object.fromEntries(headers.map((h) => [h, remembered[h]])) : suggestMapping(kind, headers, (h) => inferred[h] === 'number');
     },
   };
 }
