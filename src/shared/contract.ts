@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
+import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
 import {
   type ChecklistChange,
   type ChecklistView,
@@ -132,6 +134,18 @@ export const contract = {
   'checklist.export': call<{ rows: number; path: string }>()(
     z.object({ projectId: projectIdSchema, path: z.string().min(1).max(4096), lang: z.enum(['en', 'zh-CN']) }).strict(),
   ),
+
+  /** The rights register: licences per partner, expiry alerts (90 days) and exclusivity clashes. */
+  'rights.get': call<RightsRegister>()(z.object({ projectId: projectIdSchema }).strict()),
+  'rights.save': call<RightsRegister>()(licenceSaveSchema),
+  'rights.delete': call<RightsRegister>()(licenceRefSchema),
+  'rights.export': call<{ rows: number; path: string }>()(
+    z.object({ projectId: projectIdSchema, path: z.string().min(1).max(4096), lang: z.enum(['en', 'zh-CN']) }).strict(),
+  ),
+  /** Saved revenue-share scenarios, each with every party's take at each revenue point. */
+  'revenue.list': call<RevenueScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
+  'revenue.save': call<RevenueScenario[]>()(revenueSaveSchema),
+  'revenue.delete': call<RevenueScenario[]>()(revenueRefSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { translate } from './i18n';
-import type { FieldIssue } from './result';
+import { DomainError, type FieldIssue } from './result';
 
 /**
  * Turns zod issues into located field issues. Schemas in `src/shared` use i18n keys
@@ -41,4 +41,14 @@ function genericKey(code: string): string {
 /** Issues in one English sentence, for logs and the CLI: "budget: Must be zero or more." */
 export function describeIssues(issues: FieldIssue[]): string {
   return issues.map((i) => `${i.path || 'input'}: ${translate('en', i.message, i.params)}`).join('; ');
+}
+
+/** Parses with a schema, or throws the invalid_input DomainError that names every problem. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error);
+    throw new DomainError('invalid_input', describeIssues(issues), issues);
+  }
+  return parsed.data;
 }

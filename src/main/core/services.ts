@@ -18,6 +18,8 @@ import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { ChecklistService } from '../risk/checklistService';
+import { RevenueService } from '../risk/revenueService';
+import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
 import { SettingsService } from '../settings/service';
@@ -91,6 +93,8 @@ export function createServices(opts: ServicesOptions): Services {
   const data = library ? new DataService(library.db) : null;
   const runs = library ? new RunsRepo(library.db) : null;
   const checklist = library ? new ChecklistService(library.db, opts.now, currentUser) : null;
+  const rights = library ? new RightsService(library.db, opts.now) : null;
+  const revenue = library ? new RevenueService(library.db, opts.now) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -134,7 +138,7 @@ export function createServices(opts: ServicesOptions): Services {
     projectHandlers(needProjects),
     dataHandlers(needData),
     audienceHandlers(need(runs), need(library?.db ?? null)),
-    riskHandlers(need(checklist), needDialogs, opts.dataDir),
+    riskHandlers(need(checklist), need(rights), need(revenue), needDialogs, opts.dataDir),
     {
       'projectFiles.inspect': ({ path }) => {
         needProjects();

@@ -3,6 +3,7 @@ import { m001Library } from './migrations/001-library';
 import { m002DataIo } from './migrations/002-data-io';
 import { m003SegmentRuns } from './migrations/003-segment-runs';
 import { m004RiskChecklist } from './migrations/004-risk-checklist';
+import { m005RightsRevenue } from './migrations/005-rights-revenue';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -43,7 +43,12 @@ export const DATASET_TABLES = [
   'checklist_items',
   'checklist_history',
   'checklist_evidence',
+  'licences',
+  'revenue_scenarios',
 ] as const;
+
+/** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */
+export const OWN_ID_TABLES: readonly string[] = ['segment_runs', 'licences', 'revenue_scenarios'];
 
 function toColumns(f: ProjectFields) {
   return {
@@ -191,7 +196,7 @@ export class ProjectsRepo {
     for (const table of DATASET_TABLES) {
       const cols = (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
         .map((c) => c.name)
-        .filter((c) => c !== 'project_id' && !(c === 'id' && table === 'segment_runs'));
+        .filter((c) => c !== 'project_id' && !(c === 'id' && OWN_ID_TABLES.includes(table)));
       this.db
         .prepare(`INSERT INTO ${table} (project_id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE project_id = ?`)
         .run(toId, fromId);

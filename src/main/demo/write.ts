@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { profileOf } from '../data/profile';
-import { seedDemoChecklist } from './checklist';
+import { seedDemoChecklist, seedDemoRights } from './risk';
 import type { DemoData } from './generate';
 
 /**
@@ -40,6 +40,7 @@ export function writeDemo(
       onProgress(done / total);
     }
     seedDemoChecklist(db, id, demo.partners, now);
+    seedDemoRights(db, id, now);
     return id;
   })();
 }

@@ -36,7 +36,9 @@ export const PROJECT_TABLES = [
   'checklist_items',
   'checklist_history',
   'checklist_evidence',
+  'licences',
+  'revenue_scenarios',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */
-export const OWN_ID_TABLES: readonly string[] = ['segment_runs'];
+export { OWN_ID_TABLES } from '../db/projectsRepo';

@@ -4,7 +4,7 @@ import { ChecklistService } from '../risk/checklistService';
 import type { Project, ProjectCreate, ProjectFields, ProjectPatch, ProjectStatus, ProjectSummary } from '../../shared/project';
 import { DEFAULT_PROJECT_FIELDS, projectFieldsSchema } from '../../shared/project';
 import { DomainError } from '../../shared/result';
-import { describeIssues, toFieldIssues } from '../../shared/validation';
+import { parseOrRefuse } from '../../shared/validation';
 
 export type ProjectSort = 'recent' | 'name' | 'updated' | 'status' | 'budget';
 
@@ -113,12 +113,7 @@ export class ProjectService {
 }
 
 function validate(candidate: unknown): ProjectFields {
-  const parsed = projectFieldsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const issues = toFieldIssues(parsed.error);
-    throw new DomainError('invalid_input', describeIssues(issues), issues);
-  }
-  return parsed.data;
+  return parseOrRefuse(projectFieldsSchema, candidate);
 }
 
 export function fieldsOf(p: Project): ProjectFields {

@@ -5,9 +5,12 @@ import { openTableWriter } from '../data/tableWriter';
 import type { DialogHost } from '../core/services';
 import type { ChecklistService } from './checklistService';
 import { checklistTable } from './checklistExport';
+import { registerTable } from './registerExport';
+import type { RevenueService } from './revenueService';
+import type { RightsService } from './rightsService';
 
-/** The risk area's part of the contract: the checklist, its evidence and the shortlist. */
-export function riskHandlers(checklist: () => ChecklistService, dialogs: () => DialogHost, dataDir: string): HandlerMap {
+/** The risk area's part of the contract: the checklist, its evidence and the shortlist; the rights register; revenue shares. */
+export function riskHandlers(checklist: () => ChecklistService, rights: () => RightsService, revenue: () => RevenueService, dialogs: () => DialogHost, dataDir: string): HandlerMap {
   return {
     'checklist.get': ({ projectId }) => checklist().view(projectId),
     'checklist.set': ({ projectId, itemId, patch }) => checklist().set(projectId, itemId, patch),
@@ -25,18 +28,27 @@ export function riskHandlers(checklist: () => ChecklistService, dialogs: () => D
       return { path: file };
     },
     'checklist.setShortlist': ({ projectId, partnerIds }) => checklist().setShortlist(projectId, partnerIds),
-    'checklist.export': ({ projectId, path: file, lang }) => {
-      const { header, rows } = checklistTable(checklist().view(projectId), lang);
-      const writer = openTableWriter(path.resolve(file), lang === 'zh-CN' ? '检查清单' : 'Checklist');
-      try {
-        writer.writeRow(header);
-        for (const r of rows) writer.writeRow(r);
-        writer.close();
-      } catch (e) {
-        writer.abort();
-        throw e;
-      }
-      return { rows: rows.length, path: file };
-    },
+    'checklist.export': ({ projectId, path: file, lang }) => writeTable(file, lang === 'zh-CN' ? '检查清单' : 'Checklist', checklistTable(checklist().view(projectId), lang)),
+    'rights.get': ({ projectId }) => rights().register(projectId),
+    'rights.save': ({ projectId, licence }) => rights().save(projectId, licence),
+    'rights.delete': ({ projectId, id }) => rights().remove(projectId, id),
+    'rights.export': ({ projectId, path: file, lang }) => writeTable(file, lang === 'zh-CN' ? '版权登记' : 'Rights register', registerTable(rights().register(projectId), lang)),
+    'revenue.list': ({ projectId }) => revenue().list(projectId),
+    'revenue.save': ({ projectId, scenario }) => revenue().save(projectId, scenario),
+    'revenue.delete': ({ projectId, id }) => revenue().remove(projectId, id),
   };
+}
+
+/** A table to CSV or XLSX (by the file's extension), whole or not at all. */
+function writeTable(file: string, sheet: string, table: { header: string[]; rows: (string | number | null)[][] }): { rows: number; path: string } {
+  const writer = openTableWriter(path.resolve(file), sheet);
+  try {
+    writer.writeRow(table.header);
+    for (const r of table.rows) writer.writeRow(r);
+    writer.close();
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  return { rows: table.rows.length, path: file };
 }

@@ -2,12 +2,16 @@ import type { PartnerRow } from '../../shared/datasets';
 import type { Db } from '../db/connection';
 import { localDay } from '../risk/days';
 import { ChecklistService } from '../risk/checklistService';
+import { RevenueService } from '../risk/revenueService';
+import { RightsService } from '../risk/rightsService';
 
 /**
  * The demo's shortlist and a partly worked checklist, so the risk page has something true
  * to show: the best-reputed artist, museum, brand and KOL on the shortlist; some items
  * done (one with its licence summary as evidence), some in progress, one not applicable,
- * and blocking items still open, one of them overdue, so the gate has something to refuse.
+ * and blocking items still open, one of them overdue, so the gate has something to refuse;
+ * a rights register with a licence ending within 90 days and the brand's merchandise
+ * exclusivity clashing with the artist's licence; and a revenue-share scenario.
  */
 export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRow[], now: Date): void {
   const best = (type: string) => partners.filter((p) => p.type === type).sort((a, b) => (b.reputation ?? 0) - (a.reputation ?? 0) || a.partnerId.localeCompare(b.partnerId))[0];
@@ -52,3 +56,33 @@ export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRo
   ].join('\n');
   service.addEvidenceBytes(projectId, `artist-ip.chain-of-title@${artist}`, 'licence-summary.txt', Buffer.from(summary, 'utf8'));
 }
+
+/** Licences of the shortlisted partners and a revenue-share scenario, dated from the demo's creation. */
+export function seedDemoRights(db: Db, projectId: number, now: Date): void {
+  const service = new ChecklistService(db, () => now);
+  const [artist, museum, brand, kol] = service.view(projectId).shortlist;
+  const day = (offset: number) => localDay(new Date(now.getTime() + offset * 86_400_000));
+  const rights = new RightsService(db, () => now);
+  const licences = [
+    { partnerId: artist.partnerId, licensor: artist.name, asset: '《溪山行旅》新绘系列 6 幅 / six new paintings after Travellers among Mountains and Streams', territory: ['中国大陆'], channels: ['课程视频', '海报', '社交媒体', '周边商品'], start: day(-30), end: day(214), exclusive: false, fee: 60000 },
+    { partnerId: museum.partnerId, licensor: museum.name, asset: '馆藏宋画高清图像 12 幅 / 12 high-resolution images of Song paintings', territory: ['中国大陆', '香港'], channels: ['课程视频', '海报'], start: day(-120), end: day(40), exclusive: true, fee: 90000 },
+    { partnerId: brand.partnerId, licensor: brand.name, asset: '联名礼盒与服饰的商标及设计 / marks and designs of the co-branded gift box and apparel', territory: ['中国大陆'], channels: ['周边商品'], start: day(0), end: day(180), exclusive: true, fee: 0 },
+    { partnerId: kol.partnerId, licensor: kol.name, asset: '出镜肖像与短视频 / likeness and short videos', territory: ['全球'], channels: ['社交媒体', '直播'], start: day(10), end: day(100), exclusive: false, fee: 20000 },
+  ];
+  for (const l of licences) rights.save(projectId, { ...l, notes: '' });
+  new RevenueService(db, () => now).save(projectId, {
+    name: '基准方案 / Baseline split',
+    revenues: [
+      { label: 'P10', amount: 300000 },
+      { label: 'P50', amount: 800000 },
+      { label: 'P90', amount: 1500000 },
+    ],
+    parties: [
+      { name: artist.name, model: { kind: 'guarantee', minimum: 30000, share: 12 } },
+      { name: museum.name, model: { kind: 'tiered', tiers: [{ upTo: 500000, share: 8 }, { upTo: null, share: 12 }] } },
+      { name: brand.name, model: { kind: 'percent', share: 10 } },
+      { name: kol.name, model: { kind: 'fixed', amount: 20000 } },
+    ],
+  });
+}
+
