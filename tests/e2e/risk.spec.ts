@@ -59,6 +59,69 @@ test('work the risk checklist from the page: the gate, an item closed with evide
   await expect(page.getByTestId('savebar')).toContainText('cannot be ready to pitch while 7 blocking checklist items are open');
 });
 
+test('the rights register and the revenue-share calculator: alerts, clashes, refusals at the field, hand-computed takes', async ({ page, host, openApp }) => {
+  const demoId = await demo(host);
+  await openApp();
+  await page.goto(`${host.url}#/p/${demoId}/risk`);
+  await page.getByRole('tab', { name: 'Rights register' }).click();
+  await expect(page.getByTestId('register').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('rights-alerts')).toContainText('1 licence ends within 90 days or has ended.');
+  await expect(page.getByTestId('clash')).toHaveCount(1);
+  await expect(page.getByTestId('register')).toContainText('Ends in 40 days');
+
+  // A window that ends before it starts is refused at the field; nothing is added.
+  await page.getByRole('button', { name: 'Add licence' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Licensor', { exact: true }).fill('Studio Qing');
+  await dialog.getByLabel('Licensed asset', { exact: true }).fill('Font family for posters');
+  await dialog.getByLabel('Territory', { exact: true }).fill('中国大陆');
+  await dialog.getByLabel('Channels', { exact: true }).fill('海报, social');
+  await dialog.getByLabel('Starts', { exact: true }).fill('2027-03-01');
+  await dialog.getByLabel('Ends', { exact: true }).fill('2027-01-01');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.locator('[data-field="lic-end"] .error')).toContainText('The end date is before the start date.');
+  await dialog.getByLabel('Ends', { exact: true }).fill('2027-12-31');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('register').locator('tbody tr')).toHaveCount(5);
+  // The register exports to CSV (the test stands in for the save dialog).
+  const csv = path.join(host.dataDir, 'register.csv');
+  host.dialogAnswers.push(csv);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect.poll(() => fs.existsSync(csv)).toBe(true);
+  const lines = fs.readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+  expect(lines).toHaveLength(6);
+  expect(lines[0]).toContain('exclusivity clash with');
+  expect(lines.some((l) => l.includes('Font family for posters'))).toBe(true);
+
+  // Revenue share: the demo's baseline at P50 (800,000), as computed by hand.
+  await page.getByRole('tab', { name: 'Revenue share' }).click();
+  const table = page.getByTestId('revenue-table');
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await expect(table.locator('tbody tr').nth(0)).toContainText('96,000'); // guarantee 30,000 or 12%: 12%
+  await expect(table.locator('tbody tr').nth(1)).toContainText('76,000'); // 8% of 500,000 + 12% of 300,000
+  await expect(table.locator('tr.total')).toContainText('528,000');
+  await expect(page.getByTestId('revenue-chart').locator('svg')).toBeVisible();
+
+  // Overlapping tiers are refused at the tier, and nothing is saved.
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await dialog.getByLabel('Scenario name').fill('Museum first');
+  for (const [label, amount] of [['P10', '200000'], ['P50', '600000'], ['P90', '1000000']]) await dialog.getByLabel(`Revenue at ${label}`).fill(amount);
+  const party = dialog.getByTestId('party').first();
+  await party.getByLabel('Party', { exact: true }).fill('Museum');
+  await party.getByLabel('Split model').selectOption('tiered');
+  await party.getByRole('button', { name: 'Add tier' }).click();
+  await party.getByLabel('Tier 1 up to').fill('500000');
+  await party.getByLabel('Share %').nth(0).fill('8');
+  await party.getByLabel('Tier 2 up to').fill('300000');
+  await party.getByLabel('Share %').nth(1).fill('12');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(party).toContainText('the tiers overlap');
+  await party.getByLabel('Tier 2 up to').fill('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(/\d+/);
+  await expect(table.locator('tbody tr').first()).toContainText('CN¥52,000'); // at P50 (600,000): 8% of 500,000 + 12% of the 100,000 above
+});
+
 test('screenshots of the risk page and an item in both languages and themes', async ({ browser, host }) => {
   const demoId = await demo(host);
   for (const lang of [{ locale: 'en-US', code: 'en', title: 'Risk & Rights' }, { locale: 'zh-CN', code: 'zh-CN', title: '风险与版权' }]) {
@@ -74,6 +137,17 @@ test('screenshots of the risk page and an item in both languages and themes', as
       await expect(page.getByRole('dialog').locator('ul.evidence')).toContainText('licence-summary.txt');
       await page.waitForTimeout(200);
       await screenshot(page, `risk-item-${lang.code}-${theme}`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab').nth(1).click();
+      await expect(page.getByTestId('register').locator('tbody tr')).toHaveCount(4);
+      await screenshot(page, `risk-register-${lang.code}-${theme}`);
+      await page.getByRole('tab').nth(2).click();
+      await expect(page.getByTestId('revenue-chart').locator('svg')).toBeVisible();
+      await page.waitForTimeout(400);
+      await screenshot(page, `risk-revenue-${lang.code}-${theme}`);
+      await page.locator('.panel-actions .btn').first().click();
+      await expect(page.getByRole('dialog').getByTestId('party')).toHaveCount(4);
+      await screenshot(page, `risk-scenario-${lang.code}-${theme}`);
       await context.close();
     }
   }

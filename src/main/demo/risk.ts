@@ -65,7 +65,7 @@ export function seedDemoRights(db: Db, projectId: number, now: Date): void {
   const rights = new RightsService(db, () => now);
   const licences = [
     { partnerId: artist.partnerId, licensor: artist.name, asset: '《溪山行旅》新绘系列 6 幅 / six new paintings after Travellers among Mountains and Streams', territory: ['中国大陆'], channels: ['课程视频', '海报', '社交媒体', '周边商品'], start: day(-30), end: day(214), exclusive: false, fee: 60000 },
-    { partnerId: museum.partnerId, licensor: museum.name, asset: '馆藏宋画高清图像 12 幅 / 12 high-resolution images of Song paintings', territory: ['中国大陆', '香港'], channels: ['课程视频', '海报'], start: day(-120), end: day(40), exclusive: true, fee: 90000 },
+    { partnerId: museum.partnerId, licensor: museum.name, asset: '馆藏宋画高清图像 12 幅 / 12 high-resolution images of Song paintings', territory: ['中国大陆', '香港'], channels: ['课程视频', '海报'], start: day(-120), end: day(40), exclusive: false, fee: 90000 },
     { partnerId: brand.partnerId, licensor: brand.name, asset: '联名礼盒与服饰的商标及设计 / marks and designs of the co-branded gift box and apparel', territory: ['中国大陆'], channels: ['周边商品'], start: day(0), end: day(180), exclusive: true, fee: 0 },
     { partnerId: kol.partnerId, licensor: kol.name, asset: '出镜肖像与短视频 / likeness and short videos', territory: ['全球'], channels: ['社交媒体', '直播'], start: day(10), end: day(100), exclusive: false, fee: 20000 },
   ];

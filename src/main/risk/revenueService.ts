@@ -33,7 +33,7 @@ export class RevenueService {
     if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
     const s = parseOrRefuse(revenueScenarioInputSchema, input);
     const problems = splitProblems(s.parties);
-    if (problems.length) throw new DomainError('invalid_input', problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: `scenario.${p.path}`, message: p.message })));
+    if (problems.length) throw new DomainError('invalid_input', problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: `scenario.${p.path}`, message: p.key, params: p.params })));
     const at = this.now().toISOString();
     this.db.transaction(() => {
       if (s.id === undefined) {

@@ -33,18 +33,35 @@ export function splitRevenue(parties: RevenueParty[], revenue: number): { takes:
   return { takes, platform: revenue - takes.reduce((a, b) => a + b, 0) };
 }
 
-/** What is wrong with a set of split models, each located (`parties.2.model.tiers.1.upTo`) and said in words. */
-export function splitProblems(parties: RevenueParty[]): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export interface SplitProblem {
+  /** Where: `parties.2.model.tiers.1.upTo`, or `parties` for the shares together. */
+  path: string;
+  /** In English, for the CLI and logs. */
+  message: string;
+  /** The same for the UI: an i18n key and its values. */
+  key: string;
+  params: Record<string, string>;
+}
+
+/** What is wrong with a set of split models, each located and said in words. */
+export function splitProblems(parties: RevenueParty[]): SplitProblem[] {
+  const problems: SplitProblem[] = [];
   parties.forEach((p, i) => {
     if (p.model.kind !== 'tiered') return;
     const tiers = p.model.tiers;
     tiers.forEach((tier, j) => {
       const at = `parties.${i}.model.tiers.${j}.upTo`;
-      if (tier.upTo === null && j < tiers.length - 1) problems.push({ path: at, message: `${p.name}: tier ${j + 1} has no end, but tier ${j + 2} follows it.` });
+      if (tier.upTo === null && j < tiers.length - 1) {
+        problems.push({ path: at, message: `${p.name}: tier ${j + 1} has no end, but tier ${j + 2} follows it.`, key: 'revenue.problem.openTier', params: { party: p.name, tier: String(j + 1), next: String(j + 2) } });
+      }
       const before = j > 0 ? tiers[j - 1].upTo : 0;
       if (tier.upTo !== null && before !== null && tier.upTo <= before) {
-        problems.push({ path: at, message: `${p.name}: tier ${j + 1} ends at ${fmt(tier.upTo)}, not after tier ${j}'s end (${fmt(before)}): the tiers overlap.` });
+        problems.push({
+          path: at,
+          message: `${p.name}: tier ${j + 1} ends at ${fmt(tier.upTo)}, not after tier ${j}'s end (${fmt(before)}): the tiers overlap.`,
+          key: 'revenue.problem.overlap',
+          params: { party: p.name, tier: String(j + 1), end: fmt(tier.upTo), previous: String(j), previousEnd: fmt(before) },
+        });
       }
     });
   });
@@ -56,8 +73,14 @@ export function splitProblems(parties: RevenueParty[]): { path: string; message:
     const probe = starts[b] + ((b + 1 < starts.length ? starts[b + 1] : starts[b] + 1) - starts[b]) / 2;
     const total = parties.reduce((sum, p) => sum + marginalShare(p.model, probe), 0);
     if (total > 100 + 1e-9) {
-      const band = b + 1 < starts.length ? `from ${fmt(starts[b])} to ${fmt(starts[b + 1])}` : `above ${fmt(starts[b])}`;
-      problems.push({ path: 'parties', message: `The partners' shares of revenue ${band} add up to ${round(total)}%, more than 100%.` });
+      const closed = b + 1 < starts.length;
+      const band = closed ? `from ${fmt(starts[b])} to ${fmt(starts[b + 1])}` : `above ${fmt(starts[b])}`;
+      problems.push({
+        path: 'parties',
+        message: `The partners' shares of revenue ${band} add up to ${round(total)}%, more than 100%.`,
+        key: closed ? 'revenue.problem.overBand' : 'revenue.problem.overAbove',
+        params: { from: fmt(starts[b]), to: closed ? fmt(starts[b + 1]) : '', total: String(round(total)) },
+      });
     }
   }
   return problems;
