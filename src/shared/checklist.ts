@@ -52,6 +52,8 @@ export interface ChecklistSummary {
   total: number;
   /** Evidence files whose bytes changed since they were added. */
   tampered: number;
+  /** The risk score of each shortlisted partner's own items: partner ranking's risk factor. */
+  byPartner: Record<string, number>;
 }
 
 export interface ChecklistView {

@@ -64,6 +64,9 @@ describe('the risk checklist', () => {
     expect(view.items.find((i) => i.id === 'project.deliverables-approval')!.due).toBe(dueBefore('2027-01-04', 21));
     expect(view.items.find((i) => i.id === 'project.deliverables-approval')!.due).toBe('2026-12-14');
     expect(view.summary.total).toBe(view.items.length);
+    // Per partner, the score of its own items (partner ranking's risk factor).
+    for (const p of view.shortlist) expect(view.summary.byPartner[p.partnerId]).toBe(riskScore(view.items.filter((i) => i.partnerId === p.partnerId)));
+    expect(Object.keys(view.summary.byPartner)).toHaveLength(4);
   });
 
   it('gates "ready to pitch" on the open blocking items, naming them, until they are closed', () => {

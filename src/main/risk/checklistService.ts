@@ -239,6 +239,7 @@ function summarise(items: ChecklistItem[]): ChecklistSummary {
     done: items.filter((i) => i.status === 'done').length,
     total: items.length,
     tampered: items.reduce((n, i) => n + i.evidence.filter((e) => !e.intact).length, 0),
+    byPartner: Object.fromEntries([...new Set(items.map((i) => i.partnerId).filter((p): p is string => !!p))].map((p) => [p, riskScore(items.filter((i) => i.partnerId === p))])),
   };
 }
 
