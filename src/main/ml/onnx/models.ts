@@ -123,4 +123,27 @@ export const MODELS: Record<string, () => Uint8Array> = {
         { op: 'ReduceSum', inputs: ['nearest', 'axis1'], outputs: ['potentials'], attrs: { keepdims: 0 } },
       ],
     }),
+  /**
+   * Targeting: every user's scores for every item (U·Vᵀ, one Gemm per block of users) and
+   * the best k of them (TopK, sorted), so the full users × items matrix never exists.
+   */
+  'topk-scores.onnx': () =>
+    buildModel({
+      name: 'topk_scores',
+      docString: 'Top-k items per user: scores (float32 [b, k]) and item indices (int32 [b, k]) of U [b, f] · V [m, f]ᵀ.',
+      inputs: [
+        { name: 'U', type: DType.FLOAT, dims: ['b', 'f'] },
+        { name: 'V', type: DType.FLOAT, dims: ['m', 'f'] },
+        { name: 'k', type: DType.INT64, dims: [1] },
+      ],
+      outputs: [
+        { name: 'scores', type: DType.FLOAT, dims: ['b', 'k'] },
+        { name: 'items', type: DType.INT32, dims: ['b', 'k'] },
+      ],
+      nodes: [
+        { op: 'Gemm', inputs: ['U', 'V'], outputs: ['S'], attrs: { transB: 1 } },
+        { op: 'TopK', inputs: ['S', 'k'], outputs: ['scores', 'items64'], attrs: { axis: 1, largest: 1, sorted: 1 } },
+        { op: 'Cast', inputs: ['items64'], outputs: ['items'], attrs: { to: DType.INT32 } },
+      ],
+    }),
 };
