@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { datasetExportSchema, importStartSchema } from './data';
 import { projectIdSchema } from './project';
 import { segmentStartSchema } from './segments';
+import { recommendStartSchema } from './targeting';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -30,6 +31,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   projectExportSchema,
   projectOpenSchema,
   segmentStartSchema,
+  recommendStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

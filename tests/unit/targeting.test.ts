@@ -74,3 +74,63 @@ describe('targeting by collaborative filtering', () => {
     }
   });
 });
+
+describe('the recommend job', () => {
+  it('leaves out interactions naming unknown items (counted), refuses a project without interactions, writes user_id/item_id/rank/score', async () => {
+    const { openLibrary } = await import('../../src/main/db/library');
+    const { ProjectsRepo } = await import('../../src/main/db/projectsRepo');
+    const { runRecommend } = await import('../../src/main/partners/targeting/recommend');
+    const { DEFAULT_PROJECT_FIELDS } = await import('../../src/shared/project');
+    const { tempDir } = await import('./helpers');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const lib = openLibrary(dir);
+    const repo = new ProjectsRepo(lib.db);
+    const id = repo.insert({ ...DEFAULT_PROJECT_FIELDS, name: 'recs' }, new Date().toISOString());
+    const empty = repo.insert({ ...DEFAULT_PROJECT_FIELDS, name: 'none' }, new Date().toISOString());
+    const item = lib.db.prepare("INSERT INTO catalog_items (project_id, item_id, title) VALUES (?, ?, ?)");
+    for (let i = 0; i < 40; i++) item.run(id, `i${i}`, `Item ${i}`);
+    const add = lib.db.prepare('INSERT INTO interactions (project_id, user_id, item_id, weight) VALUES (?, ?, ?, ?)');
+    const r = new Random(4);
+    for (let u = 0; u < 120; u++) for (let k = 0; k < 6; k++) add.run(id, `u${u}`, `i${(u % 4) * 10 + Math.floor(r.next() * 10)}`, 1);
+    add.run(id, 'u1', 'ghost-item', 3);
+    add.run(id, 'u2', 'ghost-item', 1);
+    const out = path.join(dir, 'recs.tsv');
+    const result = await runRecommend(lib.db, { projectId: id, outPath: out, top: 5, iterations: 5, seed: 1 });
+    expect(result).toMatchObject({ users: 120, items: 40, unknownItems: 2, engine: 'onnx' });
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('user_id\titem_id\trank\tscore');
+    expect(lines.length - 1).toBe(result.written);
+    const [user, itemId, rank, score] = lines[1].split('\t');
+    expect(user).toMatch(/^u\d+$/);
+    expect(itemId).toMatch(/^i\d+$/);
+    expect(rank).toBe('1');
+    expect(Number.isFinite(Number(score))).toBe(true);
+    expect(result.quality.als.ndcg).toBeGreaterThanOrEqual(0);
+    await expect(runRecommend(lib.db, { projectId: empty, outPath: path.join(dir, 'none.tsv') })).rejects.toThrow(/no interactions with known items/);
+    expect(fs.existsSync(path.join(dir, 'none.tsv'))).toBe(false);
+  });
+});
+
+describe('tandem recommend', () => {
+  it('runs from the built CLI on the demo: every user gets K rows, quality beside most-popular in the JSON', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { tempDir } = await import('./helpers');
+    const dir = tempDir();
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bin/tandem.mjs'), '--json', '--data-dir', dir, ...args], { encoding: 'utf8' });
+    expect(run('demo').status).toBe(0);
+    const out = path.join(dir, 'targets.tsv');
+    const rec = run('recommend', '--project', '1', '--top', '3', '--factors', '8', '--iterations', '4', '--out', out);
+    expect(rec.status, rec.stderr).toBe(0);
+    const r = JSON.parse(rec.stdout);
+    expect(r).toMatchObject({ factors: 8, engine: 'onnx', unknownItems: 0 });
+    expect(r.quality.popular.ndcg).toBeGreaterThan(0);
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines.length - 1).toBe(r.users * 3);
+    expect(run('recommend', '--project', '1').status).toBe(2);
+    expect(run('recommend', '--project', '1', '--out', out, '--top', '0').status).toBe(2);
+  }, 60_000);
+});

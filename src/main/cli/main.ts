@@ -11,6 +11,7 @@ import { type CliContext, datasetCommand, exportCommand, importCommand, openComm
 import { projectDetails, projectLine } from './format';
 import { segmentCommand } from './segmentCommand';
 import { checklistCommand } from './checklistCommand';
+import { recommendCommand } from './recommendCommand';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -38,12 +39,14 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   checklist --project ID | checklist set --project ID --item ITEM [--status todo|in_progress|done|na]
             [--severity blocking|high|medium|low] [--owner O] [--due YYYY-MM-DD|none]
             [--note T] [--reason T] [--evidence FILE]
+  recommend --project ID [--top K] --out FILE.tsv [--factors F] [--iterations N] [--seed S]
+                                         every user's top-K unseen items (user_id, item_id, rank, score)
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['recommend', 'partners', 'forecast', 'report']);
+const LATER = new Set(['partners', 'forecast', 'report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -119,6 +122,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'checklist') return await checklistCommand(ctx, sub, rest);
+    if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {
       opts([]);
       const engines = await detectEngines();

@@ -1,5 +1,6 @@
 import type { JobKind } from '../../shared/jobs';
 import { runSegmentTask } from '../audience/task';
+import { runRecommendTask } from '../partners/targeting/task';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -13,4 +14,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   projectExport: runProjectExportTask,
   projectOpen: runProjectOpenTask,
   segment: runSegmentTask,
+  recommend: runRecommendTask,
 };

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { projectIdSchema } from './project';
+
+/** Targeting by collaborative filtering as it crosses the contract (DESIGN §1 step 4). */
+const int = (min: number, max: number) => z.number().int('validation.integer').min(min, 'validation.tooSmall').max(max, 'validation.tooLarge');
+
+export const recommendStartSchema = z
+  .object({
+    kind: z.literal('recommend'),
+    projectId: projectIdSchema,
+    /** Items per user in the TSV. */
+    top: int(1, 100).optional(),
+    outPath: z.string().min(1, 'validation.required').max(4096, 'validation.tooLong'),
+    /** Fixed factors narrow the validation search to the regularisation alone. */
+    factors: int(2, 256).optional(),
+    iterations: int(1, 100).optional(),
+    seed: int(0, 2 ** 31 - 1).optional(),
+  })
+  .strict();
+export type RecommendStart = z.infer<typeof recommendStartSchema>;
+
+export interface RankingScores {
+  precision: number;
+  recall: number;
+  ndcg: number;
+}
+
+export interface RecommendResult {
+  users: number;
+  items: number;
+  interactions: number;
+  /** Interactions naming an item the catalog does not hold: left out, counted here. */
+  unknownItems: number;
+  /** The ALS settings the validation split chose (or --factors fixed). */
+  factors: number;
+  reg: number;
+  alpha: number;
+  engine: 'onnx' | 'js';
+  /** On 20% of each user's interactions held out, @10, beside the most-popular baseline. */
+  quality: { users: number; als: RankingScores; popular: RankingScores };
+  written: number;
+  path: string;
+  ms: number;
+}
