@@ -22,6 +22,7 @@ export default defineConfig({
           testhost: resolve('src/main/testhost/server.ts'),
           worker: resolve('src/main/jobs/worker.ts'),
           writer: resolve('src/main/data/writerThread.ts'),
+          alsWorker: resolve('src/main/partners/targeting/alsWorker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -39,8 +39,8 @@ describe('targeting by collaborative filtering', () => {
     const split = holdOut(all, 0.2, 5);
     const heldOut = split.test.reduce((s, t) => s + t.length, 0);
     expect(heldOut).toBeGreaterThan(0.15 * all.idx.length);
-    const model = fitAls(split.train, { factors: 4, reg: 0.1, alpha: 10, iterations: 10, seed: 1 });
-    const again = fitAls(split.train, { factors: 4, reg: 0.1, alpha: 10, iterations: 10, seed: 1 });
+    const model = await fitAls(split.train, { factors: 4, reg: 0.1, alpha: 10, iterations: 10, seed: 1 });
+    const again = await fitAls(split.train, { factors: 4, reg: 0.1, alpha: 10, iterations: 10, seed: 1 });
     expect([...again.users.subarray(0, 50)]).toEqual([...model.users.subarray(0, 50)]);
     const top = await topKUnseen(model, split.train, 10);
     expect(top.engine).toBe('onnx');
@@ -60,7 +60,7 @@ describe('targeting by collaborative filtering', () => {
 
   it('the ONNX top-k equals a plain ranking of U·Vᵀ without the seen items; empty histories get zero factors', async () => {
     const m = csrFrom(50, 30, [0, 0, 1, 2, 3, 4, 4], [1, 2, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1, 1]);
-    const model = fitAls(m, { factors: 4, iterations: 3, seed: 2 });
+    const model = await fitAls(m, { factors: 4, iterations: 3, seed: 2 });
     expect([...model.users.subarray(10 * 4, 11 * 4)]).toEqual([0, 0, 0, 0]);
     const top = await topKUnseen(model, m, 5);
     for (const u of [0, 1, 4]) {

@@ -1,11 +1,19 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { Random } from '../../core/random';
+import { workerEntry } from '../../jobs/workerEntry';
+import { gram, solveRows } from './alsSolve';
+import type { AlsShared, AlsTask } from './alsWorker';
 import { type Csr, transpose } from './csr';
 
 /**
  * Implicit-feedback ALS (Hu, Koren & Volinsky 2008): preference p = 1 where a user touched
  * an item, confidence c = 1 + α·r; user and item factors alternate, each row solved with
  * a few conjugate-gradient steps warm-started from its last value (as the `implicit`
- * library does), so a row costs O(nnz·f + f²) and never forms its f × f system.
+ * library does), so a row costs O(nnz·f + f²) and never forms its f × f system. Rows are
+ * independent within a half-iteration, so on a machine with several cores the factor and
+ * interaction arrays live in shared memory and worker threads each solve a block of rows
+ * (balanced by their interactions); small problems stay on the calling thread.
  */
 export interface AlsOptions {
   factors?: number;
@@ -16,6 +24,8 @@ export interface AlsOptions {
   cgSteps?: number;
   seed?: number;
   onIteration?: (iteration: number) => void;
+  /** Worker threads (default: the cores, up to 8; 1 solves on the calling thread). */
+  threads?: number;
 }
 
 export interface AlsModel {
@@ -24,95 +34,101 @@ export interface AlsModel {
   items: Float32Array;
 }
 
-export function fitAls(m: Csr, opts: AlsOptions = {}): AlsModel {
+export async function fitAls(m: Csr, opts: AlsOptions = {}): Promise<AlsModel> {
   const f = opts.factors ?? 32;
   const reg = opts.reg ?? 0.05;
   const alpha = opts.alpha ?? 20;
   const steps = opts.cgSteps ?? 3;
   const random = new Random(opts.seed ?? 0);
-  const init = (n: number) => Float32Array.from({ length: n * f }, () => (random.next() - 0.5) * 0.02);
-  const users = init(m.rows);
-  const items = init(m.cols);
+  const threads = m.idx.length < PARALLEL_ABOVE ? 1 : Math.max(1, Math.min(8, opts.threads ?? os.availableParallelism()));
+  const shared = (n: number) => new Float32Array(threads > 1 ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4));
+  const users = shared(m.rows * f);
+  const items = shared(m.cols * f);
+  for (const x of [users, items]) for (let i = 0; i < x.length; i++) x[i] = (random.next() - 0.5) * 0.02;
   const mt = transpose(m);
-  for (let it = 0; it < (opts.iterations ?? 10); it++) {
-    solveRows(m, users, items, f, reg, alpha, steps);
-    solveRows(mt, items, users, f, reg, alpha, steps);
-    opts.onIteration?.(it + 1);
+  const iterations = opts.iterations ?? 10;
+  if (threads === 1) {
+    for (let it = 0; it < iterations; it++) {
+      solveRows(m, users, items, gram(items, m.cols, f), f, reg, alpha, steps);
+      solveRows(mt, items, users, gram(users, m.rows, f), f, reg, alpha, steps);
+      opts.onIteration?.(it + 1);
+    }
+    return { factors: f, users, items };
   }
-  return { factors: f, users, items };
+  const pool = await startPool(threads, { f, reg, alpha, steps, users: users.buffer as SharedArrayBuffer, items: items.buffer as SharedArrayBuffer, byUser: share(m), byItem: share(mt) });
+  try {
+    const userBlocks = blocksOf(m, threads);
+    const itemBlocks = blocksOf(mt, threads);
+    for (let it = 0; it < iterations; it++) {
+      await pool.run('users', userBlocks, gram(items, m.cols, f));
+      await pool.run('items', itemBlocks, gram(users, m.rows, f));
+      opts.onIteration?.(it + 1);
+    }
+  } finally {
+    await pool.stop();
+  }
+  // Plain copies: onnxruntime cannot make tensors of shared memory.
+  return { factors: f, users: new Float32Array(users), items: new Float32Array(items) };
 }
 
-/** YᵀY (f × f, float64): shared by every row of a half-iteration. */
-function gram(Y: Float32Array, n: number, f: number): Float64Array {
-  const g = new Float64Array(f * f);
-  for (let i = 0; i < n; i++) {
-    const o = i * f;
-    for (let a = 0; a < f; a++) {
-      const ya = Y[o + a];
-      if (ya === 0) continue;
-      for (let b = a; b < f; b++) g[a * f + b] += ya * Y[o + b];
-    }
+/** Below this many interactions, starting workers costs more than it saves. */
+const PARALLEL_ABOVE = 200_000;
+
+/** Row ranges of about equal work (rows plus their interactions), one per worker. */
+function blocksOf(m: Csr, parts: number): [number, number][] {
+  const cost = (row: number) => row * 8 + m.ptr[row];
+  const total = cost(m.rows);
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let p = 1; p <= parts; p++) {
+    let to = from;
+    const target = (total * p) / parts;
+    while (to < m.rows && cost(to) < target) to++;
+    if (p === parts) to = m.rows;
+    out.push([from, to]);
+    from = to;
   }
-  for (let a = 0; a < f; a++) for (let b = 0; b < a; b++) g[a * f + b] = g[b * f + a];
-  return g;
+  return out;
 }
 
-function solveRows(m: Csr, X: Float32Array, Y: Float32Array, f: number, reg: number, alpha: number, steps: number): void {
-  const YtY = gram(Y, m.cols, f);
-  const x = new Float64Array(f);
-  const r = new Float64Array(f);
-  const p = new Float64Array(f);
-  const Ap = new Float64Array(f);
-  // A·v = (YᵀY + λI)·v + Σᵢ (cᵢ − 1)(yᵢ·v) yᵢ over the row's items.
-  const times = (row: number, v: Float64Array, out: Float64Array) => {
-    for (let a = 0; a < f; a++) {
-      let s = reg * v[a];
-      for (let b = 0; b < f; b++) s += YtY[a * f + b] * v[b];
-      out[a] = s;
-    }
-    for (let k = m.ptr[row]; k < m.ptr[row + 1]; k++) {
-      const o = m.idx[k] * f;
-      const c1 = alpha * m.val[k];
-      let dot = 0;
-      for (let b = 0; b < f; b++) dot += Y[o + b] * v[b];
-      dot *= c1;
-      for (let a = 0; a < f; a++) out[a] += dot * Y[o + a];
-    }
+function share(m: Csr): AlsShared['byUser'] {
+  const copy = <T extends Int32Array | Float32Array>(a: T, make: (b: SharedArrayBuffer) => T) => {
+    const out = make(new SharedArrayBuffer(a.byteLength));
+    out.set(a);
+    return out.buffer as SharedArrayBuffer;
   };
-  for (let row = 0; row < m.rows; row++) {
-    const start = m.ptr[row];
-    const end = m.ptr[row + 1];
-    const xo = row * f;
-    if (start === end) {
-      X.fill(0, xo, xo + f);
-      continue;
-    }
-    for (let a = 0; a < f; a++) x[a] = X[xo + a];
-    // r = b − A·x, with b = Σ cᵢ yᵢ.
-    times(row, x, Ap);
-    for (let a = 0; a < f; a++) r[a] = -Ap[a];
-    for (let k = start; k < end; k++) {
-      const o = m.idx[k] * f;
-      const c = 1 + alpha * m.val[k];
-      for (let a = 0; a < f; a++) r[a] += c * Y[o + a];
-    }
-    p.set(r);
-    let rs = 0;
-    for (let a = 0; a < f; a++) rs += r[a] * r[a];
-    for (let s = 0; s < steps && rs > 1e-20; s++) {
-      times(row, p, Ap);
-      let pAp = 0;
-      for (let a = 0; a < f; a++) pAp += p[a] * Ap[a];
-      const step = rs / pAp;
-      let next = 0;
-      for (let a = 0; a < f; a++) {
-        x[a] += step * p[a];
-        r[a] -= step * Ap[a];
-        next += r[a] * r[a];
-      }
-      for (let a = 0; a < f; a++) p[a] = r[a] + (next / rs) * p[a];
-      rs = next;
-    }
-    for (let a = 0; a < f; a++) X[xo + a] = x[a];
-  }
+  return { rows: m.rows, cols: m.cols, ptr: copy(m.ptr, (b) => new Int32Array(b)), idx: copy(m.idx, (b) => new Int32Array(b)), val: copy(m.val, (b) => new Float32Array(b)) };
+}
+
+async function startPool(n: number, init: AlsShared) {
+  const entry = workerEntry(import.meta.url, 'alsWorker');
+  const workers = Array.from({ length: n }, () => new Worker(entry.source, { eval: entry.eval }));
+  const next = (w: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const onMessage = () => {
+        w.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error) => {
+        w.off('message', onMessage);
+        reject(e);
+      };
+      w.once('message', onMessage);
+      w.once('error', onError);
+    });
+  await Promise.all(workers.map((w) => {
+    const ready = next(w);
+    w.postMessage({ init });
+    return ready;
+  }));
+  return {
+    async run(side: AlsTask['side'], blocks: [number, number][], YtY: Float64Array) {
+      await Promise.all(workers.map((w, i) => {
+        const done = next(w);
+        w.postMessage({ side, from: blocks[i][0], to: blocks[i][1], YtY } satisfies AlsTask);
+        return done;
+      }));
+    },
+    stop: () => Promise.all(workers.map((w) => w.terminate())),
+  };
 }

@@ -49,7 +49,7 @@ export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, prog
     const validation = holdOut(sampleUsers(split.train, TUNING_USERS, seed), HELD_OUT, seed + 1);
     let best = -1;
     for (const [n, c] of candidates.entries()) {
-      const model = fitAls(validation.train, { ...c, iterations, seed });
+      const model = await fitAls(validation.train, { ...c, iterations, seed });
       const q = await quality(model, validation.train, validation.test);
       if (q.ndcg > best + 1e-9) [best, chosen] = [q.ndcg, c];
       progress(0.1 + (0.3 * (n + 1)) / candidates.length, 'job.recommend.tuning');
@@ -57,12 +57,12 @@ export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, prog
   }
   const factors = chosen.factors;
   progress(0.4, 'job.recommend.evaluating');
-  const evaluated = fitAls(split.train, { ...chosen, iterations, seed });
+  const evaluated = await fitAls(split.train, { ...chosen, iterations, seed });
   const als = await quality(evaluated, split.train, split.test);
   const popular = rankingQuality(split.test, popularTopK(split.train, 10));
 
   progress(0.6, 'job.recommend.fitting');
-  const model = fitAls(matrix, { ...chosen, iterations, seed, onIteration: (i) => progress(0.6 + (0.2 * i) / iterations, 'job.recommend.fitting') });
+  const model = await fitAls(matrix, { ...chosen, iterations, seed, onIteration: (i) => progress(0.6 + (0.2 * i) / iterations, 'job.recommend.fitting') });
   progress(0.82, 'job.recommend.scoring');
   const ranked = await topKUnseen(model, matrix, top);
   progress(0.92, 'job.recommend.writing');
