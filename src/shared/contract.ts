@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import { portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
 import {
@@ -146,6 +147,11 @@ export const contract = {
   'revenue.list': call<RevenueScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'revenue.save': call<RevenueScenario[]>()(revenueSaveSchema),
   'revenue.delete': call<RevenueScenario[]>()(revenueRefSchema),
+
+  /** Every partner scored on the five factors less risk, with the contributions and a reason. */
+  'partners.rank': call<Ranking>()(rankRequestSchema),
+  /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
+  'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

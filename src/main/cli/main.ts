@@ -12,6 +12,7 @@ import { projectDetails, projectLine } from './format';
 import { segmentCommand } from './segmentCommand';
 import { checklistCommand } from './checklistCommand';
 import { recommendCommand } from './recommendCommand';
+import { partnersCommand } from './partnersCommand';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -41,12 +42,14 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
             [--note T] [--reason T] [--evidence FILE]
   recommend --project ID [--top K] --out FILE.tsv [--factors F] [--iterations N] [--seed S]
                                          every user's top-K unseen items (user_id, item_id, rank, score)
+  partners rank --project ID [--preset awareness|engagement|conversion] [--weights factor=w,...] [--top N]
+  partners portfolio --project ID --budget B [--max N] [--preset P]
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['partners', 'forecast', 'report']);
+const LATER = new Set(['forecast', 'report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -122,6 +125,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'open') return await openCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'checklist') return await checklistCommand(ctx, sub, rest);
+    if (command === 'partners') return await partnersCommand(ctx, sub, rest);
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {
       opts([]);

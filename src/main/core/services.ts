@@ -19,6 +19,7 @@ import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
+import { PartnerService } from '../partners/partnerService';
 import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
@@ -95,6 +96,7 @@ export function createServices(opts: ServicesOptions): Services {
   const checklist = library ? new ChecklistService(library.db, opts.now, currentUser) : null;
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
+  const partners = library ? new PartnerService(library.db) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -139,6 +141,10 @@ export function createServices(opts: ServicesOptions): Services {
     dataHandlers(needData),
     audienceHandlers(need(runs), need(library?.db ?? null)),
     riskHandlers(need(checklist), need(rights), need(revenue), needDialogs, opts.dataDir),
+    {
+      'partners.rank': (input) => need(partners)().rank(input),
+      'partners.portfolio': (input) => need(partners)().portfolio(input),
+    },
     {
       'projectFiles.inspect': ({ path }) => {
         needProjects();

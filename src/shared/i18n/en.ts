@@ -331,6 +331,7 @@ export const en = {
   'revenue.problem.overlap': '{party}: tier {tier} ends at {end}, not after tier {previous}’s end ({previousEnd}): the tiers overlap.',
   'revenue.problem.overBand': 'The partners’ shares of revenue from {from} to {to} add up to {total}%, more than 100%.',
   'revenue.problem.overAbove': 'The partners’ shares of revenue above {from} add up to {total}%, more than 100%.',
+  'partners.problem.zeroWeights': 'Every factor weight is zero: give at least one factor a weight.',
   'page.notBuilt.risk': 'Checklists that gate the pitch, the rights register and the revenue-share calculator arrive with the risk-and-rights release.',
   'page.notBuilt.forecast': 'The campaign model, marketing-mix model, budget allocator and scenarios arrive with the forecasting release.',
   'page.notBuilt.report': 'The pitch report, PDF export and presentation mode arrive with the pitch release.',

@@ -333,6 +333,7 @@ export const zhCN: Record<MessageKey, string> = {
   'revenue.problem.overlap': '{party}：第 {tier} 档上限 {end} 不高于第 {previous} 档上限（{previousEnd}），各档重叠。',
   'revenue.problem.overBand': '收入在 {from} 至 {to} 之间时，各合作方比例合计 {total}%，超过 100%。',
   'revenue.problem.overAbove': '收入超过 {from} 的部分，各合作方比例合计 {total}%，超过 100%。',
+  'partners.problem.zeroWeights': '所有因子的权重都为 0：请至少给一个因子设置权重。',
   'page.notBuilt.risk': '提案前的检查清单、版权登记和分成计算器将随“风险与版权”版本上线。',
   'page.notBuilt.forecast': '活动模型、营销组合模型、预算分配和情景对比将随“效果预测”版本上线。',
   'page.notBuilt.report': '提案报告、PDF 导出和演示模式将随“提案”版本上线。',

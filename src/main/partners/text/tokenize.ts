@@ -8,41 +8,41 @@ import { STOP_EN, STOP_ZH } from './stopwords';
  * words are lower-cased; stop words of both languages, numbers and stray single Latin
  * letters are dropped. Single Han characters stay (茶, 画 and 书 mean something).
  */
-const DOMAIN = new Set(domainWords as string[]);
-const LONGEST = Math.max(...(domainWords as string[]).map((w) => w.length));
+/** Domain words by their first character, longest first: a text is scanned once, not sliced at every length. */
+const BY_FIRST = new Map<string, string[]>();
+for (const w of [...(domainWords as string[])].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST.get(w[0]) ?? [];
+  list.push(w);
+  BY_FIRST.set(w[0], list);
+}
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
   const s = text.normalize('NFKC');
-  let plain = '';
-  const flush = () => {
-    if (!plain) return;
-    for (const seg of segmenter.segment(plain)) if (seg.isWordLike) keep(seg.segment.toLowerCase(), out);
-    plain = '';
-  };
+  // Domain words first, blanked out in the copy the segmenter reads: one segmenter call per
+  // text (a call per stretch between domain words cost twice as much), merged by position.
+  const found: [number, string][] = [];
+  let rest = '';
   for (let i = 0; i < s.length; ) {
-    let match = '';
-    if (HAN.test(s[i])) {
-      for (let len = Math.min(LONGEST, s.length - i); len >= 2; len--) {
-        const w = s.slice(i, i + len);
-        if (DOMAIN.has(w)) {
-          match = w;
-          break;
-        }
-      }
-    }
+    const match = HAN.test(s[i]) ? (BY_FIRST.get(s[i])?.find((w) => s.startsWith(w, i)) ?? '') : '';
     if (match) {
-      flush();
-      out.push(match);
+      found.push([i, match]);
+      rest += ' '.repeat(match.length);
       i += match.length;
     } else {
-      plain += s[i];
+      rest += s[i];
       i++;
     }
   }
-  flush();
+  const out: string[] = [];
+  let next = 0;
+  for (const seg of segmenter.segment(rest)) {
+    if (!seg.isWordLike) continue;
+    while (next < found.length && found[next][0] < seg.index) out.push(found[next++][1]);
+    keep(seg.segment.toLowerCase(), out);
+  }
+  while (next < found.length) out.push(found[next++][1]);
   return out;
 }
 

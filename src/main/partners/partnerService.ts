@@ -1,0 +1,91 @@
+import type { Db } from '../db/connection';
+import { RunsRepo } from '../audience/runsRepo';
+import { ChecklistService } from '../risk/checklistService';
+import { ChecklistRepo } from '../risk/checklistRepo';
+import { type Factor, FACTORS, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
+import { DomainError } from '../../shared/result';
+import { parseOrRefuse } from '../../shared/validation';
+import { optimisePortfolio, type PortfolioResult } from './portfolio';
+import { type RankInput, rankPartners } from './score/rank';
+
+type Row = Record<string, unknown>;
+const list = (json: unknown): string[] => {
+  try {
+    const v = JSON.parse(String(json ?? '[]')) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Partner ranking and the portfolio on a project's data: the product, its exclusions, the
+ * partners and collaborations datasets, the chosen segmentation run (audience fit) and the
+ * shortlist's checklist (risk).
+ */
+export class PartnerService {
+  constructor(private readonly db: Db) {}
+
+  rank(request: RankRequest): Ranking {
+    const r = parseOrRefuse(rankRequestSchema, request);
+    const weights = { ...PRESET_WEIGHTS[r.preset ?? 'engagement'], ...r.weights } as Record<Factor | 'risk', number>;
+    if (FACTORS.every((f) => weights[f] === 0)) {
+      throw new DomainError('invalid_input', 'Every factor weight is zero: there is nothing to rank by. Give at least one factor a weight.', [{ path: 'weights', message: 'partners.problem.zeroWeights' }]);
+    }
+    return rankPartners({ ...this.inputOf(r.projectId), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
+  }
+
+  portfolio(request: { projectId: number; budget: number; max?: number; preset?: RankRequest['preset'] }): PortfolioResult & { ranking: Ranking } {
+    const r = parseOrRefuse(portfolioRequestSchema, request);
+    const ranking = this.rank({ projectId: r.projectId, preset: r.preset });
+    // Exact branch and bound over the 200 best; below them no set could gain.
+    const pool = ranking.partners.slice(0, 200);
+    const competitors = pool.filter((p) => p.conflicts.some((t) => /^(竞品|competitor)/i.test(t)));
+    const conflicts: [string, string][] = [];
+    for (const a of competitors) for (const b of pool) if (a.id !== b.id && a.type.toLowerCase() === b.type.toLowerCase()) conflicts.push([a.id, b.id]);
+    const result = optimisePortfolio({
+      candidates: pool.map((p) => ({ id: p.id, score: p.score, fee: p.fee ?? 0 })),
+      budget: r.budget,
+      maxCount: r.max ?? 5,
+      conflicts,
+    });
+    return { ...result, ranking };
+  }
+
+  private inputOf(projectId: number): Omit<RankInput, 'weights' | 'filters' | 'top'> {
+    const project = this.db.prepare('SELECT product_title, description, tags, exclusions FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId) as Row | undefined;
+    if (!project) throw new DomainError('not_found', `No project with id ${projectId}.`);
+    const partners = (this.db.prepare('SELECT partner_id, name, type, description, tags, audience_profile, audience_size, reputation, fee, conflict_tags FROM partners WHERE project_id = ? ORDER BY partner_id').all(projectId) as Row[]).map((p) => ({
+      id: p.partner_id as string,
+      name: p.name as string,
+      type: (p.type as string) || '',
+      description: (p.description as string) || '',
+      tags: list(p.tags),
+      audienceProfile: (p.audience_profile as string) || '',
+      audienceSize: (p.audience_size as number | null) ?? null,
+      reputation: (p.reputation as number | null) ?? null,
+      fee: (p.fee as number | null) ?? null,
+      conflictTags: list(p.conflict_tags),
+    }));
+    if (!partners.length) throw new DomainError('refused', 'The project has no partners to rank: import the partners dataset first.');
+    const collaborations = (this.db.prepare('SELECT partner_a, partner_b FROM collaborations WHERE project_id = ?').raw().all(projectId) as [string, string][]).map(([a, b]) => ({ a, b }));
+    const run = new RunsRepo(this.db).chosen(projectId);
+    const segments = (run?.segments ?? []).map((s) => ({
+      name: s.name,
+      share: s.share,
+      text: [s.nameEn, s.nameZh, ...s.distinguishing.flatMap((d) => [d.en, d.zh]), ...Object.values(s.attributes).flatMap((vals) => vals.slice(0, 3).map((v) => v.value))].join(' '),
+    }));
+    const shortlist = new ChecklistRepo(this.db).shortlist(projectId);
+    const checklistRisk = shortlist.length ? new ChecklistService(this.db).view(projectId).summary.byPartner : {};
+    return {
+      product: { title: (project.product_title as string) || '', description: (project.description as string) || '', tags: list(project.tags) },
+      exclusions: list(project.exclusions),
+      partners,
+      collaborations,
+      segments,
+      segmentRun: run?.id ?? null,
+      shortlist,
+      checklistRisk,
+    };
+  }
+}

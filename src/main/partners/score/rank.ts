@@ -1,0 +1,129 @@
+import { FACTORS, type Factor, type RankedPartner, type Ranking } from '../../../shared/partners';
+import { eigenvectorCentrality } from '../graph/eigenvector';
+import { buildGraph } from '../graph/graph';
+import { pagerank } from '../graph/pagerank';
+import { cosine, fitTfidf, topTerms } from '../text/tfidf';
+import { tokenize } from '../text/tokenize';
+import { type ConflictFinding, conflictsOf } from './conflicts';
+import { costEfficiency, FACTOR_LABEL, minMax } from './factors';
+
+/**
+ * The explained partner score: five factors, each 0–1 across the candidates — audience fit
+ * (the partner's themes and audience profile against each chosen segment's description,
+ * weighted by the segment's share), content fit (TF-IDF cosine with the product), network
+ * influence (PageRank and eigenvector centrality in the collaboration graph), reputation
+ * and cost efficiency (audience reached per unit of fee) — weighted and summed, less the
+ * risk penalty (conflicts, and the partner's open checklist items). Every partner gets the
+ * contributions behind its score and a sentence saying why it ranks where it does.
+ */
+export interface RankInput {
+  product: { title: string; description: string; tags: string[] };
+  exclusions: string[];
+  partners: {
+    id: string;
+    name: string;
+    type: string;
+    description: string;
+    tags: string[];
+    audienceProfile: string;
+    audienceSize: number | null;
+    reputation: number | null;
+    fee: number | null;
+    conflictTags: string[];
+  }[];
+  collaborations: { a: string; b: string }[];
+  segments: { name: string; text: string; share: number }[];
+  segmentRun: number | null;
+  shortlist: string[];
+  /** The checklist's risk score (0–100) of each shortlisted partner's own items. */
+  checklistRisk: Record<string, number>;
+  weights: Record<Factor | 'risk', number>;
+  filters?: { types?: string[]; feeCap?: number; hideConflicts?: boolean };
+  top?: number;
+}
+
+export function rankPartners(input: RankInput): Ranking {
+  const ps = input.partners;
+  const partnerDocs = ps.map((p) => tokenize([p.description, ...p.tags, p.tags.join(' '), p.audienceProfile].join(' ')));
+  const productDoc = tokenize([input.product.title, input.product.description, ...input.product.tags, ...input.product.tags].join(' '));
+  const segmentDocs = input.segments.map((s) => tokenize(s.text));
+  const model = fitTfidf([...partnerDocs, productDoc, ...segmentDocs]);
+  const pv = partnerDocs.map((d) => model.vectorize(d));
+  const product = model.vectorize(productDoc);
+  const segments = segmentDocs.map((d) => model.vectorize(d));
+  const shareSum = input.segments.reduce((s, x) => s + x.share, 0) || 1;
+
+  const contentRaw = pv.map((v) => cosine(v, product));
+  const audienceRaw = pv.map((v) => (segments.length ? segments.reduce((s, seg, i) => s + (input.segments[i].share / shareSum) * cosine(v, seg), 0) : 0));
+  const graph = buildGraph(ps.map((p) => p.id), input.collaborations);
+  const pr = pagerank(graph);
+  const ev = eigenvectorCentrality(graph);
+  const at = new Map(graph.nodes.map((n, i) => [n, i]));
+  const prN = minMax(ps.map((p) => pr[at.get(p.id)!]));
+  const networkRaw = ps.map((p, i) => 0.5 * prN[i] + 0.5 * ev[at.get(p.id)!]);
+
+  const values: Record<Factor, number[]> = {
+    audienceFit: segments.length ? minMax(audienceRaw) : ps.map(() => 0),
+    contentFit: minMax(contentRaw),
+    network: networkRaw,
+    reputation: ps.map((p) => (p.reputation === null ? 0 : Math.max(0, Math.min(100, p.reputation)) / 100)),
+    costEfficiency: costEfficiency(ps.map((p) => p.audienceSize), ps.map((p) => p.fee)),
+  };
+  const shortlist = input.shortlist.map((id) => ps.find((p) => p.id === id)).filter((p): p is RankInput['partners'][number] => !!p);
+  const w = input.weights;
+  const total = FACTORS.reduce((s, f) => s + w[f], 0);
+
+  let ranked: (RankedPartner & { findings: ConflictFinding[] })[] = ps.map((p, i) => {
+    const findings = conflictsOf(p, input.exclusions, shortlist);
+    const risk = Math.min(1, Math.max(0, ...findings.map((c) => c.penalty), (input.checklistRisk[p.id] ?? 0) / 100));
+    const factors = Object.fromEntries(FACTORS.map((f) => [f, round(values[f][i])])) as RankedPartner['factors'];
+    factors.risk = round(risk);
+    const contributions = Object.fromEntries(FACTORS.map((f) => [f, total ? round((w[f] * values[f][i]) / total) : 0])) as RankedPartner['contributions'];
+    contributions.risk = round(-w.risk * risk);
+    const score = round(FACTORS.reduce((s, f) => s + contributions[f], 0) + contributions.risk);
+    return {
+      id: p.id, name: p.name, type: p.type, fee: p.fee, score, factors, contributions,
+      conflicts: findings.map((c) => c.tag), keywords: topTerms(pv[i], 5).map((t) => t.term), reason: { en: '', 'zh-CN': '' }, findings,
+    };
+  });
+  const f = input.filters ?? {};
+  if (f.types?.length) ranked = ranked.filter((r) => f.types!.some((t) => t.toLowerCase() === r.type.toLowerCase()));
+  if (f.feeCap !== undefined) ranked = ranked.filter((r) => r.fee === null || r.fee <= f.feeCap!);
+  if (f.hideConflicts) ranked = ranked.filter((r) => !r.findings.some((c) => c.kind !== 'warning'));
+  ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  ranked.forEach((r, i) => (r.reason = explain(r, i + 1, ranked.length)));
+  return {
+    partners: ranked.slice(0, input.top ?? ranked.length).map(({ findings: _f, ...r }) => r),
+    weights: w,
+    segments: { run: input.segmentRun, names: input.segments.map((s) => s.name) },
+    productKeywords: topTerms(product, 8).map((t) => t.term),
+  };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/** "Ranks 3 of 120: strong on content fit (0.82) and audience fit (0.71); weakest on cost efficiency (0.12); conflicts: …". */
+function explain(r: RankedPartner & { findings: ConflictFinding[] }, rank: number, of: number): RankedPartner['reason'] {
+  const by = FACTORS.map((f) => ({ f, c: r.contributions[f], v: r.factors[f] })).sort((a, b) => b.c - a.c);
+  const [first, second] = by;
+  // The weakest among the rest, so one factor is never both a strength and the weakness.
+  const weakest = by.slice(2).sort((a, b) => a.v - b.v)[0];
+  const n = (x: number) => x.toFixed(2);
+  const clashes = r.findings.filter((c) => c.kind !== 'warning');
+  const warn = r.findings.filter((c) => c.kind === 'warning');
+  const en = [
+    `Ranks ${rank} of ${of}: strongest on ${FACTOR_LABEL[first.f].en} (${n(first.v)}) and ${FACTOR_LABEL[second.f].en} (${n(second.v)}); weakest on ${FACTOR_LABEL[weakest.f].en} (${n(weakest.v)})`,
+    clashes.length ? `; conflicts: ${clashes.map((c) => `${c.tag} (${c.kind === 'exclusion' ? `your exclusion ${c.with}` : `competes with shortlisted ${c.with}`})`).join(', ')}` : '',
+    warn.length ? `; note: ${warn.map((c) => c.tag).join(', ')}` : '',
+    r.factors.risk > 0 ? `; risk takes off ${n(-r.contributions.risk)}` : '',
+    '.',
+  ].join('');
+  const zh = [
+    `在 ${of} 个候选中排第 ${rank}：${FACTOR_LABEL[first.f]['zh-CN']}（${n(first.v)}）与${FACTOR_LABEL[second.f]['zh-CN']}（${n(second.v)}）最强，${FACTOR_LABEL[weakest.f]['zh-CN']}（${n(weakest.v)}）最弱`,
+    clashes.length ? `；冲突：${clashes.map((c) => `${c.tag}（${c.kind === 'exclusion' ? `与排除项“${c.with}”冲突` : `与已入选的 ${c.with} 竞争`}）`).join('、')}` : '',
+    warn.length ? `；提示：${warn.map((c) => c.tag).join('、')}` : '',
+    r.factors.risk > 0 ? `；风险扣减 ${n(-r.contributions.risk)}` : '',
+    '。',
+  ].join('');
+  return { en, 'zh-CN': zh };
+}

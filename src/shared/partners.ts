@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { projectIdSchema } from './project';
+
+/** Partner ranking and the portfolio as they cross the contract (DESIGN §1 step 4). */
+export const FACTORS = ['audienceFit', 'contentFit', 'network', 'reputation', 'costEfficiency'] as const;
+export type Factor = (typeof FACTORS)[number];
+export const PRESETS = ['awareness', 'engagement', 'conversion'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/**
+ * Preset weights (they need not add to 1: scores are divided by the weights' sum). The risk
+ * penalty is separate: its weight scales how much open risk takes off.
+ */
+export const PRESET_WEIGHTS: Record<Preset, Record<Factor | 'risk', number>> = {
+  awareness: { audienceFit: 0.2, contentFit: 0.15, network: 0.35, reputation: 0.2, costEfficiency: 0.1, risk: 0.3 },
+  engagement: { audienceFit: 0.35, contentFit: 0.3, network: 0.1, reputation: 0.15, costEfficiency: 0.1, risk: 0.3 },
+  conversion: { audienceFit: 0.35, contentFit: 0.15, network: 0.05, reputation: 0.15, costEfficiency: 0.3, risk: 0.3 },
+};
+
+const weight = z.number({ error: 'validation.number' }).finite('validation.number').min(0, 'validation.nonNegative').max(100, 'validation.tooLarge');
+export const rankRequestSchema = z
+  .object({
+    projectId: projectIdSchema,
+    preset: z.enum(PRESETS).optional(),
+    /** The strategist's weights, over the preset's. */
+    weights: z.object({ audienceFit: weight, contentFit: weight, network: weight, reputation: weight, costEfficiency: weight, risk: weight }).partial().strict().optional(),
+    /** Hard filters. */
+    types: z.array(z.string().min(1).max(60)).max(20).optional(),
+    feeCap: z.number().finite().min(0).optional(),
+    hideConflicts: z.boolean().optional(),
+    top: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+export type RankRequest = z.input<typeof rankRequestSchema>;
+
+export interface RankedPartner {
+  id: string;
+  name: string;
+  type: string;
+  fee: number | null;
+  score: number;
+  /** Each factor 0–1, and the risk penalty 0–1. */
+  factors: Record<Factor, number> & { risk: number };
+  /** Each factor's share of the score (weight × value / Σ weights); risk negative. */
+  contributions: Record<Factor | 'risk', number>;
+  conflicts: string[];
+  keywords: string[];
+  reason: { en: string; 'zh-CN': string };
+}
+
+export interface Ranking {
+  partners: RankedPartner[];
+  weights: Record<Factor | 'risk', number>;
+  /** What the audience-fit factor was measured against. */
+  segments: { run: number | null; names: string[] };
+  productKeywords: string[];
+}
+
+export const portfolioRequestSchema = z
+  .object({
+    projectId: projectIdSchema,
+    budget: z.number({ error: 'validation.number' }).finite().min(0, 'validation.nonNegative'),
+    max: z.number().int().min(1).max(50).optional(),
+    preset: z.enum(PRESETS).optional(),
+  })
+  .strict();
