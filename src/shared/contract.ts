@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
-import { portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
+import { type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
 import {
@@ -150,6 +150,8 @@ export const contract = {
 
   /** Every partner scored on the five factors less risk, with the contributions and a reason. */
   'partners.rank': call<Ranking>()(rankRequestSchema),
+  /** The collaboration network with PageRank and eigenvector centrality per partner. */
+  'partners.network': call<PartnerNetwork>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
 

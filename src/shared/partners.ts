@@ -56,6 +56,13 @@ export interface Ranking {
   productKeywords: string[];
 }
 
+export interface PartnerNetwork {
+  nodes: { id: string; name: string; type: string; pagerank: number; eigenvector: number; degree: number; shortlisted: boolean }[];
+  edges: { a: string; b: string; weight: number }[];
+  /** Collaborations of a partner with itself, left out. */
+  selfLoops: number;
+}
+
 export const portfolioRequestSchema = z
   .object({
     projectId: projectIdSchema,

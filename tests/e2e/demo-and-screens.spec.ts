@@ -22,6 +22,8 @@ test('the demo job shows progress, can be cancelled leaving nothing, and then bu
   await page.getByRole('navigation').getByRole('button', { name: 'Audience' }).click();
   await expect(page.getByTestId('no-runs')).toContainText('No segmentation yet');
   await page.getByRole('navigation').getByRole('button', { name: 'Partners' }).click();
+  await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(30);
+  await page.getByRole('navigation').getByRole('button', { name: 'Forecast' }).click();
   await expect(page.getByTestId('not-built')).toContainText('not built yet');
 });
 

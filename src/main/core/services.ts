@@ -143,6 +143,7 @@ export function createServices(opts: ServicesOptions): Services {
     riskHandlers(need(checklist), need(rights), need(revenue), needDialogs, opts.dataDir),
     {
       'partners.rank': (input) => need(partners)().rank(input),
+      'partners.network': ({ projectId }) => need(partners)().network(projectId),
       'partners.portfolio': (input) => need(partners)().portfolio(input),
     },
     {

@@ -2,10 +2,13 @@ import type { Db } from '../db/connection';
 import { RunsRepo } from '../audience/runsRepo';
 import { ChecklistService } from '../risk/checklistService';
 import { ChecklistRepo } from '../risk/checklistRepo';
-import { type Factor, FACTORS, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
+import { type Factor, FACTORS, type PartnerNetwork, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
 import { optimisePortfolio, type PortfolioResult } from './portfolio';
+import { eigenvectorCentrality } from './graph/eigenvector';
+import { buildGraph } from './graph/graph';
+import { pagerank } from './graph/pagerank';
 import { type RankInput, rankPartners } from './score/rank';
 
 type Row = Record<string, unknown>;
@@ -50,6 +53,21 @@ export class PartnerService {
       conflicts,
     });
     return { ...result, ranking };
+  }
+
+  /** The collaboration network: every partner with its centralities, and the weighted edges. */
+  network(projectId: number): PartnerNetwork {
+    const input = this.inputOf(projectId);
+    const g = buildGraph(input.partners.map((p) => p.id), input.collaborations);
+    const pr = pagerank(g);
+    const ev = eigenvectorCentrality(g);
+    const byId = new Map(input.partners.map((p) => [p.id, p]));
+    const shortlist = new Set(input.shortlist);
+    return {
+      nodes: g.nodes.map((id, i) => ({ id, name: byId.get(id)?.name ?? id, type: byId.get(id)?.type ?? '', pagerank: pr[i], eigenvector: ev[i], degree: g.neighbours[i].length, shortlisted: shortlist.has(id) })),
+      edges: g.neighbours.flatMap((adj, i) => adj.filter(([j]) => j > i).map(([j, w]) => ({ a: g.nodes[i], b: g.nodes[j], weight: w }))),
+      selfLoops: g.selfLoops,
+    };
   }
 
   private inputOf(projectId: number): Omit<RankInput, 'weights' | 'filters' | 'top'> {

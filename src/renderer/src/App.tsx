@@ -25,6 +25,7 @@ const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const AudiencePage = lazy(() => import('./pages/AudiencePage'));
 const RiskPage = lazy(() => import('./pages/RiskPage'));
+const PartnersPage = lazy(() => import('./pages/PartnersPage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 
 export function App() {
@@ -65,6 +66,7 @@ export function App() {
   else if (page === 'data') content = <DataPage />;
   else if (page === 'audience') content = <AudiencePage key={project.id} />;
   else if (page === 'risk') content = <RiskPage key={project.id} />;
+  else if (page === 'partners') content = <PartnersPage key={project.id} />;
   else content = <PlaceholderPage page={page} />;
 
   return (

@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+async function demoWithSegments(host: { services: { jobs: { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown; state?: string }> } } }): Promise<number> {
+  const job = host.services.jobs.start('demo', {});
+  const id = ((await host.services.jobs.wait(job.id)).result as { projectId: number }).projectId;
+  const seg = host.services.jobs.start('segment', { projectId: id, settings: { k: 5, seed: 1 } });
+  expect((await host.services.jobs.wait(seg.id)).state).toBe('done');
+  return id;
+}
+
+test('rank partners from the page: presets and sliders move the ranking, filters hide, the portfolio explains itself', async ({ page, host, openApp }) => {
+  const demoId = await demoWithSegments(host);
+  await openApp();
+  await page.goto(`${host.url}#/p/${demoId}/partners`);
+  await expect(page.getByRole('heading', { name: 'Partners', exact: true })).toBeVisible();
+  const rows = page.getByTestId('ranking').locator('tbody tr');
+  await expect(rows).toHaveCount(30);
+  await expect(page.getByText('Audience fit measured against the 5 segments of the chosen run.')).toBeVisible();
+  await expect(rows.first().locator('.reason')).toContainText('Ranks 1 of 120');
+  const first = await rows.first().getAttribute('data-partner');
+
+  // Only reputation counts: the first row is then the best-reputed partner.
+  for (const f of ['Audience fit', 'Content fit', 'Network influence', 'Cost efficiency']) await page.getByRole('slider', { name: f }).fill('0');
+  await expect(rows.first().locator('.reason')).toContainText('reputation');
+  // Every factor at zero is refused with a message, the last ranking kept.
+  await page.getByRole('slider', { name: 'Reputation' }).fill('0');
+  await expect(page.getByRole('alert')).toContainText('Every factor weight is zero');
+  await page.getByRole('button', { name: 'Engagement' }).click();
+  await expect(rows.first()).toHaveAttribute('data-partner', first!);
+
+  // Filter to museums.
+  await page.locator('.filters label.chip', { hasText: 'Museum' }).locator('input').check();
+  await expect(rows.first().locator('.pname')).toContainText('Museum');
+
+  await expect(page.getByTestId('network-chart').locator('svg')).toBeVisible();
+  const folio = page.getByTestId('portfolio');
+  await folio.getByRole('textbox').first().fill('150000');
+  await folio.getByRole('button', { name: 'Find the best set' }).click();
+  await expect(folio).toContainText('partners, total score');
+  await folio.getByRole('textbox').first().fill('1');
+  await folio.getByRole('button', { name: 'Find the best set' }).click();
+  await expect(folio).toContainText('No partner fits this budget.');
+  await expect(folio).toContainText('does not fit the remaining budget');
+});
+
+test('screenshots of the partners page in both languages and themes', async ({ browser, host }) => {
+  const demoId = await demoWithSegments(host);
+  for (const lang of [{ locale: 'en-US', code: 'en', title: 'Partners' }, { locale: 'zh-CN', code: 'zh-CN', title: '合作伙伴' }]) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ locale: lang.locale, colorScheme: theme, viewport: { width: 1360, height: 900 } });
+      const page: Page = await context.newPage();
+      await page.goto(host.url.replace('/?', `/?_=${theme}&`) + `#/p/${demoId}/partners`);
+      await expect(page.getByRole('heading', { name: lang.title, exact: true })).toBeVisible();
+      await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(30);
+      await expect(page.getByTestId('network-chart').locator('svg')).toBeVisible();
+      await page.waitForTimeout(600);
+      await screenshot(page, `partners-${lang.code}-${theme}`);
+      await page.getByTestId('portfolio').getByRole('button').click();
+      await expect(page.getByTestId('portfolio').locator('ol li').first()).toBeVisible();
+      await page.locator('.main').evaluate((el) => el.scrollTo(0, 520));
+      await page.waitForTimeout(300);
+      await screenshot(page, `partners-network-${lang.code}-${theme}`);
+      await context.close();
+    }
+  }
+});
