@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
-import { type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
+import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
 import {
@@ -152,6 +152,8 @@ export const contract = {
   'partners.rank': call<Ranking>()(rankRequestSchema),
   /** The collaboration network with PageRank and eigenvector centrality per partner. */
   'partners.network': call<PartnerNetwork>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** The words that carry the product's and partners' texts, by PageRank over co-occurrences. */
+  'partners.keywords': call<KeywordInfluence>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
 

@@ -56,6 +56,14 @@ export interface Ranking {
   productKeywords: string[];
 }
 
+/** Keyword influence: the corpus's words ranked by PageRank over their co-occurrences. */
+export interface KeywordInfluence {
+  /** The product's own top TF-IDF words. */
+  product: string[];
+  /** Top words of the partners' and product's texts with their rank (sums to at most 1). */
+  influence: { term: string; rank: number }[];
+}
+
 export interface PartnerNetwork {
   nodes: { id: string; name: string; type: string; pagerank: number; eigenvector: number; degree: number; shortlisted: boolean }[];
   edges: { a: string; b: string; weight: number }[];

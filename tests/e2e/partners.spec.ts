@@ -34,6 +34,18 @@ test('rank partners from the page: presets and sliders move the ranking, filters
   await expect(rows.first().locator('.pname')).toContainText('Museum');
 
   await expect(page.getByTestId('network-chart').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('keyword-chart').locator('svg')).toBeVisible();
+
+  // The demo's shortlist is compared side by side; starring a partner adds it (and its checklist items).
+  await expect(page.getByTestId('comparison').locator('table.compare thead th')).toHaveCount(5);
+  await page.locator('.filters label.chip', { hasText: 'Museum' }).locator('input').uncheck();
+  const star = rows.nth(2).locator('button.star');
+  if ((await star.getAttribute('aria-pressed')) === 'true') await rows.nth(3).locator('button.star').click();
+  else await star.click();
+  await expect(page.getByTestId('comparison').locator('table.compare thead th')).toHaveCount(5); // still four shown at most
+  const view = await host.services.handlers['checklist.get']({ projectId: demoId });
+  expect((view as { shortlist: unknown[] }).shortlist).toHaveLength(5);
+
   const folio = page.getByTestId('portfolio');
   await folio.getByRole('textbox').first().fill('150000');
   await folio.getByRole('button', { name: 'Find the best set' }).click();

@@ -122,3 +122,25 @@ describe('tandem partners', () => {
     expect(poor.excluded.every((x: { why: string }) => x.why === 'budget')).toBe(true);
   }, 60_000);
 });
+
+describe('keyword influence and the network on the demo', () => {
+  it('the product’s words and the corpus’s most influential ones; every partner in the network, centralities finite', async () => {
+    const { openLibrary } = await import('../../src/main/db/library');
+    const { generateDemo } = await import('../../src/main/demo/generate');
+    const { writeDemo } = await import('../../src/main/demo/write');
+    const { PartnerService } = await import('../../src/main/partners/partnerService');
+    const lib = openLibrary(tempDir());
+    const id = writeDemo(lib.db, generateDemo(20261123), new Date());
+    const service = new PartnerService(lib.db);
+    const k = service.keywords(id);
+    expect(k.product).toEqual(expect.arrayContaining(['painting', '宋代']));
+    expect(k.influence.map((x) => x.term)).toContain('宋画');
+    expect(k.influence).toHaveLength(20);
+    expect(k.influence[0].rank).toBeGreaterThanOrEqual(k.influence[19].rank);
+    const net = service.network(id);
+    expect(net.nodes).toHaveLength(120);
+    expect(net.nodes.filter((n) => n.shortlisted)).toHaveLength(4);
+    expect(net.nodes.reduce((s, n) => s + n.pagerank, 0)).toBeCloseTo(1, 8);
+    expect(net.edges.length).toBeGreaterThan(100);
+  });
+});

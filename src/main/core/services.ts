@@ -144,6 +144,7 @@ export function createServices(opts: ServicesOptions): Services {
     {
       'partners.rank': (input) => need(partners)().rank(input),
       'partners.network': ({ projectId }) => need(partners)().network(projectId),
+      'partners.keywords': ({ projectId }) => need(partners)().keywords(projectId),
       'partners.portfolio': (input) => need(partners)().portfolio(input),
     },
     {

@@ -2,12 +2,15 @@ import type { Db } from '../db/connection';
 import { RunsRepo } from '../audience/runsRepo';
 import { ChecklistService } from '../risk/checklistService';
 import { ChecklistRepo } from '../risk/checklistRepo';
-import { type Factor, FACTORS, type PartnerNetwork, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
+import { type Factor, FACTORS, type KeywordInfluence, type PartnerNetwork, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
 import { optimisePortfolio, type PortfolioResult } from './portfolio';
 import { eigenvectorCentrality } from './graph/eigenvector';
 import { buildGraph } from './graph/graph';
+import { keywordRank } from './text/keywordRank';
+import { fitTfidf, topTerms } from './text/tfidf';
+import { tokenize } from './text/tokenize';
 import { pagerank } from './graph/pagerank';
 import { type RankInput, rankPartners } from './score/rank';
 
@@ -53,6 +56,17 @@ export class PartnerService {
       conflicts,
     });
     return { ...result, ranking };
+  }
+
+  /** Keyword influence over the product's and partners' texts (the seeds' "cultural value" ranking). */
+  keywords(projectId: number, top = 20): KeywordInfluence {
+    const input = this.inputOf(projectId);
+    const productText = [input.product.title, input.product.description, ...input.product.tags].join(' ');
+    // Single characters (课, 讲, 一) help similarity but say nothing as keywords.
+    const words = (text: string) => tokenize(text).filter((w) => [...w].length > 1);
+    const docs = [words(productText), ...input.partners.map((p) => words([p.description, ...p.tags].join(' ')))];
+    const model = fitTfidf(docs);
+    return { product: topTerms(model.vectorize(docs[0]), 10).map((t) => t.term), influence: keywordRank(docs, top) };
   }
 
   /** The collaboration network: every partner with its centralities, and the weighted edges. */

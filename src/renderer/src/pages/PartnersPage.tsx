@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FACTORS, type Factor, PRESET_WEIGHTS, PRESETS, type PartnerNetwork, type Preset, type Ranking } from '../../../shared/partners';
-import { callResult } from '../bridge';
+import { call, callResult } from '../bridge';
 import { Chart } from '../charts/Chart';
 import { chartPalette } from '../charts/palette';
 import { networkOption } from '../charts/networkChart';
 import { ContributionBar } from '../components/partners/ContributionBar';
+import { ComparisonCard } from '../components/partners/ComparisonCard';
+import { KeywordsCard } from '../components/partners/KeywordsCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
 import { useProject } from '../stores/project';
 import { useFormat, useSettings, useT } from '../stores/settings';
@@ -30,6 +32,17 @@ export default function PartnersPage() {
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [network, setNetwork] = useState<PartnerNetwork | null>(null);
+  const [shortlist, setShortlist] = useState<string[]>([]);
+  useEffect(() => void call('checklist.get', { projectId: project.id }).then((v) => setShortlist(v.shortlist.map((s) => s.partnerId))), [project.id]);
+  // The shortlist feeds the checklist (issue 6) and the competitor conflicts: re-rank after a change.
+  const toggle = async (id: string) => {
+    const next = shortlist.includes(id) ? shortlist.filter((x) => x !== id) : [...shortlist, id];
+    const r = await callResult('checklist.setShortlist', { projectId: project.id, partnerIds: next });
+    if (r.ok) {
+      setShortlist(r.value.shortlist.map((s) => s.partnerId));
+      void callResult('partners.network', { projectId: project.id }).then((n) => n.ok && setNetwork(n.value));
+    } else setError(r.error.message);
+  };
   const palette = chartPalette(theme);
 
   useEffect(() => {
@@ -48,7 +61,7 @@ export default function PartnersPage() {
       } else setError(r.error.issues?.length ? t(r.error.issues[0].message) : r.error.message);
     }, 120);
     return () => clearTimeout(timer);
-  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts]);
+  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join()]);
   useEffect(() => void callResult('partners.network', { projectId: project.id }).then((r) => r.ok && setNetwork(r.value)), [project.id]);
 
   const allTypes = useMemo(() => [...new Set(network?.nodes.map((n) => n.type) ?? [])].sort(), [network]);
@@ -131,7 +144,12 @@ export default function PartnersPage() {
               <tbody>
                 {top.map((p, i) => (
                   <tr key={p.id} data-partner={p.id}>
-                    <td className="muted">{i + 1}</td>
+                    <td className="muted">
+                      {i + 1}
+                      <button className={`star${shortlist.includes(p.id) ? ' on' : ''}`} aria-pressed={shortlist.includes(p.id)} aria-label={t(shortlist.includes(p.id) ? 'partners.unshortlist' : 'partners.shortlist', { name: p.name })} onClick={() => void toggle(p.id)}>
+                        {shortlist.includes(p.id) ? '★' : '☆'}
+                      </button>
+                    </td>
                     <td colSpan={2}>
                       <div className="prow">
                         <div className="pname">{p.name} <span className="muted small">{typeLabel(p.type)}</span></div>
@@ -155,6 +173,10 @@ export default function PartnersPage() {
           </section>
           <PortfolioCard projectId={project.id} preset={preset} defaultBudget={project.budget ?? 0} currency={project.currency} />
         </div>
+      </div>
+      <div className="grid-2" style={{ marginTop: 18 }}>
+        <ComparisonCard partners={shortlist.map((id) => ranking?.partners.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p)} palette={palette} currency={project.currency} />
+        <KeywordsCard projectId={project.id} palette={palette} />
       </div>
     </div>
   );
