@@ -52,8 +52,10 @@ export interface ChecklistSummary {
   total: number;
   /** Evidence files whose bytes changed since they were added. */
   tampered: number;
-  /** The risk score of each shortlisted partner's own items: partner ranking's risk factor. */
+  /** The risk score of each shortlisted partner's own items. */
   byPartner: Record<string, number>;
+  /** Per shortlisted partner, its blocking items still open and all of them: partner ranking's risk factor. */
+  blockingByPartner: Record<string, { open: number; total: number }>;
 }
 
 export interface ChecklistView {

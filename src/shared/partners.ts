@@ -60,8 +60,8 @@ export interface Ranking {
 export interface KeywordInfluence {
   /** The product's own top TF-IDF words. */
   product: string[];
-  /** Top words of the partners' and product's texts with their rank (sums to at most 1). */
-  influence: { term: string; rank: number }[];
+  /** Top words of the partners' and product's texts with their rank (sums to at most 1), and whether the product's text uses them. */
+  influence: { term: string; rank: number; inProduct: boolean }[];
 }
 
 export interface PartnerNetwork {

@@ -73,6 +73,12 @@ test('screenshots of the partners page in both languages and themes', async ({ b
       await page.locator('.main').evaluate((el) => el.scrollTo(0, 520));
       await page.waitForTimeout(300);
       await screenshot(page, `partners-network-${lang.code}-${theme}`);
+      await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('comparison-chart').locator('svg')).toBeVisible();
+      await expect(page.getByTestId('keyword-chart').locator('svg')).toBeVisible();
+      await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(400);
+      await screenshot(page, `partners-compare-${lang.code}-${theme}`);
       await context.close();
     }
   }

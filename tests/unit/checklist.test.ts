@@ -67,6 +67,9 @@ describe('the risk checklist', () => {
     // Per partner, the score of its own items (partner ranking's risk factor).
     for (const p of view.shortlist) expect(view.summary.byPartner[p.partnerId]).toBe(riskScore(view.items.filter((i) => i.partnerId === p.partnerId)));
     expect(Object.keys(view.summary.byPartner)).toHaveLength(4);
+    const artistId = view.shortlist[0].partnerId;
+    const artistBlocking = view.items.filter((i) => i.partnerId === artistId && i.severity === 'blocking');
+    expect(view.summary.blockingByPartner[artistId]).toEqual({ open: artistBlocking.filter((i) => i.status === 'todo' || i.status === 'in_progress').length, total: artistBlocking.length });
   });
 
   it('gates "ready to pitch" on the open blocking items, naming them, until they are closed', () => {

@@ -66,7 +66,8 @@ export class PartnerService {
     const words = (text: string) => tokenize(text).filter((w) => [...w].length > 1);
     const docs = [words(productText), ...input.partners.map((p) => words([p.description, ...p.tags].join(' ')))];
     const model = fitTfidf(docs);
-    return { product: topTerms(model.vectorize(docs[0]), 10).map((t) => t.term), influence: keywordRank(docs, top) };
+    const own = new Set(docs[0]);
+    return { product: topTerms(model.vectorize(docs[0]), 10).map((t) => t.term), influence: keywordRank(docs, top).map((k) => ({ ...k, inProduct: own.has(k.term) })) };
   }
 
   /** The collaboration network: every partner with its centralities, and the weighted edges. */
@@ -108,7 +109,9 @@ export class PartnerService {
       text: [s.nameEn, s.nameZh, ...s.distinguishing.flatMap((d) => [d.en, d.zh]), ...Object.values(s.attributes).flatMap((vals) => vals.slice(0, 3).map((v) => v.value))].join(' '),
     }));
     const shortlist = new ChecklistRepo(this.db).shortlist(projectId);
-    const checklistRisk = shortlist.length ? new ChecklistService(this.db).view(projectId).summary.byPartner : {};
+    // The checklist's part of the risk: the share of the partner's blocking items still open.
+    const blocking = shortlist.length ? new ChecklistService(this.db).view(projectId).summary.blockingByPartner : {};
+    const checklistRisk = Object.fromEntries(Object.entries(blocking).map(([id, b]) => [id, b.total ? (100 * b.open) / b.total : 0]));
     return {
       product: { title: (project.product_title as string) || '', description: (project.description as string) || '', tags: list(project.tags) },
       exclusions: list(project.exclusions),

@@ -239,8 +239,18 @@ function summarise(items: ChecklistItem[]): ChecklistSummary {
     done: items.filter((i) => i.status === 'done').length,
     total: items.length,
     tampered: items.reduce((n, i) => n + i.evidence.filter((e) => !e.intact).length, 0),
-    byPartner: Object.fromEntries([...new Set(items.map((i) => i.partnerId).filter((p): p is string => !!p))].map((p) => [p, riskScore(items.filter((i) => i.partnerId === p))])),
+    byPartner: Object.fromEntries(partnersOf(items).map((p) => [p, riskScore(items.filter((i) => i.partnerId === p))])),
+    blockingByPartner: Object.fromEntries(
+      partnersOf(items).map((p) => {
+        const blocking = items.filter((i) => i.partnerId === p && i.severity === 'blocking' && i.status !== 'na');
+        return [p, { open: blocking.filter((i) => isOpen(i.status)).length, total: blocking.length }];
+      }),
+    ),
   };
+}
+
+function partnersOf(items: ChecklistItem[]): string[] {
+  return [...new Set(items.map((i) => i.partnerId).filter((p): p is string => !!p))];
 }
 
 /** A file's bytes, refused (located, with the limit) when it is too large, not a file or unreadable. */

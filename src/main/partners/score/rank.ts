@@ -35,7 +35,7 @@ export interface RankInput {
   segments: { name: string; text: string; share: number }[];
   segmentRun: number | null;
   shortlist: string[];
-  /** The checklist's risk score (0–100) of each shortlisted partner's own items. */
+  /** The checklist's part of each shortlisted partner's risk, 0–100 (its open blocking items' share). */
   checklistRisk: Record<string, number>;
   weights: Record<Factor | 'risk', number>;
   filters?: { types?: string[]; feeCap?: number; hideConflicts?: boolean };

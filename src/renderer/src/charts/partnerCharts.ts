@@ -24,7 +24,6 @@ export function comparisonOption(partners: RankedPartner[], label: (f: string) =
 /** The most influential keywords, as horizontal bars (rank in ‰ of the whole). */
 export function keywordOption(k: KeywordInfluence, p: ChartPalette, top = 15): EChartsOption {
   const items = k.influence.slice(0, top).reverse();
-  const product = new Set(k.product);
   return {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}‰` },
@@ -34,7 +33,7 @@ export function keywordOption(k: KeywordInfluence, p: ChartPalette, top = 15): E
       {
         type: 'bar',
         barMaxWidth: 16,
-        data: items.map((x) => ({ value: Math.round(x.rank * 10000) / 10, itemStyle: { color: product.has(x.term) ? p.series[0] : p.series[9] ?? p.muted, borderRadius: [0, 4, 4, 0] } })),
+        data: items.map((x) => ({ value: Math.round(x.rank * 10000) / 10, itemStyle: { color: x.inProduct ? p.series[0] : p.series[9] ?? p.muted, borderRadius: [0, 4, 4, 0] } })),
       },
     ],
   };
