@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { datasetExportSchema, importStartSchema } from './data';
 import { projectIdSchema } from './project';
 import { segmentStartSchema } from './segments';
-import { recommendStartSchema } from './targeting';
+import { recommendStartSchema, targetStartSchema } from './targeting';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -32,6 +32,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   projectOpenSchema,
   segmentStartSchema,
   recommendStartSchema,
+  targetStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

@@ -42,3 +42,34 @@ export interface RecommendResult {
   path: string;
   ms: number;
 }
+
+export const targetStartSchema = z
+  .object({
+    kind: z.literal('target'),
+    projectId: projectIdSchema,
+    /** The partner whose themes join the product's in the co-branded concept (none: the product alone). */
+    partnerId: z.string().min(1).max(200).optional(),
+    /** The share of users counted as addressable: the best-scoring ones. */
+    share: z.number().min(0.01, 'validation.tooSmall').max(1, 'validation.tooLarge').optional(),
+    /** Where to write the target list (CSV or XLSX: user_id, score, segment). */
+    outPath: z.string().min(1).max(4096).optional(),
+    seed: int(0, 2 ** 31 - 1).optional(),
+  })
+  .strict();
+export type TargetStart = z.infer<typeof targetStartSchema>;
+
+export interface TargetingResult {
+  partnerId: string | null;
+  /** The concept's words, and the catalog items it was placed among (TF-IDF nearest). */
+  conceptWords: string[];
+  anchors: { itemId: string; title: string; similarity: number }[];
+  users: number;
+  addressable: number;
+  /** Per segment of the chosen run: its users and how many of them are addressable. */
+  bySegment: { id: number; name: string; nameEn: string; nameZh: string; users: number; addressable: number }[];
+  quality: RecommendResult['quality'];
+  factors: number;
+  written: number;
+  path: string | null;
+  ms: number;
+}

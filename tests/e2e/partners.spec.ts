@@ -46,6 +46,18 @@ test('rank partners from the page: presets and sliders move the ranking, filters
   const view = await host.services.handlers['checklist.get']({ projectId: demoId });
   expect((view as { shortlist: unknown[] }).shortlist).toHaveLength(5);
 
+  // Targeting: the concept with a shortlisted partner, the addressable audience per segment, the list exported.
+  const targeting = page.getByTestId('targeting');
+  await targeting.getByRole('combobox').selectOption({ index: 1 });
+  await targeting.getByRole('button', { name: 'Find the audience' }).click();
+  await expect(page.getByTestId('targeting-summary')).toContainText('are the addressable audience', { timeout: 60_000 });
+  await expect(page.getByTestId('targeting-quality')).toContainText('most popular');
+  await expect(targeting.locator('table.segments-reach tbody tr')).toHaveCount(5);
+  const list = `${host.dataDir}/targets.csv`;
+  host.dialogAnswers.push(list);
+  await targeting.getByRole('button', { name: 'Export the target list…' }).click();
+  await expect.poll(async () => (await import('node:fs')).existsSync(list), { timeout: 60_000 }).toBe(true);
+
   const folio = page.getByTestId('portfolio');
   await folio.getByRole('textbox').first().fill('150000');
   await folio.getByRole('button', { name: 'Find the best set' }).click();
@@ -79,6 +91,13 @@ test('screenshots of the partners page in both languages and themes', async ({ b
       await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await page.waitForTimeout(400);
       await screenshot(page, `partners-compare-${lang.code}-${theme}`);
+      if (theme === 'light') {
+        await page.getByTestId('targeting').getByRole('button').first().click();
+        await expect(page.getByTestId('targeting-summary')).toBeVisible({ timeout: 60_000 });
+        await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await page.waitForTimeout(300);
+        await screenshot(page, `partners-targeting-${lang.code}-${theme}`);
+      }
       await context.close();
     }
   }

@@ -1,3 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
+import { ProjectsRepo } from '../../src/main/db/projectsRepo';
+import { openLibrary } from '../../src/main/db/library';
+import { runRecommend } from '../../src/main/partners/targeting/recommend';
+import { runTargeting } from '../../src/main/partners/targeting/concept';
+import { spawnSync } from 'node:child_process';
+import { tempDir } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/main/core/random';
 import { fitAls } from '../../src/main/partners/targeting/als';
@@ -77,13 +86,6 @@ describe('targeting by collaborative filtering', () => {
 
 describe('the recommend job', () => {
   it('leaves out interactions naming unknown items (counted), refuses a project without interactions, writes user_id/item_id/rank/score', async () => {
-    const { openLibrary } = await import('../../src/main/db/library');
-    const { ProjectsRepo } = await import('../../src/main/db/projectsRepo');
-    const { runRecommend } = await import('../../src/main/partners/targeting/recommend');
-    const { DEFAULT_PROJECT_FIELDS } = await import('../../src/shared/project');
-    const { tempDir } = await import('./helpers');
-    const fs = await import('node:fs');
-    const path = await import('node:path');
     const dir = tempDir();
     const lib = openLibrary(dir);
     const repo = new ProjectsRepo(lib.db);
@@ -115,10 +117,6 @@ describe('the recommend job', () => {
 
 describe('tandem recommend', () => {
   it('runs from the built CLI on the demo: every user gets K rows, quality beside most-popular in the JSON', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const { tempDir } = await import('./helpers');
     const dir = tempDir();
     const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bin/tandem.mjs'), '--json', '--data-dir', dir, ...args], { encoding: 'utf8' });
     expect(run('demo').status).toBe(0);
@@ -132,5 +130,34 @@ describe('tandem recommend', () => {
     expect(lines.length - 1).toBe(r.users * 3);
     expect(run('recommend', '--project', '1').status).toBe(2);
     expect(run('recommend', '--project', '1', '--out', out, '--top', '0').status).toBe(2);
+  }, 60_000);
+});
+
+describe('concept targeting', () => {
+  it('places the concept among the catalog items that share its words, scores every user, counts the best share; refuses without a catalog', async () => {
+    const dir = tempDir();
+    const lib = openLibrary(dir);
+    const repo = new ProjectsRepo(lib.db);
+    const id = repo.insert({ ...DEFAULT_PROJECT_FIELDS, name: 'tea', productTitle: '茶文化十二讲', tags: ['茶文化'] }, new Date().toISOString());
+    const bare = repo.insert({ ...DEFAULT_PROJECT_FIELDS, name: 'bare' }, new Date().toISOString());
+    const item = lib.db.prepare('INSERT INTO catalog_items (project_id, item_id, title, tags) VALUES (?, ?, ?, ?)');
+    const themes = ['茶文化', '汽车', '书法', '咖啡'];
+    for (let i = 0; i < 40; i++) item.run(id, `i${i}`, `${themes[i % 4]} 第${i}课`, JSON.stringify([themes[i % 4]]));
+    lib.db.prepare("INSERT INTO partners (project_id, partner_id, name, type, description, tags) VALUES (?, 'p1', '茶馆', 'brand', '茶文化 体验', '[\"茶文化\"]')").run(id);
+    const add = lib.db.prepare('INSERT INTO interactions (project_id, user_id, item_id, weight) VALUES (?, ?, ?, 1)');
+    const r = new Random(8);
+    // Users 0, 4, 8… drink tea: they touch the tea items (i0, i4, i8…).
+    for (let u = 0; u < 200; u++) for (let k = 0; k < 6; k++) add.run(id, `u${u}`, `i${(u % 4) + 4 * Math.floor(r.next() * 10)}`);
+    const out = path.join(dir, 'targets.csv');
+    const res = await runTargeting(lib.db, { projectId: id, partnerId: 'p1', share: 0.25, outPath: out });
+    expect(res.anchors.length).toBeGreaterThan(0);
+    for (const a of res.anchors) expect(a.title).toContain('茶文化');
+    expect(res.addressable).toBeLessThanOrEqual(50);
+    const lines = fs.readFileSync(out, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('user_id,score,segment');
+    const tea = lines.slice(1).filter((l) => Number(l.split(',')[0].slice(1)) % 4 === 0).length;
+    expect(tea / (lines.length - 1)).toBeGreaterThan(0.8);
+    await expect(runTargeting(lib.db, { projectId: bare })).rejects.toThrow(/no interactions|no catalog/);
+    await expect(runTargeting(lib.db, { projectId: id, partnerId: 'nobody' })).rejects.toThrow(/no partner nobody/);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { JobKind } from '../../shared/jobs';
 import { runSegmentTask } from '../audience/task';
-import { runRecommendTask } from '../partners/targeting/task';
+import { runRecommendTask } from '../partners/targeting/recommendTask';
+import { runTargetTask } from '../partners/targeting/targetTask';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -15,4 +16,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   projectOpen: runProjectOpenTask,
   segment: runSegmentTask,
   recommend: runRecommendTask,
+  target: runTargetTask,
 };

@@ -7,6 +7,7 @@ import { networkOption } from '../charts/networkChart';
 import { ContributionBar } from '../components/partners/ContributionBar';
 import { ComparisonCard } from '../components/partners/ComparisonCard';
 import { KeywordsCard } from '../components/partners/KeywordsCard';
+import { TargetingCard } from '../components/partners/TargetingCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
 import { useProject } from '../stores/project';
 import { useFormat, useSettings, useT } from '../stores/settings';
@@ -177,6 +178,9 @@ export default function PartnersPage() {
       <div className="grid-2" style={{ marginTop: 18 }}>
         <ComparisonCard partners={shortlist.map((id) => ranking?.partners.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p)} palette={palette} currency={project.currency} />
         <KeywordsCard projectId={project.id} palette={palette} />
+      </div>
+      <div style={{ marginTop: 18 }}>
+        <TargetingCard projectId={project.id} shortlist={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
       </div>
     </div>
   );
