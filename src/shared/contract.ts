@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
+import { planSaveSchema, type PlanView } from './plan';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -156,6 +157,11 @@ export const contract = {
   'partners.keywords': call<KeywordInfluence>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
+
+  /** The partner-selection wizard's plan, with the campaign's fields, the target segments' run, the shortlist and the gaps left. */
+  'plan.get': call<PlanView>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** Saves the plan (and the campaign's budget and dates on the project) in one transaction. */
+  'plan.save': call<PlanView>()(planSaveSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

@@ -28,6 +28,8 @@ export const rankRequestSchema = z
     types: z.array(z.string().min(1).max(60)).max(20).optional(),
     feeCap: z.number().finite().min(0).optional(),
     hideConflicts: z.boolean().optional(),
+    /** The target segments' ids in the chosen run, over the plan's choice (default: the plan's, else every segment). */
+    segments: z.array(z.number().int().min(0).max(1000)).min(1).max(64).optional(),
     top: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
@@ -52,7 +54,7 @@ export interface Ranking {
   partners: RankedPartner[];
   weights: Record<Factor | 'risk', number>;
   /** What the audience-fit factor was measured against. */
-  segments: { run: number | null; names: string[] };
+  segments: { run: number | null; names: string[]; /** True when the strategist chose them; false: every segment of the run. */ targeted: boolean };
   productKeywords: string[];
 }
 

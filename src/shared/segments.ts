@@ -78,3 +78,8 @@ export interface SegmentRun extends SegmentRunSummary {
   /** A sample of up to 20,000 users on the first two principal components, with their segments. */
   map: { x: number[]; y: number[]; segment: number[]; explained: number[] };
 }
+
+/** A segment's name in a language: the strategist's own name when they renamed it, else the proposed one. */
+export function segmentLabel(s: { name: string; nameEn: string; nameZh: string }, lang: 'en' | 'zh-CN'): string {
+  return s.name && s.name !== s.nameEn ? s.name : lang === 'zh-CN' ? s.nameZh : s.nameEn;
+}

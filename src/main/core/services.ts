@@ -17,6 +17,7 @@ import { peekProjectFile } from '../projectFile/peek';
 import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
+import { PlanService } from '../plan/planService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
 import { PartnerService } from '../partners/partnerService';
@@ -97,6 +98,7 @@ export function createServices(opts: ServicesOptions): Services {
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
   const partners = library ? new PartnerService(library.db) : null;
+  const plans = library ? new PlanService(library.db, opts.now) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -146,6 +148,8 @@ export function createServices(opts: ServicesOptions): Services {
       'partners.network': ({ projectId }) => need(partners)().network(projectId),
       'partners.keywords': ({ projectId }) => need(partners)().keywords(projectId),
       'partners.portfolio': (input) => need(partners)().portfolio(input),
+      'plan.get': ({ projectId }) => need(plans)().get(projectId),
+      'plan.save': (input) => need(plans)().save(input),
     },
     {
       'projectFiles.inspect': ({ path }) => {

@@ -45,6 +45,7 @@ export const DATASET_TABLES = [
   'checklist_evidence',
   'licences',
   'revenue_scenarios',
+  'campaign_plans',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */

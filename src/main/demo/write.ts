@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { profileOf } from '../data/profile';
+import { seedDemoPlan } from './plan';
 import { seedDemoChecklist, seedDemoRights } from './risk';
 import type { DemoData } from './generate';
 
@@ -41,6 +42,7 @@ export function writeDemo(
     }
     seedDemoChecklist(db, id, demo.partners, now);
     seedDemoRights(db, id, now);
+    seedDemoPlan(db, id, now);
     return id;
   })();
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { RunsRepo } from '../audience/runsRepo';
+import { PlanService } from '../plan/planService';
 import { ChecklistService } from '../risk/checklistService';
 import { ChecklistRepo } from '../risk/checklistRepo';
 import { type Factor, FACTORS, type KeywordInfluence, type PartnerNetwork, PRESET_WEIGHTS, type Ranking, type RankRequest, rankRequestSchema, portfolioRequestSchema } from '../../shared/partners';
@@ -38,7 +39,7 @@ export class PartnerService {
     if (FACTORS.every((f) => weights[f] === 0)) {
       throw new DomainError('invalid_input', 'Every factor weight is zero: there is nothing to rank by. Give at least one factor a weight.', [{ path: 'weights', message: 'partners.problem.zeroWeights' }]);
     }
-    return rankPartners({ ...this.inputOf(r.projectId), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
+    return rankPartners({ ...this.inputOf(r.projectId, r.segments), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
   }
 
   portfolio(request: { projectId: number; budget: number; max?: number; preset?: RankRequest['preset'] }): PortfolioResult & { ranking: Ranking } {
@@ -85,7 +86,7 @@ export class PartnerService {
     };
   }
 
-  private inputOf(projectId: number): Omit<RankInput, 'weights' | 'filters' | 'top'> {
+  private inputOf(projectId: number, segmentIds?: number[]): Omit<RankInput, 'weights' | 'filters' | 'top'> {
     const project = this.db.prepare('SELECT product_title, description, tags, exclusions FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId) as Row | undefined;
     if (!project) throw new DomainError('not_found', `No project with id ${projectId}.`);
     const partners = (this.db.prepare('SELECT partner_id, name, type, description, tags, audience_profile, audience_size, reputation, fee, conflict_tags FROM partners WHERE project_id = ? ORDER BY partner_id').all(projectId) as Row[]).map((p) => ({
@@ -103,7 +104,10 @@ export class PartnerService {
     if (!partners.length) throw new DomainError('refused', 'The project has no partners to rank: import the partners dataset first.');
     const collaborations = (this.db.prepare('SELECT partner_a, partner_b FROM collaborations WHERE project_id = ?').raw().all(projectId) as [string, string][]).map(([a, b]) => ({ a, b }));
     const run = new RunsRepo(this.db).chosen(projectId);
-    const segments = (run?.segments ?? []).map((s) => ({
+    // The segments that matter: the request's, else the plan's (wizard step 1), else all of them.
+    const wanted = segmentIds ?? (run ? new PlanService(this.db).targetSegments(projectId, run.createdAt) : null);
+    if (segmentIds && run) segmentIds.forEach((id, i) => { if (!run.segments.some((s) => s.id === id)) throw new DomainError('invalid_input', `Segment ${id} is not in the chosen segmentation run.`, [{ path: `segments.${i}`, message: 'plan.problem.unknownSegment', params: { id } }]); });
+    const segments = (run?.segments ?? []).filter((s) => !wanted || wanted.includes(s.id)).map((s) => ({
       name: s.name,
       share: s.share,
       text: [s.nameEn, s.nameZh, ...s.distinguishing.flatMap((d) => [d.en, d.zh]), ...Object.values(s.attributes).flatMap((vals) => vals.slice(0, 3).map((v) => v.value))].join(' '),
@@ -119,6 +123,7 @@ export class PartnerService {
       collaborations,
       segments,
       segmentRun: run?.id ?? null,
+      segmentsTargeted: !!wanted,
       shortlist,
       checklistRisk,
     };

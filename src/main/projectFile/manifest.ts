@@ -38,6 +38,7 @@ export const PROJECT_TABLES = [
   'checklist_evidence',
   'licences',
   'revenue_scenarios',
+  'campaign_plans',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

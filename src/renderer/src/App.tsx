@@ -26,6 +26,7 @@ const DataPage = lazy(() => import('./pages/DataPage'));
 const AudiencePage = lazy(() => import('./pages/AudiencePage'));
 const RiskPage = lazy(() => import('./pages/RiskPage'));
 const PartnersPage = lazy(() => import('./pages/PartnersPage'));
+const PlanPage = lazy(() => import('./pages/PlanPage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 
 export function App() {
@@ -67,6 +68,7 @@ export function App() {
   else if (page === 'audience') content = <AudiencePage key={project.id} />;
   else if (page === 'risk') content = <RiskPage key={project.id} />;
   else if (page === 'partners') content = <PartnersPage key={project.id} />;
+  else if (page === 'plan') content = <PlanPage key={project.id} />;
   else content = <PlaceholderPage page={page} />;
 
   return (

@@ -12,7 +12,7 @@ import { costEfficiency, FACTOR_LABEL, minMax } from './factors';
  * (the partner's themes and audience profile against each chosen segment's description,
  * weighted by the segment's share), content fit (TF-IDF cosine with the product), network
  * influence (PageRank and eigenvector centrality in the collaboration graph), reputation
- * and cost efficiency (audience reached per unit of fee) — weighted and summed, less the
+ * and cost efficiency (addressable reach per unit of fee) — weighted and summed, less the
  * risk penalty (conflicts, and the partner's open checklist items). Every partner gets the
  * contributions behind its score and a sentence saying why it ranks where it does.
  */
@@ -34,6 +34,8 @@ export interface RankInput {
   collaborations: { a: string; b: string }[];
   segments: { name: string; text: string; share: number }[];
   segmentRun: number | null;
+  /** Whether the segments are the strategist's choice (else every segment of the run). */
+  segmentsTargeted?: boolean;
   shortlist: string[];
   /** The checklist's part of each shortlisted partner's risk, 0–100 (its open blocking items' share). */
   checklistRisk: Record<string, number>;
@@ -67,7 +69,7 @@ export function rankPartners(input: RankInput): Ranking {
     contentFit: minMax(contentRaw),
     network: networkRaw,
     reputation: ps.map((p) => (p.reputation === null ? 0 : Math.max(0, Math.min(100, p.reputation)) / 100)),
-    costEfficiency: costEfficiency(ps.map((p) => p.audienceSize), ps.map((p) => p.fee)),
+    costEfficiency: costEfficiency(addressableReach(ps, audienceRaw, segments.length > 0), ps.map((p) => p.fee)),
   };
   const shortlist = input.shortlist.map((id) => ps.find((p) => p.id === id)).filter((p): p is RankInput['partners'][number] => !!p);
   const w = input.weights;
@@ -95,9 +97,19 @@ export function rankPartners(input: RankInput): Ranking {
   return {
     partners: ranked.slice(0, input.top ?? ranked.length).map(({ findings: _f, ...r }) => r),
     weights: w,
-    segments: { run: input.segmentRun, names: input.segments.map((s) => s.name) },
+    segments: { run: input.segmentRun, names: input.segments.map((s) => s.name), targeted: !!input.segmentsTargeted },
     productKeywords: topTerms(product, 8).map((t) => t.term),
   };
+}
+
+/**
+ * The part of each partner's audience the campaign can address: its audience size scaled by
+ * how well it matches the chosen segments, relative to the best-matching partner (so the
+ * best match counts its whole audience). Without segments, the whole audience.
+ */
+function addressableReach(ps: RankInput['partners'], fit: number[], targeted: boolean): (number | null)[] {
+  const best = Math.max(0, ...fit.filter(Number.isFinite));
+  return ps.map((p, i) => (p.audienceSize === null ? null : !targeted || best === 0 ? p.audienceSize : (p.audienceSize * Math.max(0, fit[i])) / best));
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

@@ -8,6 +8,7 @@ const PROJECT_PAGES: { id: PageId; icon: IconName }[] = [
   { id: 'data', icon: 'data' },
   { id: 'audience', icon: 'audience' },
   { id: 'partners', icon: 'partners' },
+  { id: 'plan', icon: 'plan' },
   { id: 'risk', icon: 'risk' },
   { id: 'forecast', icon: 'forecast' },
   { id: 'report', icon: 'report' },

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { segmentLabel } from '../../../shared/segments';
 import type { DatasetInfo } from '../../../shared/data';
 import type { EngineChoice, SegmentRun, SegmentRunSummary, SegmentSettingsInput } from '../../../shared/segments';
 import { call, CallError } from '../bridge';
@@ -68,7 +69,7 @@ export default function AudiencePage() {
     }
   };
 
-  const names = run ? run.segments.map((s) => (s.name !== s.nameEn ? s.name : lang === 'zh-CN' ? s.nameZh : s.nameEn)) : [];
+  const names = run ? run.segments.map((s) => segmentLabel(s, lang)) : [];
   const palette = chartPalette(theme);
   const charts = useMemo(() => {
     if (!run) return null;

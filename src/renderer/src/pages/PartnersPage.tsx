@@ -1,18 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FACTORS, type Factor, PRESET_WEIGHTS, PRESETS, type PartnerNetwork, type Preset, type Ranking } from '../../../shared/partners';
+import { PRESET_WEIGHTS, type PartnerNetwork, type Preset, type Ranking } from '../../../shared/partners';
 import { call, callResult } from '../bridge';
 import { Chart } from '../charts/Chart';
 import { chartPalette } from '../charts/palette';
 import { networkOption } from '../charts/networkChart';
-import { ContributionBar } from '../components/partners/ContributionBar';
+import { RankingTable } from '../components/partners/RankingTable';
+import { PresetButtons, WeightSliders, type Weights } from '../components/partners/WeightSliders';
 import { ComparisonCard } from '../components/partners/ComparisonCard';
 import { KeywordsCard } from '../components/partners/KeywordsCard';
 import { TargetingCard } from '../components/partners/TargetingCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
 import { useProject } from '../stores/project';
-import { useFormat, useSettings, useT } from '../stores/settings';
-
-type Weights = Record<Factor | 'risk', number>;
+import { useSettings, useT } from '../stores/settings';
 
 /**
  * Partners: every candidate scored on audience fit, content fit, network influence,
@@ -22,7 +21,6 @@ type Weights = Record<Factor | 'risk', number>;
  */
 export default function PartnersPage() {
   const t = useT();
-  const f = useFormat();
   const { lang, theme } = useSettings();
   const project = useProject((s) => s.project)!;
   const [preset, setPreset] = useState<Preset>('engagement');
@@ -35,6 +33,13 @@ export default function PartnersPage() {
   const [network, setNetwork] = useState<PartnerNetwork | null>(null);
   const [shortlist, setShortlist] = useState<string[]>([]);
   useEffect(() => void call('checklist.get', { projectId: project.id }).then((v) => setShortlist(v.shortlist.map((s) => s.partnerId))), [project.id]);
+  // The wizard's goals and partner kinds, when the strategist has set them, are where this page starts.
+  useEffect(() => void call('plan.get', { projectId: project.id }).then((v) => {
+    if (!v.updatedAt) return;
+    setPreset(v.plan.cooperation.preset);
+    setWeights(v.plan.cooperation.weights);
+    setTypes(new Set(v.plan.cooperation.types));
+  }), [project.id]);
   // The shortlist feeds the checklist (issue 6) and the competitor conflicts: re-rank after a change.
   const toggle = async (id: string) => {
     const next = shortlist.includes(id) ? shortlist.filter((x) => x !== id) : [...shortlist, id];
@@ -67,7 +72,6 @@ export default function PartnersPage() {
 
   const allTypes = useMemo(() => [...new Set(network?.nodes.map((n) => n.type) ?? [])].sort(), [network]);
   const top = ranking?.partners.slice(0, 30) ?? [];
-  const max = Math.max(0.0001, ...top.map((p) => FACTORS.reduce((s, x) => s + p.contributions[x], 0)));
   const typeLabel = (x: string) => t(`partnerType.${x}`) === `partnerType.${x}` ? x : t(`partnerType.${x}`);
   const graph = useMemo(() => (network ? networkOption(network, typeLabel, palette) : null), [network, lang, theme]);
   const choosePreset = (p: Preset) => {
@@ -87,26 +91,14 @@ export default function PartnersPage() {
       <section className="card">
         <header>
           <h2>{t('partners.weights')}</h2>
-          <div className="seg" role="group" aria-label={t('partners.preset')}>
-            {PRESETS.map((p) => (
-              <button key={p} aria-pressed={preset === p && JSON.stringify(weights) === JSON.stringify(PRESET_WEIGHTS[p])} onClick={() => choosePreset(p)}>
-                {t(`partners.preset.${p}`)}
-              </button>
-            ))}
-          </div>
+          <PresetButtons preset={preset} weights={weights} onPreset={choosePreset} />
         </header>
         <div className="body weights">
-          {[...FACTORS, 'risk' as const].map((k, i) => (
-            <label key={k} className="weight">
-              <span><i className="swatch" style={{ background: k === 'risk' ? 'var(--danger)' : palette.series[i] }} /> {t(`partners.factor.${k}`)}</span>
-              <input type="range" min={0} max={100} value={Math.round(weights[k] * 100)} aria-label={t(`partners.factor.${k}`)} onChange={(e) => setWeights({ ...weights, [k]: Number(e.target.value) / 100 })} />
-              <span className="num">{Math.round(weights[k] * 100)}</span>
-            </label>
-          ))}
+          <WeightSliders weights={weights} onChange={setWeights} palette={palette} />
           <div className="filters">
             <div className="chips toggles">
               {allTypes.map((x) => (
-                <label key={x} className="chip">
+                <label key={x} className={`chip${types.has(x) ? ' on' : ''}`}>
                   <input type="checkbox" checked={types.has(x)} onChange={(e) => setTypes((s) => { const n = new Set(s); if (e.target.checked) n.add(x); else n.delete(x); return n; })} /> {typeLabel(x)}
                 </label>
               ))}
@@ -128,42 +120,11 @@ export default function PartnersPage() {
           <header>
             <div>
               <h2>{t('partners.ranking')}</h2>
-              <p>{ranking?.segments.names.length ? t('partners.fitAgainst', { n: ranking.segments.names.length }) : t('partners.noSegments')}</p>
+              <p>{ranking?.segments.targeted ? t('partners.fitTargeted', { n: ranking.segments.names.length }) : ranking?.segments.names.length ? t('partners.fitAgainst', { n: ranking.segments.names.length }) : t('partners.noSegments')}</p>
             </div>
           </header>
           <div className="body">
-            <table className="data ranking" data-testid="ranking">
-              <thead>
-                <tr>
-                  <th style={{ width: 36 }}>#</th>
-                  <th>{t('partners.partner')}</th>
-                  <th style={{ width: '38%' }}>{t('partners.contributions')}</th>
-                  <th className="num" style={{ width: 64 }}>{t('partners.score')}</th>
-                  <th className="num" style={{ width: 100 }}>{t('partners.fee')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {top.map((p, i) => (
-                  <tr key={p.id} data-partner={p.id}>
-                    <td className="muted">
-                      {i + 1}
-                      <button className={`star${shortlist.includes(p.id) ? ' on' : ''}`} aria-pressed={shortlist.includes(p.id)} aria-label={t(shortlist.includes(p.id) ? 'partners.unshortlist' : 'partners.shortlist', { name: p.name })} onClick={() => void toggle(p.id)}>
-                        {shortlist.includes(p.id) ? '★' : '☆'}
-                      </button>
-                    </td>
-                    <td colSpan={2}>
-                      <div className="prow">
-                        <div className="pname">{p.name} <span className="muted small">{typeLabel(p.type)}</span></div>
-                        <ContributionBar p={p} max={max} colors={palette.series} />
-                      </div>
-                      <div className="muted small reason">{p.reason[lang]}</div>
-                    </td>
-                    <td className="num">{p.score.toFixed(2)}</td>
-                    <td className="num">{p.fee === null ? '—' : f.money(p.fee, project.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RankingTable partners={top} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={project.currency} palette={palette} typeLabel={typeLabel} />
             {ranking && ranking.partners.length > top.length && <p className="muted small">{t('partners.more', { n: ranking.partners.length - top.length })}</p>}
           </div>
         </section>

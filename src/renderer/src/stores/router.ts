@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const PAGES = ['projects', 'overview', 'data', 'audience', 'partners', 'risk', 'forecast', 'report'] as const;
+export const PAGES = ['projects', 'overview', 'data', 'audience', 'partners', 'plan', 'risk', 'forecast', 'report'] as const;
 export type PageId = (typeof PAGES)[number];
 
 interface Route {

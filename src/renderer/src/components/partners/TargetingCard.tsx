@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { segmentLabel } from '../../../../shared/segments';
 import type { TargetingResult } from '../../../../shared/targeting';
 import { call, CallError } from '../../bridge';
 import { waitForJob } from '../../stores/jobWait';
@@ -73,7 +74,7 @@ export function TargetingCard({ projectId, shortlist }: { projectId: number; sho
                 <tbody>
                   {result.bySegment.map((s) => (
                     <tr key={s.id}>
-                      <td>{s.name !== s.nameEn ? s.name : lang === 'zh-CN' ? s.nameZh : s.nameEn}</td>
+                      <td>{segmentLabel(s, lang)}</td>
                       <td style={{ width: '45%' }}>
                         <div className="reach"><span className="all" style={{ width: `${(100 * s.users) / most}%` }} /><span className="hit" style={{ width: `${(100 * s.addressable) / most}%` }} /></div>
                       </td>
