@@ -31,13 +31,18 @@ export interface RecommendResult {
   interactions: number;
   /** Interactions naming an item the catalog does not hold: left out, counted here. */
   unknownItems: number;
-  /** The ALS settings the validation split chose (or --factors fixed). */
+  /**
+   * The model the validation split chose: implicit ALS (its factors, reg and alpha; --factors
+   * fixes the factors) or, on catalogs of up to 1,500 items, EASE (its λ; factors = items).
+   */
+  model: 'als' | 'ease';
   factors: number;
-  reg: number;
-  alpha: number;
+  reg: number | null;
+  alpha: number | null;
+  lambda: number | null;
   engine: 'onnx' | 'js';
   /** On 20% of each user's interactions held out, @10, beside the most-popular baseline. */
-  quality: { users: number; als: RankingScores; popular: RankingScores };
+  quality: { users: number; model: RankingScores; popular: RankingScores };
   written: number;
   path: string;
   ms: number;
@@ -68,6 +73,7 @@ export interface TargetingResult {
   /** Per segment of the chosen run: its users and how many of them are addressable. */
   bySegment: { id: number; name: string; nameEn: string; nameZh: string; users: number; addressable: number }[];
   quality: RecommendResult['quality'];
+  model: RecommendResult['model'];
   factors: number;
   written: number;
   path: string | null;

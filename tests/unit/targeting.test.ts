@@ -109,7 +109,7 @@ describe('the recommend job', () => {
     expect(itemId).toMatch(/^i\d+$/);
     expect(rank).toBe('1');
     expect(Number.isFinite(Number(score))).toBe(true);
-    expect(result.quality.als.ndcg).toBeGreaterThanOrEqual(0);
+    expect(result.quality.model.ndcg).toBeGreaterThanOrEqual(0);
     await expect(runRecommend(lib.db, { projectId: empty, outPath: path.join(dir, 'none.tsv') })).rejects.toThrow(/no interactions with known items/);
     expect(fs.existsSync(path.join(dir, 'none.tsv'))).toBe(false);
   });

@@ -22,10 +22,10 @@ export async function recommendCommand(ctx: CliContext, positionals: string[]): 
     if (v !== undefined) extra[key] = v;
   }
   const r = (await ctx.runJob({ ...start, ...extra })) as RecommendResult;
-  const q = (x: RecommendResult['quality']['als']) => `precision ${x.precision.toFixed(3)}, recall ${x.recall.toFixed(3)}, nDCG ${x.ndcg.toFixed(3)}`;
+  const q = (x: RecommendResult['quality']['model']) => `precision ${x.precision.toFixed(3)}, recall ${x.recall.toFixed(3)}, nDCG ${x.ndcg.toFixed(3)}`;
   ctx.emit(r, [
-    `Wrote ${r.written.toLocaleString('en')} recommendations for ${r.users.toLocaleString('en')} users (${r.items.toLocaleString('en')} items; ALS with ${r.factors} factors, reg ${r.reg}, alpha ${r.alpha}, scored on ${r.engine}) to ${r.path} in ${r.ms} ms.`,
-    `Held-out @10 over ${r.quality.users.toLocaleString('en')} users — ALS: ${q(r.quality.als)}; most popular: ${q(r.quality.popular)}.`,
+    `Wrote ${r.written.toLocaleString('en')} recommendations for ${r.users.toLocaleString('en')} users (${r.items.toLocaleString('en')} items; ${r.model === 'ease' ? `EASE with λ ${r.lambda}` : `ALS with ${r.factors} factors, reg ${r.reg}, alpha ${r.alpha}`}, scored on ${r.engine}) to ${r.path} in ${r.ms} ms.`,
+    `Held-out @10 over ${r.quality.users.toLocaleString('en')} users — ${r.model === 'ease' ? 'EASE' : 'ALS'}: ${q(r.quality.model)}; most popular: ${q(r.quality.popular)}.`,
     ...(r.unknownItems ? [`Left out ${r.unknownItems.toLocaleString('en')} interactions naming items the catalog does not hold.`] : []),
   ].join('\n'));
   return EXIT.ok;

@@ -52,7 +52,7 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
     .slice(0, ANCHORS);
   if (!anchors.length) throw new DomainError('refused', 'No catalog item shares a word with the concept (the product title, its tags and the partner’s themes): add tags or descriptions to the catalog.');
 
-  const fitted = await fitTargetingModel(data.matrix, { factors: 16, iterations: 10, seed }, progress);
+  const fitted = await fitTargetingModel(data.matrix, { iterations: 10, seed }, progress);
   const { model } = fitted;
   const f = model.factors;
   progress(0.85, 'job.target.scoring');
@@ -114,6 +114,7 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
     addressable: chosen.length,
     bySegment,
     quality: fitted.quality,
+    model: fitted.chosen.model,
     factors: f,
     written,
     path: p.outPath ?? null,

@@ -11,11 +11,11 @@ type Progress = (fraction: number, step: string) => void;
 
 /**
  * The `recommend` job: a project's interactions (weights summed per user and item; items
- * the catalog lacks left out and counted), the number of factors chosen on a validation
- * split carved from the training part (the test part is never looked at until the end),
- * quality on 20% of each user's interactions held out beside most-popular, then ALS on
- * everything and every user's top unseen items written as TSV (user_id, item_id, rank,
- * score), whole or not at all.
+ * the catalog lacks left out and counted), the model (ALS settings, or EASE on a small
+ * catalog) chosen on a validation split carved from the training part (the test part is
+ * never looked at until the end), quality on 20% of each user's interactions held out
+ * beside most-popular, then the model on everything and every user's top unseen items
+ * written as TSV (user_id, item_id, rank, score), whole or not at all.
  */
 export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, progress: Progress = () => {}): Promise<RecommendResult> {
   const started = performance.now();
@@ -39,9 +39,11 @@ export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, prog
     items: data.items.length,
     interactions: matrix.idx.length,
     unknownItems: data.unknownItems,
+    model: chosen.model,
     factors,
-    reg: chosen.reg,
-    alpha: chosen.alpha,
+    reg: chosen.model === 'als' ? chosen.reg : null,
+    alpha: chosen.model === 'als' ? chosen.alpha : null,
+    lambda: chosen.model === 'ease' ? chosen.lambda : null,
     engine: ranked.engine,
     quality: q,
     written,

@@ -65,7 +65,7 @@ export function TargetingCard({ projectId, shortlist }: { projectId: number; sho
           <div className="targeting-result">
             <p data-testid="targeting-summary">{t('targeting.summary', { n: f.number(result.addressable), users: f.number(result.users) })}</p>
             <p className="muted small" data-testid="targeting-quality">
-              {t('targeting.quality', { users: f.number(result.quality.users), als: result.quality.als.ndcg.toFixed(3), popular: result.quality.popular.ndcg.toFixed(3), precision: result.quality.als.precision.toFixed(3), recall: result.quality.als.recall.toFixed(3) })}
+              {t('targeting.quality', { users: f.number(result.quality.users), model: t(`targeting.model.${result.model}`), als: result.quality.model.ndcg.toFixed(3), popular: result.quality.popular.ndcg.toFixed(3), precision: result.quality.model.precision.toFixed(3), recall: result.quality.model.recall.toFixed(3) })}
             </p>
             <div className="chips" style={{ margin: '6px 0' }}>{result.conceptWords.map((w) => <span className="chip" key={w}>{w}</span>)}</div>
             <p className="muted small">{t('targeting.anchors', { items: result.anchors.map((a) => a.title).join('、') })}</p>
