@@ -45,3 +45,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/** The demo project with a five-segment run chosen (what the partner and plan pages score against); its id. */
+export async function demoWithSegments(host: TestHost): Promise<number> {
+  const jobs = host.services.jobs as unknown as { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown; state?: string }> };
+  const demo = jobs.start('demo', {});
+  const id = ((await jobs.wait(demo.id)).result as { projectId: number }).projectId;
+  const seg = jobs.start('segment', { projectId: id, settings: { k: 5, seed: 1 } });
+  const done = await jobs.wait(seg.id);
+  if (done.state !== 'done') throw new Error(`segmentation ended ${done.state}`);
+  return id;
+}

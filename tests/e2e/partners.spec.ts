@@ -1,13 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
-
-async function demoWithSegments(host: { services: { jobs: { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown; state?: string }> } } }): Promise<number> {
-  const job = host.services.jobs.start('demo', {});
-  const id = ((await host.services.jobs.wait(job.id)).result as { projectId: number }).projectId;
-  const seg = host.services.jobs.start('segment', { projectId: id, settings: { k: 5, seed: 1 } });
-  expect((await host.services.jobs.wait(seg.id)).state).toBe('done');
-  return id;
-}
+import { demoWithSegments, expect, screenshot, test } from './fixtures';
 
 test('rank partners from the page: presets and sliders move the ranking, filters hide, the portfolio explains itself', async ({ page, host, openApp }) => {
   const demoId = await demoWithSegments(host);

@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { demoWithSegments, expect, screenshot, test } from './fixtures';
 
-type Host = { services: { jobs: { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown; state?: string }> }; handlers: Record<string, (input: object) => unknown> } };
-
-async function demoWithSegments(host: Host): Promise<number> {
-  const job = host.services.jobs.start('demo', {});
-  const id = ((await host.services.jobs.wait(job.id)).result as { projectId: number }).projectId;
-  const seg = host.services.jobs.start('segment', { projectId: id, settings: { k: 5, seed: 1 } });
-  expect((await host.services.jobs.wait(seg.id)).state).toBe('done');
-  return id;
-}
 
 type PlanView = { plan: { step: string; needs: { segments: { ids: number[] } | null }; cooperation: { model: string; preset: string }; compare: string[]; content: { end: string | null }[]; metrics: { metric: string; target: number | null }[] }; campaign: { budget: number } };
 
