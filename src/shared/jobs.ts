@@ -3,9 +3,10 @@ import { datasetExportSchema, importStartSchema } from './data';
 import { projectIdSchema } from './project';
 import { segmentStartSchema } from './segments';
 import { recommendStartSchema, targetStartSchema } from './targeting';
+import { mmmStartSchema } from './forecast';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target', 'mmm'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -33,6 +34,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   segmentStartSchema,
   recommendStartSchema,
   targetStartSchema,
+  mmmStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

@@ -13,6 +13,7 @@ import { segmentCommand } from './segmentCommand';
 import { checklistCommand } from './checklistCommand';
 import { recommendCommand } from './recommendCommand';
 import { partnersCommand } from './partnersCommand';
+import { forecastCommand } from './forecastCommand';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -44,12 +45,14 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
                                          every user's top-K unseen items (user_id, item_id, rank, score)
   partners rank --project ID [--preset awareness|engagement|conversion] [--weights factor=w,...] [--top N]
   partners portfolio --project ID --budget B [--max N] [--preset P]
+  forecast mmm --project ID [--adstock geometric|weibull] [--saturation auto|logistic|hill] [--holdout WEEKS]
+               [--seed S] [--bootstrap B]   the marketing-mix model on the campaign periods
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
 /** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['forecast', 'report']);
+const LATER = new Set(['report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -126,6 +129,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'segment') return await segmentCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'checklist') return await checklistCommand(ctx, sub, rest);
     if (command === 'partners') return await partnersCommand(ctx, sub, rest);
+    if (command === 'forecast') return await forecastCommand(ctx, sub, rest);
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {
       opts([]);

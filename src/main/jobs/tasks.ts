@@ -2,6 +2,7 @@ import type { JobKind } from '../../shared/jobs';
 import { runSegmentTask } from '../audience/task';
 import { runRecommendTask } from '../partners/targeting/recommendTask';
 import { runTargetTask } from '../partners/targeting/targetTask';
+import { runMmmTask } from '../forecast/mmmTask';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -17,4 +18,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   segment: runSegmentTask,
   recommend: runRecommendTask,
   target: runTargetTask,
+  mmm: runMmmTask,
 };

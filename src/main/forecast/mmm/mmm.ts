@@ -1,0 +1,258 @@
+import { Random } from '../../core/random';
+import type { ChannelFit, MmmResult } from '../../../shared/forecast';
+import { DomainError, type FieldIssue } from '../../../shared/result';
+import { baseColumns } from './design';
+import { evolve } from './evolve';
+import { boundedRidge, predict, type RidgeFit } from './ridge';
+import { geometricAdstock, hill, logistic, spendScale, weibullAdstock } from './transforms';
+
+/**
+ * The marketing-mix model: outcome = intercept + Σ_channels β·Hill(adstock(spend)) + trend
+ * + yearly seasonality + controls, media effects non-negative. The adstock and saturation
+ * of every channel and the ridge penalty are searched by differential evolution for the
+ * lowest error on the training weeks (Robyn's objective; a validation slice inside them chose
+ * worse transforms on the PyMC-Marketing example: too few weeks to tell decays apart); the
+ * held-out weeks at the end are never seen until the model is scored on them. A moving-block bootstrap of
+ * the residuals gives P10/P50/P90. Same seed, same result.
+ */
+export interface MmmData {
+  /** ISO dates of consecutive weeks. */
+  periods: string[];
+  outcome: number[];
+  spend: Record<string, number[]>;
+  controls: Record<string, (number | string | null)[]>;
+}
+
+export interface MmmOptions {
+  adstock?: 'geometric' | 'weibull';
+  /** Hill (Robyn's; S-shaped or concave), logistic (PyMC-Marketing's; concave from the first unit), or auto: both searched, the AIC picks. */
+  saturation?: 'hill' | 'logistic' | 'auto';
+  /** Weeks held out at the end (never used to choose or fit). */
+  holdout?: number;
+  seed?: number;
+  generations?: number;
+  /** Bootstrap refits for the P10–P90 band (0: none). */
+  bootstrap?: number;
+  onProgress?: (fraction: number, step: string) => void;
+}
+
+const GEOMETRIC = { decay: [0, 0.9] } as const;
+const WEIBULL = { shape: [0.5, 5], scale: [0.5, 6] } as const;
+const HILL = { shape: [0.5, 3], half: [0.05, 1.5] } as const;
+const LOGISTIC = { lambda: [0.1, 10] } as const;
+
+interface Spec {
+  adstock: { kind: 'geometric'; decay: number } | { kind: 'weibull'; shape: number; scale: number };
+  saturation: 'hill' | 'logistic';
+  shape: number;
+  half: number;
+  lambda: number;
+}
+const LAMBDA_LOG10 = [-5, 0] as const;
+const lerp = ([lo, hi]: readonly [number, number], u: number) => lo + (hi - lo) * u;
+
+export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
+  const started = performance.now();
+  const progress = o.onProgress ?? (() => {});
+  const kind = o.adstock ?? 'geometric';
+  const { channels, dropped } = checkData(data);
+  const n = data.periods.length;
+  const holdout = o.holdout ?? Math.round(n * 0.2);
+  const base = baseColumns(data.periods, data.controls);
+  const params = channels.length * 3 + base.length + 1;
+  const train = n - holdout;
+  if (holdout < 0 || train < Math.max(20, 3 * params)) {
+    throw new DomainError('invalid_input', `Too few periods: ${train} training weeks for ${channels.length} channels and ${base.length} trend, season and control terms; the model needs at least ${Math.max(20, 3 * params)} (three per parameter). Add history or drop channels or controls.`, [{ path: 'periods', message: 'forecast.problem.tooFewPeriods', params: { weeks: train, needed: Math.max(20, 3 * params) } }]);
+  }
+  const y = data.outcome;
+  const spend = channels.map((c) => data.spend[c]);
+  const baseValues = base.map((b) => b.values);
+  const adstockGenes = kind === 'geometric' ? 1 : 2;
+  const satOf = (s: Spec) => (s.saturation === 'logistic' ? (z: number) => logistic(z, s.lambda) : (z: number) => hill(z, s.shape, s.half));
+  const nonNegative = [...channels.map(() => true), ...base.map(() => false)];
+  const columns = (spec: Spec[]) =>
+    spec.map((s, c) => {
+      const a = s.adstock.kind === 'geometric' ? geometricAdstock(spend[c], s.adstock.decay) : weibullAdstock(spend[c], s.adstock.shape, s.adstock.scale);
+      const scale = spendScale(a.subarray(0, train)) || 1;
+      const sat = satOf(s);
+      return { values: Float64Array.from(a, (v) => sat(v / scale)), scale };
+    });
+
+  /**
+   * The search for one saturation form: each candidate fitted on every training week and
+   * scored there (Robyn's objective); the held-out weeks at the end are never seen here.
+   */
+  const searchForm = (saturation: 'hill' | 'logistic', from: number, to: number) => {
+    const genesPer = adstockGenes + (saturation === 'hill' ? 2 : 1);
+    const decode = (genes: number[]): Spec[] =>
+      channels.map((_, c) => {
+        const g = genes.slice(c * genesPer, (c + 1) * genesPer);
+        const adstock: Spec['adstock'] = kind === 'geometric' ? { kind, decay: lerp(GEOMETRIC.decay, g[0]) } : { kind, shape: lerp(WEIBULL.shape, g[0]), scale: lerp(WEIBULL.scale, g[1]) };
+        const [s1, s2] = g.slice(adstockGenes);
+        return saturation === 'hill' ? { adstock, saturation, shape: lerp(HILL.shape, s1), half: lerp(HILL.half, s2), lambda: 0 } : { adstock, saturation, shape: 0, half: 0, lambda: lerp(LOGISTIC.lambda, s1) };
+      });
+    const lambdaOf = (genes: number[]) => 10 ** lerp(LAMBDA_LOG10, genes[genes.length - 1]);
+    const dim = channels.length * genesPer + 1;
+    const found = evolve(dim, (genes) => {
+      const x = [...columns(decode(genes)).map((c) => c.values), ...baseValues];
+      const fit = boundedRidge(x, y, lambdaOf(genes), nonNegative, { from: 0, to: train });
+      let sse = 0;
+      for (let t = 0; t < train; t++) sse += (y[t] - predict(fit, x, t)) ** 2;
+      return Math.sqrt(sse / train);
+    }, { seed: o.seed ?? 0, generations, onGeneration: (g) => progress(from + ((to - from) * g) / generations, 'job.forecast.searching') });
+    // AIC on the training weeks: every searched gene and every coefficient is a parameter.
+    const k = dim + channels.length + base.length + 1;
+    return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k };
+  };
+
+  // Hill bends either way (S-shaped or concave), logistic only concave with one parameter
+  // fewer: by default both are searched and the AIC on the training weeks picks one, so the
+  // extra flexibility has to earn its parameters.
+  progress(0.05, 'job.forecast.searching');
+  const generations = o.generations ?? 60;
+  const wanted = o.saturation ?? 'auto';
+  const tried = wanted === 'auto' ? [searchForm('logistic', 0.05, 0.4), searchForm('hill', 0.4, 0.75)] : [searchForm(wanted, 0.05, 0.75)];
+  const search = tried.reduce((a, b) => (b.aic < a.aic ? b : a));
+  const selection = { saturation: search.spec[0].saturation, aic: Object.fromEntries(tried.map((t) => [t.spec[0].saturation, Math.round(t.aic * 100) / 100])) };
+  const spec = search.spec;
+  const lambda = search.lambda;
+  const media = columns(spec);
+  const x = [...media.map((c) => c.values), ...baseValues];
+  const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train });
+  const fitted = Array.from({ length: n }, (_, t) => predict(fit, x, t));
+  const contributions = Object.fromEntries(channels.map((c, j) => [c, Array.from(media[j].values, (v) => fit.coef[j] * v)]));
+  const baseline = fitted.map((f, t) => f - channels.reduce((s, c) => s + contributions[c][t], 0));
+
+  // Channel figures over every week: contribution and spend shares, ROI, marginal ROI at the average week.
+  const totals = channels.map((c) => contributions[c].reduce((s, v) => s + v, 0));
+  const spends = spend.map((s) => s.reduce((a, v) => a + v, 0));
+  const mediaTotal = totals.reduce((s, v) => s + v, 0) || 1;
+  const spendTotal = spends.reduce((s, v) => s + v, 0) || 1;
+  const channelFits: ChannelFit[] = channels.map((name, j) => {
+    const s = spec[j];
+    const averageSpend = spends[j] / n;
+    const z = averageSpend / media[j].scale;
+    const h = 1e-4;
+    const sat = satOf(s);
+    const slope = (fit.coef[j] * (sat(z + h) - sat(Math.max(0, z - h)))) / ((z + h - Math.max(0, z - h)) * media[j].scale);
+    return {
+      name,
+      adstock: s.adstock.kind === 'geometric' ? { kind: 'geometric', decay: r4(s.adstock.decay) } : { kind: 'weibull', shape: r4(s.adstock.shape), scale: r4(s.adstock.scale) },
+      saturation: s.saturation === 'hill' ? { kind: 'hill', shape: r4(s.shape), halfSaturation: r4(s.half), spendScale: r4(media[j].scale) } : { kind: 'logistic', lambda: r4(s.lambda), spendScale: r4(media[j].scale) },
+      beta: r4(fit.coef[j]),
+      contribution: r4(totals[j]),
+      spend: r4(spends[j]),
+      contributionShare: r4(totals[j] / mediaTotal),
+      spendShare: r4(spends[j] / spendTotal),
+      roi: r4(spends[j] ? totals[j] / spends[j] : 0),
+      mroi: r4(slope),
+      averageSpend: r4(averageSpend),
+    };
+  });
+  const rssd = Math.sqrt(channelFits.reduce((s, c) => s + (c.contributionShare - c.spendShare) ** 2, 0));
+
+  progress(0.8, 'job.forecast.bootstrap');
+  const parameters = search.aicParameters;
+  const band = bootstrapBand(x, y, fitted, train, lambda, nonNegative, o.bootstrap ?? 200, o.seed ?? 0, parameters);
+  const held = { actual: y.slice(train), predicted: fitted.slice(train) };
+  const coverage = holdout ? held.actual.filter((v, i) => v >= band.p10[train + i] && v <= band.p90[train + i]).length / holdout : null;
+  progress(1, 'job.forecast.done');
+  return {
+    metrics: { ...scores(held.actual, held.predicted), rssd: r4(rssd), trainR2: scores(y.slice(0, train), fitted.slice(0, train)).r2, trainMape: scores(y.slice(0, train), fitted.slice(0, train)).mape, coverage: coverage === null ? null : r4(coverage) },
+    channels: channelFits,
+    dropped,
+    base: base.map((b, j) => ({ name: b.name, coef: r4(fit.coef[channels.length + j]) })),
+    intercept: r4(fit.intercept),
+    lambda: Number(lambda.toPrecision(4)),
+    weeks: { total: n, train, holdout },
+    series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
+    search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** R², MAPE and NRMSE (RMSE over the actuals' range, Robyn's definition) of a stretch of weeks. */
+function scores(actual: number[], predicted: number[]): { r2: number; mape: number; nrmse: number } {
+  if (!actual.length) return { r2: 0, mape: 0, nrmse: 0 };
+  const mean = actual.reduce((s, v) => s + v, 0) / actual.length;
+  let sse = 0;
+  let sst = 0;
+  let ape = 0;
+  for (let i = 0; i < actual.length; i++) {
+    sse += (actual[i] - predicted[i]) ** 2;
+    sst += (actual[i] - mean) ** 2;
+    ape += actual[i] ? Math.abs(actual[i] - predicted[i]) / Math.abs(actual[i]) : 0;
+  }
+  const range = Math.max(...actual) - Math.min(...actual);
+  return { r2: r4(sst ? 1 - sse / sst : 0), mape: r4(ape / actual.length), nrmse: r4(range ? Math.sqrt(sse / actual.length) / range : 0) };
+}
+
+/**
+ * P10/P50/P90 per week: the training residuals resampled in blocks of four weeks (keeping
+ * their autocorrelation), the model refitted on each resampled outcome, and a fresh block of
+ * residuals added to its prediction (the band is for a week's outcome, not only its mean).
+ */
+function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: number, lambda: number, nonNegative: boolean[], draws: number, seed: number, parameters: number) {
+  const n = y.length;
+  // Fitted residuals are smaller than the errors of new weeks: widened by √(n / (n − p)),
+  // p counting the searched transforms as well as the coefficients.
+  const widen = Math.sqrt(train / Math.max(1, train - parameters));
+  const residuals = y.slice(0, train).map((v, t) => (v - fitted[t]) * widen);
+  const block = 4;
+  const random = new Random(seed + 7919);
+  const resample = (length: number) => {
+    const out: number[] = [];
+    while (out.length < length) {
+      const start = Math.floor(random.next() * Math.max(1, train - block + 1));
+      for (let k = 0; k < block && out.length < length; k++) out.push(residuals[start + k]);
+    }
+    return out;
+  };
+  if (draws <= 0) return { p10: fitted.map(r4), p50: fitted.map(r4), p90: fitted.map(r4) };
+  const sims = Array.from({ length: n }, () => new Float64Array(draws));
+  for (let b = 0; b < draws; b++) {
+    const e = resample(train);
+    const yb = y.map((_, t) => (t < train ? fitted[t] + e[t] : 0));
+    const fit: RidgeFit = boundedRidge(x, yb, lambda, nonNegative, { from: 0, to: train });
+    const noise = resample(n);
+    for (let t = 0; t < n; t++) sims[t][b] = predict(fit, x, t) + noise[t];
+  }
+  const q = (s: Float64Array, p: number) => {
+    const sorted = Float64Array.from(s).sort();
+    const at = p * (sorted.length - 1);
+    const lo = Math.floor(at);
+    return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+  };
+  return { p10: sims.map((s) => r4(q(s, 0.1))), p50: sims.map((s) => r4(q(s, 0.5))), p90: sims.map((s) => r4(q(s, 0.9))) };
+}
+
+/** The refusals of DESIGN's bad-input list, located; channels that never spend are dropped with the reason. */
+function checkData(d: MmmData): { channels: string[]; dropped: { name: string; reason: string }[] } {
+  const issues: FieldIssue[] = [];
+  const n = d.periods.length;
+  if (d.outcome.length !== n) issues.push({ path: 'outcome', message: 'forecast.problem.lengths' });
+  d.outcome.forEach((v, t) => !Number.isFinite(v) && issues.push({ path: `outcome.${t}`, message: 'validation.number', params: { period: d.periods[t] } }));
+  for (const [c, s] of Object.entries(d.spend)) {
+    if (s.length !== n) issues.push({ path: `spend.${c}`, message: 'forecast.problem.lengths' });
+    s.forEach((v, t) => (!Number.isFinite(v) || v < 0) && issues.push({ path: `spend.${c}.${t}`, message: 'forecast.problem.negativeSpend', params: { channel: c, period: d.periods[t], value: String(v) } }));
+  }
+  for (let t = 1; t < n; t++) {
+    const gap = Math.round((Date.parse(d.periods[t]) - Date.parse(d.periods[t - 1])) / 86_400_000);
+    if (!(gap === 7)) issues.push({ path: `periods.${t}`, message: 'forecast.problem.gap', params: { from: d.periods[t - 1], to: d.periods[t], days: Number.isFinite(gap) ? gap : 'NaN' } });
+  }
+  if (n && d.outcome.every((v) => v === d.outcome[0])) issues.push({ path: 'outcome', message: 'forecast.problem.constantOutcome' });
+  if (issues.length) {
+    const first = issues.slice(0, 3).map((i) => `${i.path}${i.params ? ` (${Object.values(i.params).join(', ')})` : ''}: ${i.message.replace(/^forecast\.problem\.|^validation\./, '')}`);
+    throw new DomainError('invalid_input', `The campaign periods cannot be modelled: ${first.join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}.`, issues);
+  }
+  const dropped: { name: string; reason: string }[] = [];
+  const channels = Object.keys(d.spend).filter((c) => {
+    if (d.spend[c].some((v) => v > 0)) return true;
+    dropped.push({ name: c, reason: 'never spends: no effect can be measured' });
+    return false;
+  });
+  if (!channels.length) throw new DomainError('invalid_input', 'No channel spends in any period: there is no media effect to model.', [{ path: 'spend', message: 'forecast.problem.noSpend' }]);
+  return { channels, dropped };
+}
+
+const r4 = (v: number) => Math.round(v * 10000) / 10000;

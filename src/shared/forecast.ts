@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { projectIdSchema } from './project';
+
+/** Forecasting as it crosses the contract (DESIGN §1 step 6). */
+const int = (min: number, max: number) => z.number().int('validation.integer').min(min, 'validation.tooSmall').max(max, 'validation.tooLarge');
+
+export const mmmStartSchema = z
+  .object({
+    kind: z.literal('mmm'),
+    projectId: projectIdSchema,
+    adstock: z.enum(['geometric', 'weibull']).optional(),
+    /** auto (default): Hill and logistic both searched, the AIC on the training weeks picks. */
+    saturation: z.enum(['auto', 'logistic', 'hill']).optional(),
+    /** Weeks held out at the end: never used to choose or fit, only to score. */
+    holdout: int(0, 520).optional(),
+    seed: int(0, 2 ** 31 - 1).optional(),
+    /** Refits of the block bootstrap behind the P10–P90 band. */
+    bootstrap: int(0, 2000).optional(),
+  })
+  .strict();
+export type MmmStart = z.infer<typeof mmmStartSchema>;
+
+export interface ChannelFit {
+  name: string;
+  adstock: { kind: 'geometric'; decay: number } | { kind: 'weibull'; shape: number; scale: number };
+  /** Applied to adstocked spend over `spendScale` (the channel's largest adstocked training week). */
+  saturation: { kind: 'hill'; shape: number; halfSaturation: number; spendScale: number } | { kind: 'logistic'; lambda: number; spendScale: number };
+  beta: number;
+  /** Share of the media contribution over every week. */
+  contributionShare: number;
+  spendShare: number;
+  contribution: number;
+  spend: number;
+  roi: number;
+  /** Outcome per extra unit of spend at the average week's spend. */
+  mroi: number;
+  averageSpend: number;
+}
+
+export interface MmmResult {
+  metrics: { r2: number; mape: number; nrmse: number; rssd: number; trainR2: number; trainMape: number; coverage: number | null };
+  channels: ChannelFit[];
+  dropped: { name: string; reason: string }[];
+  base: { name: string; coef: number }[];
+  intercept: number;
+  lambda: number;
+  weeks: { total: number; train: number; holdout: number };
+  /** Per week: actual, fitted, baseline (everything but media), each channel's contribution, and the bootstrap band. */
+  series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
+  /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */
+  search: { evaluations: number; trainRmse: number; saturation: 'hill' | 'logistic'; aic: Record<string, number> };
+  ms: number;
+}
+
