@@ -17,12 +17,14 @@ import { type Csr, csrFrom } from '../src/main/partners/targeting/csr';
 import { holdOut, popularTopK, rankingQuality, type Split } from '../src/main/partners/targeting/evaluate';
 import { fitChoice, selectModel } from '../src/main/partners/targeting/fitModel';
 import { supermarketArff, supermarketMatrix } from './peers/supermarket';
+import { meridianSimulated, pymcExample, robynSimulated } from './peers/mmmData';
+import { fitMmm } from '../src/main/forecast/mmm/mmm';
 import { topKUnseen } from '../src/main/partners/targeting/score';
 import { rankPartners } from '../src/main/partners/score/rank';
 import { PRESET_WEIGHTS } from '../src/shared/partners';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=import,kmeans runs just those sections (bundle, demo, import, kmeans, recsys, partners); all by default. */
+/** BENCH_ONLY=import,kmeans runs just those sections (bundle, demo, import, kmeans, recsys, partners, mmm); all by default. */
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (section: string) => !only || only.includes(section);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -310,6 +312,53 @@ async function qualityBeside(name: string, split: Split, dir: string, peerArgs: 
   });
   return { peer: p };
 }
+// 6b. The marketing-mix model: PyMC-Marketing's example (documented truth, last 36 weeks held
+//    out) beside ../shared/baselines/mmm_baseline.py in the same run; Robyn's and Meridian's
+//    simulated weeks (208 x 5 with controls is the speed figure).
+if (runs('mmm')) {
+  const pymc = pymcExample();
+  const times: number[] = [];
+  let fit = fitMmm(pymc, { holdout: 36, seed: 0 });
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    fit = fitMmm(pymc, { holdout: 36, seed: r });
+    times.push(performance.now() - t);
+  }
+  const t = performance.now();
+  const peerRun = spawnSync('/usr/bin/python3', [path.resolve('../shared/baselines/mmm_baseline.py')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const peerMs = performance.now() - t;
+  const share = Object.fromEntries(fit.channels.map((c) => [c.name, c.contributionShare]));
+  const mine = `MAPE ${fit.metrics.mape.toFixed(4)}, R2 ${fit.metrics.r2.toFixed(3)}, NRMSE ${fit.metrics.nrmse.toFixed(3)}, RSSD ${fit.metrics.rssd.toFixed(3)}; shares ${share.x1.toFixed(3)} / ${share.x2.toFixed(3)}; P10-P90 covers ${(100 * (fit.metrics.coverage ?? 0)).toFixed(0)}%`;
+  if (peerRun.status !== 0) rows.push({ figure: 'MMM, PyMC-Marketing example, 36 weeks held out', tandem: mine, peer: `unavailable: ${peerRun.stderr.trim().split('\n').pop()}`, ratio: '-', note: 'apt-get install python3-sklearn python3-pandas' });
+  else {
+    const p = JSON.parse(peerRun.stdout) as { holdout: { mape: number; r2: number; nrmse: number }; media_share_recovered: Record<string, number>; media_share_true: Record<string, number> };
+    rows.push({
+      figure: 'MMM, PyMC-Marketing example, 36 weeks held out (truth: shares 0.807 / 0.193)',
+      tandem: mine,
+      peer: `MAPE ${p.holdout.mape.toFixed(4)}, R2 ${p.holdout.r2.toFixed(3)}, NRMSE ${p.holdout.nrmse.toFixed(3)}; shares ${p.media_share_recovered.x1.toFixed(3)} / ${p.media_share_recovered.x2.toFixed(3)}`,
+      ratio: (fit.metrics.mape / p.holdout.mape).toFixed(2),
+      note: `ratio of holdout MAPEs (target: MAPE <= 0.058, shares within 0.03); saturation by AIC: ${fit.search.saturation}`,
+    });
+    rows.push({ figure: 'MMM fit, PyMC-Marketing example, 143 weeks x 2 channels (ms)', tandem: median(times).toFixed(0), peer: `${peerMs.toFixed(0)} (grid search + ridge, mmm_baseline.py)`, ratio: (median(times) / peerMs).toFixed(3), note: `${fit.search.evaluations} candidate fits (differential evolution) + 200 bootstrap refits` });
+  }
+  for (const [name, data] of [['Robyn simulated, 208 weeks x 5 channels, 3 controls', robynSimulated()], ['Meridian simulated, 156 weeks x 5 channels, 4 controls', meridianSimulated()]] as const) {
+    const ms: number[] = [];
+    let r = fitMmm(data, { seed: 0 });
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const t0 = performance.now();
+      r = fitMmm(data, { seed: i });
+      ms.push(performance.now() - t0);
+    }
+    rows.push({
+      figure: `MMM fit, ${name} (ms)`,
+      tandem: median(ms).toFixed(0),
+      peer: '10000 (target)',
+      ratio: (median(ms) / 10000).toFixed(2),
+      note: `last ${r.weeks.holdout} weeks held out: MAPE ${r.metrics.mape.toFixed(4)}, R2 ${r.metrics.r2.toFixed(3)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, RSSD ${r.metrics.rssd.toFixed(3)}, P10-P90 covers ${(100 * (r.metrics.coverage ?? 0)).toFixed(0)}%; ${r.search.saturation}; no documented truth`,
+    });
+  }
+}
+
 // 6. Ranking 10,000 partners (text, network, factors, reasons) from their raw descriptions.
 if (runs('partners')) {
   const r = new Random(21);

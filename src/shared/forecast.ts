@@ -52,3 +52,19 @@ export interface MmmResult {
   ms: number;
 }
 
+
+/**
+ * A channel's weekly response at a steady weekly spend (adstock of a constant spend is that
+ * spend, the weights summing to 1): β × saturation(spend / spendScale). The response curves
+ * and the marginal ROI read it the same way on both sides of the contract.
+ */
+export function responseAt(c: Pick<ChannelFit, 'beta' | 'saturation'>, weeklySpend: number): number {
+  const z = weeklySpend / (c.saturation.spendScale || 1);
+  if (z <= 0) return 0;
+  if (c.saturation.kind === 'logistic') {
+    const e = Math.exp(-c.saturation.lambda * z);
+    return (c.beta * (1 - e)) / (1 + e);
+  }
+  const a = z ** c.saturation.shape;
+  return (c.beta * a) / (a + c.saturation.halfSaturation ** c.saturation.shape);
+}

@@ -23,7 +23,7 @@ test('the demo job shows progress, can be cancelled leaving nothing, and then bu
   await expect(page.getByTestId('no-runs')).toContainText('No segmentation yet');
   await page.getByRole('navigation').getByRole('button', { name: 'Partners' }).click();
   await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(30);
-  await page.getByRole('navigation').getByRole('button', { name: 'Forecast' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await expect(page.getByTestId('not-built')).toContainText('not built yet');
 });
 

@@ -27,6 +27,7 @@ const AudiencePage = lazy(() => import('./pages/AudiencePage'));
 const RiskPage = lazy(() => import('./pages/RiskPage'));
 const PartnersPage = lazy(() => import('./pages/PartnersPage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
+const ForecastPage = lazy(() => import('./pages/ForecastPage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 
 export function App() {
@@ -69,6 +70,7 @@ export function App() {
   else if (page === 'risk') content = <RiskPage key={project.id} />;
   else if (page === 'partners') content = <PartnersPage key={project.id} />;
   else if (page === 'plan') content = <PlanPage key={project.id} />;
+  else if (page === 'forecast') content = <ForecastPage key={project.id} />;
   else content = <PlaceholderPage page={page} />;
 
   return (

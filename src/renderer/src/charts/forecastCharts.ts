@@ -1,0 +1,70 @@
+import { type MmmResult, responseAt } from '../../../shared/forecast';
+import type { EChartsOption } from './echarts';
+import type { ChartPalette } from './palette';
+
+const axis = (p: ChartPalette) => ({ axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.grid } }, splitLine: { lineStyle: { color: p.grid } } });
+
+/** Actual weeks against the model's, with the P10–P90 band and the held-out weeks marked. */
+export function fitOption(r: MmmResult, labels: { actual: string; fitted: string; band: string; holdout: string }, p: ChartPalette): EChartsOption {
+  const s = r.series;
+  const lower = s.p10;
+  const width = s.p90.map((v, i) => v - lower[i]);
+  return {
+    color: [p.series[0], p.series[1]],
+    grid: { left: 8, right: 32, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text }, data: [labels.actual, labels.fitted, labels.band] },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: s.periods, ...axis(p), splitLine: { show: false } },
+    yAxis: { type: 'value', scale: true, ...axis(p) },
+    series: [
+      { name: 'p10', type: 'line', data: lower, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+      { name: labels.band, type: 'line', data: width, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: p.series[1], opacity: 0.18 }, itemStyle: { color: p.series[1] } },
+      { name: labels.fitted, type: 'line', data: s.fitted, symbol: 'none', lineStyle: { width: 2, color: p.series[1] } },
+      {
+        name: labels.actual, type: 'line', data: s.actual, symbol: 'circle', symbolSize: 3, lineStyle: { width: 1, color: p.series[0] }, itemStyle: { color: p.series[0] },
+        markArea: r.weeks.holdout ? { silent: true, itemStyle: { color: p.grid, opacity: 0.35 }, label: { color: p.muted, position: 'insideTop' }, data: [[{ name: labels.holdout, xAxis: s.periods[r.weeks.train] }, { xAxis: s.periods.at(-1) }]] } : undefined,
+      },
+    ],
+  };
+}
+
+/** The outcome taken apart week by week: the baseline, then each channel's contribution, stacked. */
+export function contributionOption(r: MmmResult, baselineLabel: string, p: ChartPalette): EChartsOption {
+  const s = r.series;
+  const names = Object.keys(s.contributions);
+  return {
+    color: [p.series[9] ?? p.muted, ...p.series],
+    grid: { left: 8, right: 32, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text } },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: s.periods, ...axis(p), splitLine: { show: false } },
+    yAxis: { type: 'value', ...axis(p) },
+    series: [
+      { name: baselineLabel, type: 'line', stack: 'decomp', symbol: 'none', areaStyle: { opacity: 0.35 }, lineStyle: { width: 0 }, data: s.baseline },
+      ...names.map((n) => ({ name: n, type: 'line' as const, stack: 'decomp', symbol: 'none', areaStyle: { opacity: 0.75 }, lineStyle: { width: 0 }, data: s.contributions[n] })),
+    ],
+  };
+}
+
+/** Each channel's weekly response against weekly spend, up to twice its largest week, today's average spend marked. */
+export function responseOption(r: MmmResult, labels: { spend: string; today: string }, p: ChartPalette): EChartsOption {
+  return {
+    color: p.series,
+    grid: { left: 8, right: 24, top: 30, bottom: 24, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text } },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => Math.round(Number(v)).toLocaleString() },
+    xAxis: { type: 'value', name: labels.spend, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: p.muted }, ...axis(p) },
+    yAxis: { type: 'value', ...axis(p) },
+    series: r.channels.map((c, i) => {
+      const top = 2 * c.saturation.spendScale;
+      const points = Array.from({ length: 41 }, (_, k) => [(top * k) / 40, responseAt(c, (top * k) / 40)]);
+      return {
+        name: c.name,
+        type: 'line' as const,
+        symbol: 'none',
+        data: points,
+        markPoint: { symbol: 'circle', symbolSize: 9, itemStyle: { color: p.series[i % p.series.length], borderColor: p.surface, borderWidth: 2 }, label: { show: false }, data: [{ name: labels.today, coord: [c.averageSpend, responseAt(c, c.averageSpend)] }] },
+      };
+    }),
+  };
+}

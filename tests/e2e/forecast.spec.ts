@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+type Jobs = { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown }> };
+
+test('fit the marketing-mix model from the page: accuracy, fit with its band, contributions, response curves, channels; no campaigns says so', async ({ page, host, openApp }) => {
+  const jobs = host.services.jobs as unknown as Jobs;
+  const demoId = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
+  await openApp();
+  await page.goto(`${host.url}#/p/${demoId}/forecast`);
+  await expect(page.getByRole('heading', { name: 'Forecast', exact: true })).toBeVisible();
+  await expect(page.locator('.chart-empty')).toContainText('Fit the model');
+  await page.getByTestId('mmm-fit').click();
+  await expect(page.getByTestId('mmm-metrics')).toContainText('MAPE', { timeout: 60_000 });
+  await expect(page.getByTestId('mmm-metrics')).toContainText('Fitted on 125 weeks, scored on the last 31');
+  for (const chart of ['mmm-fit-chart', 'mmm-response-chart', 'mmm-contrib-chart']) await expect(page.getByTestId(chart).locator('svg')).toBeVisible();
+  await expect(page.getByTestId('mmm-channels').locator('tbody tr')).toHaveCount(5);
+
+  const empty = (await host.services.handlers['projects.create']({ name: 'No campaigns' })) as { id: number };
+  await page.goto(`${host.url}#/p/${empty.id}/forecast`);
+  await page.getByTestId('mmm-fit').click();
+  await expect(page.getByRole('alert')).toContainText('no campaign periods');
+});
+
+test('screenshots of the forecast page in both languages and themes', async ({ browser, host }) => {
+  const jobs = host.services.jobs as unknown as Jobs;
+  const demoId = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
+  for (const lang of [{ locale: 'en-US', code: 'en', title: 'Forecast', fit: 'Fit the model' }, { locale: 'zh-CN', code: 'zh-CN', title: '效果预测', fit: '拟合模型' }]) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ locale: lang.locale, colorScheme: theme, viewport: { width: 1360, height: 900 } });
+      const page: Page = await context.newPage();
+      await page.goto(host.url.replace('/?', `/?_=${theme}&`) + `#/p/${demoId}/forecast`);
+      await expect(page.getByRole('heading', { name: lang.title, exact: true })).toBeVisible();
+      await page.getByRole('button', { name: lang.fit }).click();
+      await expect(page.getByTestId('mmm-fit-chart').locator('svg')).toBeVisible({ timeout: 60_000 });
+      await page.waitForTimeout(600);
+      await screenshot(page, `forecast-${lang.code}-${theme}`);
+      await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(400);
+      await screenshot(page, `forecast-contributions-${lang.code}-${theme}`);
+      await context.close();
+    }
+  }
+});
