@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
 import { planSaveSchema, type PlanView } from './plan';
+import { type Allocation, allocateRequestSchema, type MmmResult } from './forecast';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -162,6 +163,11 @@ export const contract = {
   'plan.get': call<PlanView>()(z.object({ projectId: projectIdSchema }).strict()),
   /** Saves the plan (and the campaign's budget and dates on the project) in one transaction. */
   'plan.save': call<PlanView>()(planSaveSchema),
+
+  /** The project's latest marketing-mix fit (the `mmm` job keeps it), or null. */
+  'forecast.latest': call<{ fit: { result: MmmResult; createdAt: string } | null }>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** The best weekly split of a budget (or the least budget for a target) under the latest fit, with binding bounds and marginal ROIs. */
+  'forecast.allocate': call<Allocation>()(allocateRequestSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

@@ -68,3 +68,30 @@ export function responseAt(c: Pick<ChannelFit, 'beta' | 'saturation'>, weeklySpe
   const a = z ** c.saturation.shape;
   return (c.beta * a) / (a + c.saturation.halfSaturation ** c.saturation.shape);
 }
+
+/** The budget allocator's answer (DESIGN §1 step 6). */
+export interface Allocation {
+  budget: number;
+  channels: { name: string; spend: number; current: number; lower: number; upper: number; binding: 'lower' | 'upper' | null; response: number; mroi: number }[];
+  /** Weekly outcome from media at the optimum, and at today's split scaled to the same total. */
+  response: number;
+  currentResponse: number;
+  /** Why the split is what it is, in one sentence. */
+  explanation: string;
+}
+
+
+const money = z.number({ error: 'validation.number' }).finite('validation.number').min(0, 'validation.nonNegative').max(1e13, 'validation.tooLarge');
+export const allocateRequestSchema = z
+  .object({
+    projectId: projectIdSchema,
+    /** Total weekly spend to split; default: today's average week. */
+    budget: money.optional(),
+    /** Instead: the weekly media outcome to reach with the least spend. */
+    target: money.optional(),
+    /** Per channel [lower, upper] weekly spend; default ±30% of the channel's average week. */
+    bounds: z.record(z.string().min(1).max(120), z.tuple([money, money])).optional(),
+  })
+  .strict()
+  .refine((v) => v.budget === undefined || v.target === undefined, { message: 'forecast.problem.budgetOrTarget', path: ['target'] });
+export type AllocateRequest = z.input<typeof allocateRequestSchema>;

@@ -12,11 +12,12 @@ import { EXIT } from './exit';
  */
 export async function forecastCommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number> {
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (sub === 'allocate' || sub === 'scenario') {
+  if (sub === 'allocate') return allocateCommand(ctx);
+  if (sub === 'scenario') {
     ctx.io.err(`tandem: "forecast ${sub}" is not available in this version of Tandem yet.`);
     return EXIT.failure;
   }
-  if (sub !== 'mmm') throw new UsageError(sub ? `unknown forecast command "${sub}"` : 'forecast needs a command: mmm');
+  if (sub !== 'mmm') throw new UsageError(sub ? `unknown forecast command "${sub}"` : 'forecast needs a command: mmm or allocate');
   const o = ctx.opts(['project', 'adstock', 'saturation', 'holdout', 'seed', 'bootstrap']);
   const projectId = ctx.projectId(o.string('project'));
   const adstock = o.string('adstock');
@@ -35,6 +36,35 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
     ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}, marginal ROI ${c.mroi.toFixed(2)}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
+  ].join('\n'));
+  return EXIT.ok;
+}
+
+/**
+ * `forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi,...]`:
+ * the best weekly split under the project's latest fit (fitted first when there is none),
+ * printing {budget, channels: [{name, spend, lower, upper, binding, mroi}], response,
+ * currentResponse, explanation}.
+ */
+async function allocateCommand(ctx: CliContext): Promise<number> {
+  const o = ctx.opts(['project', 'budget', 'target', 'bounds']);
+  const projectId = ctx.projectId(o.string('project'));
+  const bounds: Record<string, [number, number]> = {};
+  for (const item of o.list('bounds') ?? []) {
+    const m = /^([^=]+)=([^:]+):(.+)$/.exec(item);
+    const lo = Number(m?.[2]);
+    const hi = Number(m?.[3]);
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--bounds: "${item}" is not channel=lower:upper`);
+    bounds[m[1].trim()] = [lo, hi];
+  }
+  const { fit } = await ctx.call('forecast.latest', { projectId });
+  if (!fit) await ctx.runJob({ kind: 'mmm', projectId });
+  const a = await ctx.call('forecast.allocate', { projectId, budget: o.number('budget'), target: o.number('target'), ...(Object.keys(bounds).length ? { bounds } : {}) });
+  const out = { budget: a.budget, channels: a.channels.map((c) => ({ name: c.name, spend: c.spend, lower: c.lower, upper: c.upper, binding: c.binding, mroi: c.mroi })), response: a.response, currentResponse: a.currentResponse, explanation: a.explanation };
+  ctx.emit(out, [
+    `Weekly budget ${a.budget.toLocaleString('en')}:`,
+    ...a.channels.map((c) => `  ${c.name.padEnd(14)} ${c.spend.toLocaleString('en').padStart(12)}  (today ${c.current.toLocaleString('en')}; bounds ${c.lower.toLocaleString('en')}–${c.upper.toLocaleString('en')}${c.binding ? `, at its ${c.binding} bound` : ''}) marginal ROI ${c.mroi.toPrecision(3)}`),
+    a.explanation,
   ].join('\n'));
   return EXIT.ok;
 }

@@ -47,6 +47,8 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   partners portfolio --project ID --budget B [--max N] [--preset P]
   forecast mmm --project ID [--adstock geometric|weibull] [--saturation auto|logistic|hill] [--holdout WEEKS]
                [--seed S] [--bootstrap B]   the marketing-mix model on the campaign periods
+  forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi,...]
+                                         the best weekly split under the latest fit
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;

@@ -18,6 +18,8 @@ import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { PlanService } from '../plan/planService';
+import { FitsRepo } from '../forecast/fitsRepo';
+import { allocate } from '../forecast/allocate';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
 import { PartnerService } from '../partners/partnerService';
@@ -150,6 +152,12 @@ export function createServices(opts: ServicesOptions): Services {
       'partners.portfolio': (input) => need(partners)().portfolio(input),
       'plan.get': ({ projectId }) => need(plans)().get(projectId),
       'plan.save': (input) => need(plans)().save(input),
+      'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),
+      'forecast.allocate': ({ projectId, ...request }) => {
+        const fit = new FitsRepo(need(library?.db ?? null)()).latest(projectId);
+        if (!fit) throw new DomainError('refused', 'The project has no marketing-mix fit yet: fit the model first (Forecast page, or tandem forecast mmm).');
+        return allocate({ channels: fit.result.channels, ...request });
+      },
     },
     {
       'projectFiles.inspect': ({ path }) => {

@@ -5,6 +5,7 @@ import { m003SegmentRuns } from './migrations/003-segment-runs';
 import { m004RiskChecklist } from './migrations/004-risk-checklist';
 import { m005RightsRevenue } from './migrations/005-rights-revenue';
 import { m006CampaignPlan } from './migrations/006-campaign-plan';
+import { m007MmmFits } from './migrations/007-mmm-fits';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -46,6 +46,7 @@ export const DATASET_TABLES = [
   'licences',
   'revenue_scenarios',
   'campaign_plans',
+  'mmm_fits',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */

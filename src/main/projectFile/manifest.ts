@@ -39,6 +39,7 @@ export const PROJECT_TABLES = [
   'licences',
   'revenue_scenarios',
   'campaign_plans',
+  'mmm_fits',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */
