@@ -16,6 +16,19 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   for (const chart of ['mmm-fit-chart', 'mmm-response-chart', 'mmm-contrib-chart']) await expect(page.getByTestId(chart).locator('svg')).toBeVisible();
   await expect(page.getByTestId('mmm-channels').locator('tbody tr')).toHaveCount(5);
 
+  // The allocator: today's budget split best within ±30%; a budget below the lower bounds is refused, located.
+  const allocator = page.getByTestId('allocator');
+  await allocator.getByTestId('allocate').click();
+  await expect(page.getByTestId('allocation-explanation')).toContainText('equal marginal ROI');
+  await expect(allocator.locator('.split-bars')).toHaveCount(5);
+  await allocator.getByLabel('Weekly budget').fill('1000');
+  await allocator.getByTestId('allocate').click();
+  await expect(allocator.getByRole('alert')).toContainText('is below the sum of the lower bounds');
+  // The fit is kept: the page reopens on it.
+  await page.goto(`${host.url}#/p/${demoId}/overview`);
+  await page.goto(`${host.url}#/p/${demoId}/forecast`);
+  await expect(page.getByTestId('mmm-metrics')).toContainText('MAPE');
+
   const empty = (await host.services.handlers['projects.create']({ name: 'No campaigns' })) as { id: number };
   await page.goto(`${host.url}#/p/${empty.id}/forecast`);
   await page.getByTestId('mmm-fit').click();
@@ -32,12 +45,18 @@ test('screenshots of the forecast page in both languages and themes', async ({ b
       await page.goto(host.url.replace('/?', `/?_=${theme}&`) + `#/p/${demoId}/forecast`);
       await expect(page.getByRole('heading', { name: lang.title, exact: true })).toBeVisible();
       await page.getByRole('button', { name: lang.fit }).click();
-      await expect(page.getByTestId('mmm-fit-chart').locator('svg')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('mmm-fit')).toBeEnabled({ timeout: 60_000 });
+      await expect(page.getByTestId('mmm-fit-chart').locator('svg')).toBeVisible();
       await page.waitForTimeout(600);
       await screenshot(page, `forecast-${lang.code}-${theme}`);
-      await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.getByTestId('allocate').click();
+      await expect(page.getByTestId('allocation-explanation')).toBeVisible();
+      await page.locator('.main').evaluate((el) => el.scrollTo(0, 700));
       await page.waitForTimeout(400);
       await screenshot(page, `forecast-contributions-${lang.code}-${theme}`);
+      await page.getByTestId('allocator').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await screenshot(page, `forecast-allocator-${lang.code}-${theme}`);
       await context.close();
     }
   }

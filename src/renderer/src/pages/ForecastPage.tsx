@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MmmResult } from '../../../shared/forecast';
 import { call, CallError } from '../bridge';
 import { Chart } from '../charts/Chart';
+import { AllocatorCard } from '../components/forecast/AllocatorCard';
 import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
 import { chartPalette } from '../charts/palette';
 import { waitForJob } from '../stores/jobWait';
@@ -27,6 +28,8 @@ export default function ForecastPage() {
   const [result, setResult] = useState<MmmResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The latest fit is kept on the project: the page opens on it.
+  useEffect(() => void call('forecast.latest', { projectId: project.id }).then((r) => r.fit && setResult(r.fit.result)), [project.id]);
   const fit = async () => {
     setBusy(true);
     setError(null);
@@ -116,6 +119,9 @@ export default function ForecastPage() {
             <header><div><h2>{t('forecast.contributions')}</h2><p>{t('forecast.contributionsHint')}</p></div></header>
             <div className="body chart-box"><Chart option={charts.contributions} label={t('forecast.contributions')} testId="mmm-contrib-chart" /></div>
           </section>
+          <div style={{ marginTop: 18 }}>
+            <AllocatorCard key={result.ms + result.channels.map((c) => c.beta).join()} projectId={project.id} fit={result} />
+          </div>
           <section className="card" style={{ marginTop: 18 }}>
             <header><div><h2>{t('forecast.channels')}</h2><p>{result.dropped.map((d) => t('forecast.dropped', { name: d.name })).join(' ')}</p></div></header>
             <div className="body">

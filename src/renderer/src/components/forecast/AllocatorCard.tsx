@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { Allocation, MmmResult } from '../../../../shared/forecast';
+import { callResult } from '../../bridge';
+import { type Translate, useFormat, useSettings, useT } from '../../stores/settings';
+import { NumberInput } from '../plan/NumberInput';
+
+/**
+ * The budget allocator under the latest fit: a weekly budget, each channel's bounds
+ * (±30% of its average week unless edited), and the best split with what binds and each
+ * channel's marginal ROI — the sentence under it says why the split is what it is.
+ */
+export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmResult }) {
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useSettings();
+  const today = fit.channels.reduce((s, c) => s + c.averageSpend, 0);
+  const [budget, setBudget] = useState<number | null>(Math.round(today));
+  const [bounds, setBounds] = useState<Record<string, [number, number]>>(() => Object.fromEntries(fit.channels.map((c) => [c.name, [Math.round(0.7 * c.averageSpend), Math.round(1.3 * c.averageSpend)]])));
+  const [result, setResult] = useState<Allocation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    const r = await callResult('forecast.allocate', { projectId, ...(budget === null ? {} : { budget }), bounds });
+    if (r.ok) {
+      setResult(r.value);
+      setError(null);
+    } else setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+  };
+  const most = Math.max(1, ...(result?.channels.map((c) => Math.max(c.spend, c.current, c.upper)) ?? [1]));
+  return (
+    <section className="card" data-testid="allocator">
+      <header>
+        <div><h2>{t('forecast.allocator')}</h2><p>{t('forecast.allocatorHint')}</p></div>
+        <div className="seg-row">
+          <label className="inline">{t('forecast.weeklyBudget')} <NumberInput value={budget} onValue={setBudget} label={t('forecast.weeklyBudget')} /></label>
+          <button className="btn primary" onClick={() => void run()} data-testid="allocate">{t('forecast.allocate')}</button>
+        </div>
+      </header>
+      <div className="body">
+        {error && <p className="error" role="alert">{error}</p>}
+        <table className="data allocation">
+          <thead>
+            <tr>
+              <th>{t('forecast.channel')}</th>
+              <th className="num">{t('forecast.lower')}</th>
+              <th className="num">{t('forecast.upper')}</th>
+              <th style={{ width: '34%' }}>{t('forecast.split')}</th>
+              <th className="num">{t('forecast.mroi')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fit.channels.map((c) => {
+              const row = result?.channels.find((r) => r.name === c.name);
+              return (
+                <tr key={c.name}>
+                  <td>{c.name}{row?.binding && <span className={`chip soft bound-${row.binding}`}> {t(`forecast.binding.${row.binding}`)}</span>}</td>
+                  <td className="num"><NumberInput value={bounds[c.name][0]} onValue={(v) => setBounds({ ...bounds, [c.name]: [v ?? 0, bounds[c.name][1]] })} label={`${c.name} ${t('forecast.lower')}`} /></td>
+                  <td className="num"><NumberInput value={bounds[c.name][1]} onValue={(v) => setBounds({ ...bounds, [c.name]: [bounds[c.name][0], v ?? 0] })} label={`${c.name} ${t('forecast.upper')}`} /></td>
+                  <td>
+                    {row ? (
+                      <div className="split-bars" title={`${f.number(row.current)} → ${f.number(row.spend)}`}>
+                        <span className="bar today"><i style={{ width: `${(100 * row.current) / most}%` }} /></span>
+                        <span className="bar best"><i style={{ width: `${(100 * row.spend) / most}%` }} /></span>
+                        <small>{f.number(Math.round(row.current))} → <b>{f.number(Math.round(row.spend))}</b></small>
+                      </div>
+                    ) : <span className="muted">—</span>}
+                  </td>
+                  <td className="num">{row ? row.mroi.toPrecision(3) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {result && (
+          <p className="explain" data-testid="allocation-explanation">
+            {explain(result, t, lang)}{' '}
+            {t('forecast.allocationSummary', { response: f.number(Math.round(result.response)), current: f.number(Math.round(result.currentResponse)), gain: (100 * (result.response / (result.currentResponse || 1) - 1)).toFixed(1) })}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Why the split is what it is, in the UI's language: equal marginal ROI among the free channels, and which bounds bind. */
+function explain(a: Allocation, t: Translate, lang: 'en' | 'zh-CN'): string {
+  const zh = lang === 'zh-CN';
+  const sep = zh ? '、' : ', ';
+  const free = a.channels.filter((c) => !c.binding);
+  const bound = a.channels.filter((c) => c.binding);
+  const item = (c: Allocation['channels'][number]) => (zh ? `${c.name}（${t(`forecast.binding.${c.binding}`)}，${c.mroi.toPrecision(3)}）` : `${c.name} (${t(`forecast.binding.${c.binding}`)}, ${c.mroi.toPrecision(3)})`);
+  return [
+    free.length ? t('forecast.explainFree', { names: free.map((c) => c.name).join(sep), mroi: free.map((c) => c.mroi.toPrecision(3)).join(' ≈ ') }) : t('forecast.explainAllBound'),
+    bound.length ? t('forecast.explainBound', { list: bound.map(item).join(sep) }) : '',
+  ].filter(Boolean).join(' ');
+}
