@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
 import { planSaveSchema, type PlanView } from './plan';
-import { type Allocation, allocateRequestSchema, type MmmResult } from './forecast';
+import { type Allocation, allocateRequestSchema, type MmmResult, scenarioRequestSchema, type ScenarioResult } from './forecast';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -168,6 +168,8 @@ export const contract = {
   'forecast.latest': call<{ fit: { result: MmmResult; createdAt: string } | null }>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best weekly split of a budget (or the least budget for a target) under the latest fit, with binding bounds and marginal ROIs. */
   'forecast.allocate': call<Allocation>()(allocateRequestSchema),
+  /** Weekly P10/P50/P90 of a spend plan over the campaign's weeks under the latest fit, past spend carrying over. */
+  'forecast.scenario': call<ScenarioResult>()(scenarioRequestSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

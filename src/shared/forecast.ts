@@ -45,6 +45,8 @@ export interface MmmResult {
   intercept: number;
   lambda: number;
   weeks: { total: number; train: number; holdout: number };
+  /** What the scenario planner continues from: each channel's weekly spend, the non-media columns' means, the residual quantiles. */
+  history: { spend: Record<string, number[]>; baseMeans: Record<string, number>; residuals: { p10: number; p90: number } };
   /** Per week: actual, fitted, baseline (everything but media), each channel's contribution, and the bootstrap band. */
   series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
   /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */
@@ -95,3 +97,32 @@ export const allocateRequestSchema = z
   .strict()
   .refine((v) => v.budget === undefined || v.target === undefined, { message: 'forecast.problem.budgetOrTarget', path: ['target'] });
 export type AllocateRequest = z.input<typeof allocateRequestSchema>;
+
+export interface ScenarioWeek {
+  week: string;
+  p10: number;
+  p50: number;
+  p90: number;
+  /** The media part of P50. */
+  media: number;
+}
+
+export const scenarioRequestSchema = z
+  .object({
+    projectId: projectIdSchema,
+    plan: z
+      .object({
+        /** ISO dates of consecutive weeks after the last modelled week. */
+        weeks: z.array(z.string().max(40)).min(1, 'validation.required').max(260, 'validation.tooMany'),
+        /** Weekly spend per channel, one value per week (a channel left out spends nothing). */
+        spend: z.record(z.string().min(1).max(120), z.array(z.number({ error: 'validation.number' }))),
+      })
+      .strict(),
+  })
+  .strict();
+export type ScenarioRequest = z.input<typeof scenarioRequestSchema>;
+export interface ScenarioResult {
+  weeks: ScenarioWeek[];
+  total: { p10: number; p50: number; p90: number };
+  contributions: Record<string, number>;
+}

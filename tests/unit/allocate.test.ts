@@ -93,5 +93,10 @@ describe('the budget allocator', () => {
     expect(low.status).toBe(2);
     expect(low.stderr).toContain('below the sum of the lower bounds');
     expect(run('forecast', 'allocate', '--project', '1', '--bounds', 'douyin=5').status).toBe(2);
+    // DESIGN §2's form: several bounds after one --bounds.
+    const given = run('forecast', 'allocate', '--project', '1', '--budget', String(out.budget), '--bounds', 'douyin=20000:60000', 'wechat=10000:40000');
+    expect(given.status, given.stderr).toBe(0);
+    const split = JSON.parse(given.stdout).channels.find((c: { name: string }) => c.name === 'douyin');
+    expect(split).toMatchObject({ lower: 20000, upper: 60000 });
   }, 90_000);
 });

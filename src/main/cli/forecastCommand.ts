@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { MmmResult } from '../../shared/forecast';
 import { UsageError } from './args';
 import type { CliContext } from './dataCommands';
@@ -11,20 +13,17 @@ import { EXIT } from './exit';
  * and scenarios come with their release.
  */
 export async function forecastCommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number> {
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (sub === 'allocate') return allocateCommand(ctx);
-  if (sub === 'scenario') {
-    ctx.io.err(`tandem: "forecast ${sub}" is not available in this version of Tandem yet.`);
-    return EXIT.failure;
-  }
+  if (rest.length && sub !== 'allocate') throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (sub === 'allocate') return allocateCommand(ctx, rest);
+  if (sub === 'scenario') return scenarioCommand(ctx);
   if (sub !== 'mmm') throw new UsageError(sub ? `unknown forecast command "${sub}"` : 'forecast needs a command: mmm or allocate');
-  const o = ctx.opts(['project', 'adstock', 'saturation', 'holdout', 'seed', 'bootstrap']);
+  const o = ctx.opts(['project', 'adstock', 'saturation', 'holdout-weeks', 'holdout', 'seed', 'bootstrap']);
   const projectId = ctx.projectId(o.string('project'));
   const adstock = o.string('adstock');
   if (adstock !== undefined && adstock !== 'geometric' && adstock !== 'weibull') throw new UsageError('--adstock must be geometric or weibull');
   const saturation = o.string('saturation');
   if (saturation !== undefined && saturation !== 'auto' && saturation !== 'logistic' && saturation !== 'hill') throw new UsageError('--saturation must be auto, logistic or hill');
-  const start = { kind: 'mmm' as const, projectId, adstock, saturation, holdout: o.integer('holdout'), seed: o.integer('seed'), bootstrap: o.integer('bootstrap') };
+  const start = { kind: 'mmm' as const, projectId, adstock, saturation, holdout: o.integer('holdout-weeks') ?? o.integer('holdout'), seed: o.integer('seed'), bootstrap: o.integer('bootstrap') };
   const r = (await ctx.runJob(JSON.parse(JSON.stringify(start)))) as MmmResult;
   const out = {
     metrics: { r2: r.metrics.r2, mape: r.metrics.mape, nrmse: r.metrics.nrmse, rssd: r.metrics.rssd },
@@ -46,25 +45,67 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
  * printing {budget, channels: [{name, spend, lower, upper, binding, mroi}], response,
  * currentResponse, explanation}.
  */
-async function allocateCommand(ctx: CliContext): Promise<number> {
+async function allocateCommand(ctx: CliContext, rest: string[]): Promise<number> {
   const o = ctx.opts(['project', 'budget', 'target', 'bounds']);
   const projectId = ctx.projectId(o.string('project'));
   const bounds: Record<string, [number, number]> = {};
-  for (const item of o.list('bounds') ?? []) {
+  // DESIGN §2: `--bounds channel=lo:hi ...`, so further bounds may follow as plain arguments.
+  for (const item of [...(o.list('bounds') ?? []), ...rest]) {
     const m = /^([^=]+)=([^:]+):(.+)$/.exec(item);
     const lo = Number(m?.[2]);
     const hi = Number(m?.[3]);
     if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--bounds: "${item}" is not channel=lower:upper`);
     bounds[m[1].trim()] = [lo, hi];
   }
-  const { fit } = await ctx.call('forecast.latest', { projectId });
-  if (!fit) await ctx.runJob({ kind: 'mmm', projectId });
+  await ensureFit(ctx, projectId);
   const a = await ctx.call('forecast.allocate', { projectId, budget: o.number('budget'), target: o.number('target'), ...(Object.keys(bounds).length ? { bounds } : {}) });
   const out = { budget: a.budget, channels: a.channels.map((c) => ({ name: c.name, spend: c.spend, lower: c.lower, upper: c.upper, binding: c.binding, mroi: c.mroi })), response: a.response, currentResponse: a.currentResponse, explanation: a.explanation };
   ctx.emit(out, [
     `Weekly budget ${a.budget.toLocaleString('en')}:`,
     ...a.channels.map((c) => `  ${c.name.padEnd(14)} ${c.spend.toLocaleString('en').padStart(12)}  (today ${c.current.toLocaleString('en')}; bounds ${c.lower.toLocaleString('en')}–${c.upper.toLocaleString('en')}${c.binding ? `, at its ${c.binding} bound` : ''}) marginal ROI ${c.mroi.toPrecision(3)}`),
     a.explanation,
+  ].join('\n'));
+  return EXIT.ok;
+}
+
+/** The latest fit, fitted first when the project has none. */
+async function ensureFit(ctx: CliContext, projectId: number): Promise<void> {
+  const { fit } = await ctx.call('forecast.latest', { projectId });
+  if (!fit) await ctx.runJob({ kind: 'mmm', projectId });
+}
+
+/**
+ * `forecast scenario --project ID --plan FILE.csv`: a CSV with a week column (ISO dates of
+ * consecutive weeks after the history) and one column of weekly spend per channel
+ * (`douyin` or `spend.douyin`); prints {weeks: [{week, p10, p50, p90}], total, contributions}.
+ */
+async function scenarioCommand(ctx: CliContext): Promise<number> {
+  const o = ctx.opts(['project', 'plan']);
+  const projectId = ctx.projectId(o.string('project'));
+  const file = o.string('plan');
+  if (!file) throw new UsageError('--plan FILE.csv is required');
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(file), 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new UsageError(`--plan: cannot read ${file}: ${(e as Error).message}`);
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const sep = [',', ';', '\t'].sort((a, b) => lines[0].split(b).length - lines[0].split(a).length)[0];
+  const header = lines[0].split(sep).map((h) => h.trim().replace(/^"|"$/g, ''));
+  if (header.length < 2 || !/^(week|period|date|周|日期)$/i.test(header[0])) throw new UsageError(`--plan: the first column must be week (ISO dates), then one column per channel; found "${header.join(sep)}"`);
+  const rows = lines.slice(1).map((l) => l.split(sep).map((c) => c.trim().replace(/^"|"$/g, '')));
+  const plan = {
+    weeks: rows.map((r) => r[0]),
+    spend: Object.fromEntries(header.slice(1).map((h, j) => [h.replace(/^spend\./, ''), rows.map((r) => (r[j + 1] === '' || r[j + 1] === undefined ? 0 : Number(r[j + 1].replace(/[,_\s]/g, ''))))])),
+  };
+  await ensureFit(ctx, projectId);
+  const r = await ctx.call('forecast.scenario', { projectId, plan });
+  const out = { weeks: r.weeks.map((w) => ({ week: w.week, p10: w.p10, p50: w.p50, p90: w.p90 })), total: r.total, contributions: r.contributions };
+  ctx.emit(out, [
+    'week         P10          P50          P90',
+    ...r.weeks.map((w) => `${w.week}  ${w.p10.toFixed(0).padStart(11)}  ${w.p50.toFixed(0).padStart(11)}  ${w.p90.toFixed(0).padStart(11)}`),
+    `total       ${r.total.p10.toFixed(0).padStart(11)}  ${r.total.p50.toFixed(0).padStart(11)}  ${r.total.p90.toFixed(0).padStart(11)}`,
   ].join('\n'));
   return EXIT.ok;
 }

@@ -45,10 +45,11 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
                                          every user's top-K unseen items (user_id, item_id, rank, score)
   partners rank --project ID [--preset awareness|engagement|conversion] [--weights factor=w,...] [--top N]
   partners portfolio --project ID --budget B [--max N] [--preset P]
-  forecast mmm --project ID [--adstock geometric|weibull] [--saturation auto|logistic|hill] [--holdout WEEKS]
-               [--seed S] [--bootstrap B]   the marketing-mix model on the campaign periods
-  forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi,...]
+  forecast mmm --project ID [--holdout-weeks N] [--seed S] [--adstock geometric|weibull] [--saturation auto|logistic|hill]
+               [--bootstrap B]              the marketing-mix model on the campaign periods
+  forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi ...]
                                          the best weekly split under the latest fit
+  forecast scenario --project ID --plan FILE.csv   weekly P10/P50/P90 of a spend plan (week, one column per channel)
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;

@@ -20,6 +20,7 @@ import { riskHandlers } from '../risk/handlers';
 import { PlanService } from '../plan/planService';
 import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
+import { runScenario } from '../forecast/scenario';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
 import { PartnerService } from '../partners/partnerService';
@@ -116,6 +117,12 @@ export function createServices(opts: ServicesOptions): Services {
   const needProjects = need(projects);
 
   const needData = need(data);
+  /** The project's latest marketing-mix fit, or the refusal that says to fit first. */
+  const latestFit = (projectId: number) => {
+    const fit = new FitsRepo(need(library?.db ?? null)()).latest(projectId);
+    if (!fit) throw new DomainError('refused', 'The project has no marketing-mix fit yet: fit the model first (Forecast page, or tandem forecast mmm).');
+    return fit.result;
+  };
   const needDialogs = (): DialogHost => {
     if (!opts.dialogs) throw new DomainError('refused', 'File dialogs are not available here.');
     return opts.dialogs;
@@ -153,11 +160,8 @@ export function createServices(opts: ServicesOptions): Services {
       'plan.get': ({ projectId }) => need(plans)().get(projectId),
       'plan.save': (input) => need(plans)().save(input),
       'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),
-      'forecast.allocate': ({ projectId, ...request }) => {
-        const fit = new FitsRepo(need(library?.db ?? null)()).latest(projectId);
-        if (!fit) throw new DomainError('refused', 'The project has no marketing-mix fit yet: fit the model first (Forecast page, or tandem forecast mmm).');
-        return allocate({ channels: fit.result.channels, ...request });
-      },
+      'forecast.allocate': ({ projectId, ...request }) => allocate({ channels: latestFit(projectId).channels, ...request }),
+      'forecast.scenario': ({ projectId, plan }) => runScenario(latestFit(projectId), plan),
     },
     {
       'projectFiles.inspect': ({ path }) => {

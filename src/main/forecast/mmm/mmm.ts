@@ -165,10 +165,23 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     intercept: r4(fit.intercept),
     lambda: Number(lambda.toPrecision(4)),
     weeks: { total: n, train, holdout },
+    history: {
+      spend: Object.fromEntries(channels.map((c, j) => [c, spend[j].map(r4)])),
+      baseMeans: Object.fromEntries(base.map((b) => [b.name, r4(b.values.reduce((a, v) => a + v, 0) / n)])),
+      residuals: residualQuantiles(y.slice(0, train).map((v, t) => v - fitted[t]), train, search.aicParameters),
+    },
     series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
     search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** The 10% and 90% quantiles of the training residuals, widened by √(n / (n − p)): a week's noise around a forecast. */
+function residualQuantiles(residuals: number[], n: number, parameters: number): { p10: number; p90: number } {
+  const sorted = [...residuals].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
+  const widen = Math.sqrt(n / Math.max(1, n - parameters));
+  return { p10: r4(q(0.1) * widen), p90: r4(q(0.9) * widen) };
 }
 
 /** R², MAPE and NRMSE (RMSE over the actuals' range, Robyn's definition) of a stretch of weeks. */

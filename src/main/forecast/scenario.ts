@@ -1,0 +1,62 @@
+import type { MmmResult, ScenarioResult } from '../../shared/forecast';
+import { DomainError, type FieldIssue } from '../../shared/result';
+import { dayOfYear } from './mmm/design';
+import { ADSTOCK_LAGS, geometricAdstock, hill, logistic, weibullAdstock } from './mmm/transforms';
+
+/**
+ * A scenario under the latest fit: weekly spend per channel over the campaign's weeks,
+ * with the carry-over of the spend before them flowing in (the plan is appended to the
+ * history, weeks between them spend nothing). The baseline continues the trend, the yearly
+ * season from each week's date, and holds controls at their historical average. P50 is the
+ * model's week; P10/P90 add the training residuals' quantiles (the week's noise; the
+ * uncertainty of the fitted parameters is not in this band).
+ */
+export function runScenario(fit: MmmResult, plan: { weeks: string[]; spend: Record<string, number[]> }): ScenarioResult {
+  const issues: FieldIssue[] = [];
+  const channels = fit.channels.map((c) => c.name);
+  for (const name of Object.keys(plan.spend)) if (!channels.includes(name)) issues.push({ path: `spend.${name}`, message: 'forecast.problem.unknownChannel', params: { channel: name } });
+  for (const [name, values] of Object.entries(plan.spend)) values.forEach((v, i) => (!Number.isFinite(v) || v < 0) && issues.push({ path: `spend.${name}.${i}`, message: 'forecast.problem.negativeSpend', params: { channel: name, period: plan.weeks[i] ?? String(i + 1), value: String(v) } }));
+  const last = fit.series.periods.at(-1)!;
+  const offsets = plan.weeks.map((w) => Math.round((Date.parse(`${w}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / (7 * 86_400_000)));
+  plan.weeks.forEach((w, i) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(w) || !Number.isFinite(offsets[i])) issues.push({ path: `weeks.${i}`, message: 'validation.date' });
+    else if (offsets[i] < 1) issues.push({ path: `weeks.${i}`, message: 'forecast.problem.planInPast', params: { week: w, last } });
+    else if (i && offsets[i] !== offsets[i - 1] + 1) issues.push({ path: `weeks.${i}`, message: 'forecast.problem.gap', params: { from: plan.weeks[i - 1], to: w, days: (offsets[i] - offsets[i - 1]) * 7 } });
+  });
+  if (!plan.weeks.length) issues.push({ path: 'weeks', message: 'validation.required' });
+  for (const [name, values] of Object.entries(plan.spend)) if (values.length !== plan.weeks.length) issues.push({ path: `spend.${name}`, message: 'forecast.problem.lengths' });
+  if (issues.length) throw new DomainError('invalid_input', `The scenario cannot be run: ${issues.slice(0, 3).map((i) => `${i.path} (${Object.values(i.params ?? {}).join(', ')}) ${i.message.replace(/^.*\./, '')}`).join('; ')}.`, issues);
+
+  const n = fit.weeks.total;
+  const gap = offsets[0] - 1;
+  const h = plan.weeks.length;
+  const contributions: Record<string, number[]> = {};
+  for (const c of fit.channels) {
+    const history = fit.history.spend[c.name] ?? [];
+    const series = [...history.slice(-ADSTOCK_LAGS), ...Array(gap).fill(0), ...(plan.spend[c.name] ?? Array(h).fill(0))];
+    const a = c.adstock.kind === 'geometric' ? geometricAdstock(series, c.adstock.decay) : weibullAdstock(series, c.adstock.shape, c.adstock.scale);
+    const planned = Array.from(a.subarray(a.length - h));
+    const sat = c.saturation;
+    contributions[c.name] = planned.map((v) => c.beta * (sat.kind === 'hill' ? hill(v / sat.spendScale, sat.shape, sat.halfSaturation) : logistic(v / sat.spendScale, sat.lambda)));
+  }
+  const baseline = plan.weeks.map((w, i) => {
+    const t = n - 1 + offsets[i];
+    const doy = dayOfYear(w);
+    return fit.base.reduce((s, b) => {
+      const fourier = /^(sin|cos)(\d+)$/.exec(b.name);
+      const value = b.name === 'trend' ? t / n : fourier ? Math[fourier[1] as 'sin' | 'cos']((2 * Math.PI * Number(fourier[2]) * doy) / 365.25) : (fit.history.baseMeans[b.name] ?? 0);
+      return s + b.coef * value;
+    }, fit.intercept);
+  });
+  const weeks = plan.weeks.map((week, i) => {
+    const p50 = baseline[i] + channels.reduce((s, c) => s + contributions[c][i], 0);
+    return { week, p10: r2(p50 + fit.history.residuals.p10), p50: r2(p50), p90: r2(p50 + fit.history.residuals.p90), media: r2(p50 - baseline[i]) };
+  });
+  const sum = (k: 'p10' | 'p50' | 'p90') => r2(weeks.reduce((s, w) => s + w[k], 0));
+  // Weekly noise is independent, so the total's band is narrower than the weeks' added up: √h.
+  const spread = Math.sqrt(h);
+  const total = { p10: r2(sum('p50') + spread * fit.history.residuals.p10), p50: sum('p50'), p90: r2(sum('p50') + spread * fit.history.residuals.p90) };
+  return { weeks, total, contributions: Object.fromEntries(channels.map((c) => [c, r2(contributions[c].reduce((s, v) => s + v, 0))])) };
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;

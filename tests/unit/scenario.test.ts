@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fitMmm } from '../../src/main/forecast/mmm/mmm';
+import { runScenario } from '../../src/main/forecast/scenario';
+import { DomainError } from '../../src/shared/result';
+import { tempDir } from './helpers';
+
+const rows = fs.readFileSync(path.resolve('tests/fixtures/mmm/mmm_example.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const fit = fitMmm({ periods: rows.map((r) => r[0]), outcome: rows.map((r) => +r[1]), spend: { x1: rows.map((r) => +r[2]), x2: rows.map((r) => +r[3]) }, controls: { event_1: rows.map((r) => +r[4]), event_2: rows.map((r) => +r[5]) } }, { holdout: 36, seed: 0, bootstrap: 20 });
+const next = (k: number) => new Date(Date.parse('2021-08-30T00:00:00Z') + k * 7 * 86_400_000).toISOString().slice(0, 10);
+const weeks = Array.from({ length: 8 }, (_, i) => next(i + 1));
+
+describe('the scenario planner', () => {
+  it('weekly P10 ≤ P50 ≤ P90; more spend, more outcome; past spend carries into a silent plan and fades', () => {
+    const steady = runScenario(fit, { weeks, spend: { x1: weeks.map(() => 0.4), x2: weeks.map(() => 0.3) } });
+    const silent = runScenario(fit, { weeks, spend: { x1: weeks.map(() => 0), x2: weeks.map(() => 0) } });
+    for (const w of steady.weeks) expect(w.p10 <= w.p50 && w.p50 <= w.p90).toBe(true);
+    expect(steady.total.p50).toBeGreaterThan(silent.total.p50);
+    expect(silent.weeks[0].media).toBeGreaterThan(0);
+    expect(silent.weeks[7].media).toBeLessThan(silent.weeks[0].media);
+    expect(silent.weeks[7].media).toBeCloseTo(0, 6);
+    // The steady plan's weeks sit in the range the history's outcome took.
+    for (const w of steady.weeks) expect(w.p50).toBeGreaterThan(3000), expect(w.p50).toBeLessThan(9000);
+    // The total's band is narrower than the weeks' bands added up.
+    expect(steady.total.p90 - steady.total.p10).toBeLessThan(steady.weeks.reduce((s, w) => s + w.p90 - w.p10, 0));
+  });
+
+  it('bad plans: a week not after the history, a gap, an unknown channel, negative spend, lengths that disagree', () => {
+    const fail = (plan: { weeks: string[]; spend: Record<string, number[]> }) => {
+      try {
+        runScenario(fit, plan);
+      } catch (e) {
+        return (e as DomainError).issues?.[0];
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(fail({ weeks: ['2021-08-30'], spend: { x1: [1] } })).toMatchObject({ path: 'weeks.0', message: 'forecast.problem.planInPast' });
+    expect(fail({ weeks: [next(1), next(3)], spend: { x1: [1, 1] } })).toMatchObject({ path: 'weeks.1', message: 'forecast.problem.gap' });
+    expect(fail({ weeks: [next(1)], spend: { radio: [1] } })).toMatchObject({ path: 'spend.radio', message: 'forecast.problem.unknownChannel' });
+    expect(fail({ weeks: [next(1)], spend: { x1: [-1] } })).toMatchObject({ path: 'spend.x1.0', message: 'forecast.problem.negativeSpend' });
+    expect(fail({ weeks: [next(1), next(2)], spend: { x1: [1] } })).toMatchObject({ path: 'spend.x1', message: 'forecast.problem.lengths' });
+  });
+
+  it('forecast scenario from the built CLI on the demo: a plan CSV in, weekly P10/P50/P90 out', () => {
+    const dir = tempDir();
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bin/tandem.mjs'), '--json', '--data-dir', dir, ...args], { encoding: 'utf8' });
+    expect(run('demo').status).toBe(0);
+    expect(run('forecast', 'mmm', '--project', '1', '--holdout-weeks', '26', '--bootstrap', '20').status).toBe(0);
+    const last = '2026-10-26';
+    const plan = path.join(dir, 'plan.csv');
+    const lines = ['week,douyin,wechat,xiaohongshu,bilibili,spend.search'];
+    for (let k = 1; k <= 6; k++) lines.push(`${new Date(Date.parse(`${last}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10)},40000,30000,25000,15000,14000`);
+    fs.writeFileSync(plan, lines.join('\n'));
+    const r = run('forecast', 'scenario', '--project', '1', '--plan', plan);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['weeks', 'total', 'contributions']);
+    expect(out.weeks).toHaveLength(6);
+    expect(Object.keys(out.weeks[0])).toEqual(['week', 'p10', 'p50', 'p90']);
+    for (const w of out.weeks) expect(w.p10 <= w.p50 && w.p50 <= w.p90).toBe(true);
+    fs.writeFileSync(plan, 'week,radio\n2026-11-02,5');
+    const bad = run('forecast', 'scenario', '--project', '1', '--plan', plan);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('There is no channel radio in the model.');
+  }, 90_000);
+});
