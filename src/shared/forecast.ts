@@ -126,3 +126,28 @@ export interface ScenarioResult {
   total: { p10: number; p50: number; p90: number };
   contributions: Record<string, number>;
 }
+
+/** A saved scenario: a name, a number of weeks after the history, and each channel's weekly spend. */
+export const scenarioInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+    weeks: int(1, 104),
+    /** Weekly spend per channel, the same every week of the scenario. */
+    spend: z.record(z.string().min(1).max(120), money),
+  })
+  .strict();
+export type ScenarioInput = z.input<typeof scenarioInputSchema>;
+export const scenarioSaveSchema = z.object({ projectId: projectIdSchema, scenario: scenarioInputSchema }).strict();
+export const scenarioRefSchema = z.object({ projectId: projectIdSchema, id: z.number().int().positive() }).strict();
+export interface SavedScenario {
+  id: number;
+  name: string;
+  weeks: number;
+  spend: Record<string, number>;
+  /** Under the latest fit (null when there is none, or the plan no longer fits it: `problem` says why, as an i18n key). */
+  result: ScenarioResult | null;
+  problem: { message: string; params?: Record<string, string | number> } | null;
+}
+/** At most this many scenarios are kept and compared. */
+export const MAX_SCENARIOS = 4;

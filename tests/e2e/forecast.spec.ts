@@ -24,6 +24,17 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   await allocator.getByLabel('Weekly budget').fill('1000');
   await allocator.getByTestId('allocate').click();
   await expect(allocator.getByRole('alert')).toContainText('is below the sum of the lower bounds');
+  // Scenarios: today's split twice, the second without douyin; compared under the model, kept on the project.
+  const scenarios = page.getByTestId('scenarios');
+  await scenarios.getByTestId('add-scenario').click();
+  await scenarios.getByTestId('add-scenario').click();
+  await expect(scenarios.locator('thead th input')).toHaveCount(2);
+  await scenarios.getByLabel('Scenario 2 douyin').fill('0');
+  await scenarios.locator('td.actions-cell').nth(1).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('scenarios-chart').locator('svg')).toBeVisible();
+  const totals = scenarios.locator('tr.total td.num');
+  await expect(totals).toHaveCount(2);
+  await expect.poll(async () => (await totals.nth(0).textContent()) !== (await totals.nth(1).textContent())).toBe(true);
   // The fit is kept: the page reopens on it.
   await page.goto(`${host.url}#/p/${demoId}/overview`);
   await page.goto(`${host.url}#/p/${demoId}/forecast`);
@@ -57,6 +68,16 @@ test('screenshots of the forecast page in both languages and themes', async ({ b
       await page.getByTestId('allocator').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await screenshot(page, `forecast-allocator-${lang.code}-${theme}`);
+      if (!(await page.getByTestId('scenarios-chart').count())) {
+        await page.getByTestId('add-scenario').click();
+        await page.getByTestId('add-scenario').click();
+        await page.getByTestId('scenarios').locator('input[aria-label$=" douyin"]').nth(1).fill('80000');
+        await page.getByTestId('scenarios').locator('td.actions-cell').nth(1).locator('button.primary').click();
+      }
+      await expect(page.getByTestId('scenarios-chart').locator('svg')).toBeVisible();
+      await page.getByTestId('scenarios').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(400);
+      await screenshot(page, `forecast-scenarios-${lang.code}-${theme}`);
       await context.close();
     }
   }

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitMmm } from '../../src/main/forecast/mmm/mmm';
 import { runScenario } from '../../src/main/forecast/scenario';
+import { ScenarioService } from '../../src/main/forecast/scenarioService';
+import { FitsRepo } from '../../src/main/forecast/fitsRepo';
+import { openLibrary } from '../../src/main/db/library';
+import { ProjectService } from '../../src/main/projects/service';
 import { DomainError } from '../../src/shared/result';
 import { tempDir } from './helpers';
 
@@ -41,6 +45,26 @@ describe('the scenario planner', () => {
     expect(fail({ weeks: [next(1)], spend: { radio: [1] } })).toMatchObject({ path: 'spend.radio', message: 'forecast.problem.unknownChannel' });
     expect(fail({ weeks: [next(1)], spend: { x1: [-1] } })).toMatchObject({ path: 'spend.x1.0', message: 'forecast.problem.negativeSpend' });
     expect(fail({ weeks: [next(1), next(2)], spend: { x1: [1] } })).toMatchObject({ path: 'spend.x1', message: 'forecast.problem.lengths' });
+  });
+
+  it('saved scenarios: at most four, each run under the latest fit, refused or explained when they cannot be', () => {
+    const lib = openLibrary(tempDir());
+    const id = new ProjectService(lib.db).create({ name: 'Scenarios' } as never).id;
+    const service = new ScenarioService(lib.db);
+    let list = service.save(id, { name: 'Today', weeks: 8, spend: { x1: 0.4, x2: 0.3 } });
+    expect(list[0]).toMatchObject({ name: 'Today', result: null, problem: { message: 'forecast.problem.noFit' } });
+    new FitsRepo(lib.db).save(id, {}, fit, new Date());
+    list = service.save(id, { name: 'No x2', weeks: 8, spend: { x1: 0.4, x2: 0 } });
+    expect(list).toHaveLength(2);
+    expect(list[0].result!.total.p50).toBeGreaterThan(list[1].result!.total.p50);
+    expect(list[0].result!.weeks).toHaveLength(8);
+    service.save(id, { name: 'Radio', weeks: 4, spend: { radio: 1 } });
+    expect(service.list(id)[2].problem).toEqual({ message: 'forecast.problem.unknownChannel', params: { channel: 'radio' } });
+    service.save(id, { name: 'Four', weeks: 4, spend: {} });
+    const full = (() => { try { service.save(id, { name: 'Five', weeks: 4, spend: {} }); } catch (e) { return e as DomainError; } throw new Error('expected a refusal'); })();
+    expect(full.issues?.[0].message).toBe('forecast.problem.tooManyScenarios');
+    expect(service.list(id)).toHaveLength(4);
+    expect(service.remove(id, list[0].id)).toHaveLength(3);
   });
 
   it('forecast scenario from the built CLI on the demo: a plan CSV in, weekly P10/P50/P90 out', () => {

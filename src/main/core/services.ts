@@ -21,6 +21,7 @@ import { PlanService } from '../plan/planService';
 import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
 import { runScenario } from '../forecast/scenario';
+import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
 import { PartnerService } from '../partners/partnerService';
@@ -102,6 +103,7 @@ export function createServices(opts: ServicesOptions): Services {
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
   const partners = library ? new PartnerService(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
+  const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   jobs.on('job', (info) => {
@@ -162,6 +164,9 @@ export function createServices(opts: ServicesOptions): Services {
       'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),
       'forecast.allocate': ({ projectId, ...request }) => allocate({ channels: latestFit(projectId).channels, ...request }),
       'forecast.scenario': ({ projectId, plan }) => runScenario(latestFit(projectId), plan),
+      'scenarios.list': ({ projectId }) => need(scenarios)().list(projectId),
+      'scenarios.save': ({ projectId, scenario }) => need(scenarios)().save(projectId, scenario),
+      'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),
     },
     {
       'projectFiles.inspect': ({ path }) => {

@@ -47,10 +47,11 @@ export const DATASET_TABLES = [
   'revenue_scenarios',
   'campaign_plans',
   'mmm_fits',
+  'forecast_scenarios',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */
-export const OWN_ID_TABLES: readonly string[] = ['segment_runs', 'licences', 'revenue_scenarios'];
+export const OWN_ID_TABLES: readonly string[] = ['segment_runs', 'licences', 'revenue_scenarios', 'forecast_scenarios'];
 
 function toColumns(f: ProjectFields) {
   return {

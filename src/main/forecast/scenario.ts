@@ -25,7 +25,7 @@ export function runScenario(fit: MmmResult, plan: { weeks: string[]; spend: Reco
   });
   if (!plan.weeks.length) issues.push({ path: 'weeks', message: 'validation.required' });
   for (const [name, values] of Object.entries(plan.spend)) if (values.length !== plan.weeks.length) issues.push({ path: `spend.${name}`, message: 'forecast.problem.lengths' });
-  if (issues.length) throw new DomainError('invalid_input', `The scenario cannot be run: ${issues.slice(0, 3).map((i) => `${i.path} (${Object.values(i.params ?? {}).join(', ')}) ${i.message.replace(/^.*\./, '')}`).join('; ')}.`, issues);
+  if (issues.length) throw new DomainError('invalid_input', `The scenario cannot be run: ${issues.slice(0, 3).map(say).join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}.`, issues);
 
   const n = fit.weeks.total;
   const gap = offsets[0] - 1;
@@ -60,3 +60,17 @@ export function runScenario(fit: MmmResult, plan: { weeks: string[]; spend: Reco
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** An issue in plain English, for the CLI and the logs (the app translates the key). */
+function say(i: FieldIssue): string {
+  const p = i.params ?? {};
+  switch (i.message) {
+    case 'forecast.problem.unknownChannel': return `there is no channel ${p.channel} in the model`;
+    case 'forecast.problem.negativeSpend': return `${p.channel} spends ${p.value} in ${p.period}`;
+    case 'forecast.problem.planInPast': return `${p.week} is not after the last modelled week (${p.last})`;
+    case 'forecast.problem.gap': return `a gap from ${p.from} to ${p.to}`;
+    case 'forecast.problem.lengths': return `${i.path} does not have one value per week`;
+    case 'validation.date': return `${i.path} is not a date like 2027-01-04`;
+    default: return `${i.path}: ${i.message}`;
+  }
+}

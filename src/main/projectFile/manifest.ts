@@ -40,6 +40,7 @@ export const PROJECT_TABLES = [
   'revenue_scenarios',
   'campaign_plans',
   'mmm_fits',
+  'forecast_scenarios',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

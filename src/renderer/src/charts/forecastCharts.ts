@@ -1,4 +1,4 @@
-import { type MmmResult, responseAt } from '../../../shared/forecast';
+import { type MmmResult, responseAt, type SavedScenario } from '../../../shared/forecast';
 import type { EChartsOption } from './echarts';
 import type { ChartPalette } from './palette';
 
@@ -65,6 +65,29 @@ export function responseOption(r: MmmResult, labels: { spend: string; today: str
         data: points,
         markPoint: { symbol: 'circle', symbolSize: 9, itemStyle: { color: p.series[i % p.series.length], borderColor: p.surface, borderWidth: 2 }, label: { show: false }, data: [{ name: labels.today, coord: [c.averageSpend, responseAt(c, c.averageSpend)] }] },
       };
+    }),
+  };
+}
+
+/** Up to four scenarios side by side: each one's weekly P50 with its P10–P90 band. */
+export function scenariosOption(list: SavedScenario[], weekLabel: (k: number) => string, p: ChartPalette): EChartsOption {
+  const shown = list.filter((s) => s.result);
+  const weeks = Math.max(0, ...shown.map((s) => s.weeks));
+  return {
+    color: p.series,
+    grid: { left: 8, right: 32, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text }, data: shown.map((s) => s.name) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => Math.round(Number(v)).toLocaleString() },
+    xAxis: { type: 'category', data: Array.from({ length: weeks }, (_, k) => weekLabel(k + 1)), ...axis(p), splitLine: { show: false } },
+    yAxis: { type: 'value', scale: true, ...axis(p) },
+    series: shown.flatMap((s, i) => {
+      const color = p.series[i % p.series.length];
+      const r = s.result!;
+      return [
+        { name: `${s.name} P10`, type: 'line' as const, stack: `band${i}`, symbol: 'none', lineStyle: { opacity: 0 }, data: r.weeks.map((w) => w.p10), tooltip: { show: false } },
+        { name: `${s.name} band`, type: 'line' as const, stack: `band${i}`, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.15 }, data: r.weeks.map((w) => w.p90 - w.p10), tooltip: { show: false } },
+        { name: s.name, type: 'line' as const, symbol: 'circle', symbolSize: 4, lineStyle: { width: 2, color }, itemStyle: { color }, data: r.weeks.map((w) => w.p50) },
+      ];
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { MmmResult } from '../../../shared/forecast';
 import { call, CallError } from '../bridge';
 import { Chart } from '../charts/Chart';
 import { AllocatorCard } from '../components/forecast/AllocatorCard';
+import { ScenariosCard } from '../components/forecast/ScenariosCard';
 import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
 import { chartPalette } from '../charts/palette';
 import { waitForJob } from '../stores/jobWait';
@@ -121,6 +122,9 @@ export default function ForecastPage() {
           </section>
           <div style={{ marginTop: 18 }}>
             <AllocatorCard key={result.ms + result.channels.map((c) => c.beta).join()} projectId={project.id} fit={result} />
+          </div>
+          <div style={{ marginTop: 18 }}>
+            <ScenariosCard projectId={project.id} fit={result} />
           </div>
           <section className="card" style={{ marginTop: 18 }}>
             <header><div><h2>{t('forecast.channels')}</h2><p>{result.dropped.map((d) => t('forecast.dropped', { name: d.name })).join(' ')}</p></div></header>
