@@ -4,22 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/main/forecast/allocate';
 import { type ChannelFit, responseAt } from '../../src/shared/forecast';
-import { DomainError } from '../../src/shared/result';
-import { tempDir } from './helpers';
+import { refusal, tempDir } from './helpers';
 
 type Channel = Pick<ChannelFit, 'name' | 'beta' | 'saturation' | 'averageSpend'>;
 const hillChannel = (name: string, beta: number, shape: number, half: number, scale: number, averageSpend: number): Channel => ({ name, beta, saturation: { kind: 'hill', shape, halfSaturation: half, spendScale: scale }, averageSpend });
 const logisticChannel = (name: string, beta: number, lambda: number, scale: number, averageSpend: number): Channel => ({ name, beta, saturation: { kind: 'logistic', lambda, spendScale: scale }, averageSpend });
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the budget allocator', () => {
   it('matches brute force on two channels, S-shaped or concave, for random curves, bounds and budgets', () => {

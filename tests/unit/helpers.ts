@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { DomainError } from '../../src/shared/result';
 
 const made: string[] = [];
 
@@ -19,4 +20,15 @@ afterEach(() => {
 
 export function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** The DomainError a call refuses with (anything else, or no refusal, fails the test). */
+export function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }

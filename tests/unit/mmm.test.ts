@@ -7,8 +7,7 @@ import { Random } from '../../src/main/core/random';
 import { fitMmm, type MmmData } from '../../src/main/forecast/mmm/mmm';
 import { boundedRidge } from '../../src/main/forecast/mmm/ridge';
 import { geometricAdstock, hill, logistic, weibullAdstock } from '../../src/main/forecast/mmm/transforms';
-import { DomainError } from '../../src/shared/result';
-import { tempDir } from './helpers';
+import { refusal, tempDir } from './helpers';
 
 const weeks = (n: number, from = '2022-01-03') => Array.from({ length: n }, (_, t) => new Date(Date.parse(`${from}T00:00:00Z`) + t * 7 * 86_400_000).toISOString().slice(0, 10));
 
@@ -33,15 +32,6 @@ function simulate(seed: number, n = 156) {
 }
 const dayOfYear = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / 86_400_000 + 1;
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('media transforms', () => {
   it('adstock moves spend later without creating or losing any (away from the end); Hill and logistic rise from 0 and saturate', () => {

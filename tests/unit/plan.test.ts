@@ -12,8 +12,7 @@ import { ProjectService } from '../../src/main/projects/service';
 import { ChecklistService } from '../../src/main/risk/checklistService';
 import { PRESET_WEIGHTS } from '../../src/shared/partners';
 import { emptyPlan, type Plan } from '../../src/shared/plan';
-import { DomainError } from '../../src/shared/result';
-import { tempDir } from './helpers';
+import { refusal, tempDir } from './helpers';
 
 const now = new Date('2026-11-23T09:00:00Z');
 
@@ -24,15 +23,6 @@ function demo() {
   return { lib, id, plans: new PlanService(lib.db, () => now) };
 }
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the selection wizard’s plan', () => {
   it('the demo’s plan resumes on step 4 with nothing left to settle; an empty project starts on step 1 with every gap listed', () => {
