@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
 import { planSaveSchema, type PlanView } from './plan';
-import { type Allocation, allocateRequestSchema, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
+import { type Allocation, allocateRequestSchema, bassRequestSchema, type BassResult, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -170,6 +170,8 @@ export const contract = {
   'forecast.allocate': call<Allocation>()(allocateRequestSchema),
   /** Weekly P10/P50/P90 of a spend plan over the campaign's weeks under the latest fit, past spend carrying over. */
   'forecast.scenario': call<ScenarioResult>()(scenarioRequestSchema),
+  /** A Bass adoption curve, by hand or fitted to an analogous campaign's weekly adopters. */
+  'forecast.bass': call<BassResult>()(bassRequestSchema),
   /** Saved scenarios (at most four), each run under the latest fit. */
   'scenarios.list': call<SavedScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'scenarios.save': call<SavedScenario[]>()(scenarioSaveSchema),

@@ -151,3 +151,26 @@ export interface SavedScenario {
 }
 /** At most this many scenarios are kept and compared. */
 export const MAX_SCENARIOS = 4;
+
+/** A Bass adoption curve over the campaign's weeks: p, q, m set by hand or fitted to an analogous campaign's weekly adopters. */
+export const bassRequestSchema = z
+  .object({
+    weeks: int(1, 260),
+    p: z.number().finite().min(1e-5, 'validation.tooSmall').max(1, 'validation.tooLarge').optional(),
+    q: z.number().finite().min(0, 'validation.nonNegative').max(3, 'validation.tooLarge').optional(),
+    m: money.optional(),
+    /** Weekly adopters of an analogous past campaign: p, q and m are fitted to them. */
+    analog: z.array(z.number({ error: 'validation.number' })).max(260, 'validation.tooMany').optional(),
+  })
+  .strict();
+export type BassRequest = z.input<typeof bassRequestSchema>;
+export interface BassResult {
+  p: number;
+  q: number;
+  m: number;
+  weekly: number[];
+  cumulative: number[];
+  peakWeek: number;
+  /** When fitted to an analog: the fit's error per week. */
+  fit: { rmse: number; weeks: number } | null;
+}

@@ -35,6 +35,16 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   const totals = scenarios.locator('tr.total td.num');
   await expect(totals).toHaveCount(2);
   await expect.poll(async () => (await totals.nth(0).textContent()) !== (await totals.nth(1).textContent())).toBe(true);
+  // Bass: the plan's sign-up target as the market; fitted to an analog's weekly adopters; a short analog refused.
+  const bass = page.getByTestId('bass');
+  await expect(bass.getByTestId('bass-summary')).toContainText('of a market of 20,000');
+  await expect(page.getByTestId('bass-chart').locator('svg')).toBeVisible();
+  await bass.getByLabel(/Weekly adopters of an analogous campaign/).fill('120, 340, 610, 820, 760, 560, 350, 200, 110, 60');
+  await bass.getByTestId('bass-fit').click();
+  await expect(bass.getByTestId('bass-summary')).toContainText('Fitted to 10 weeks');
+  await bass.getByLabel(/Weekly adopters of an analogous campaign/).fill('5, 9');
+  await bass.getByTestId('bass-fit').click();
+  await expect(bass.getByRole('alert')).toContainText('at least 4 weeks');
   // The fit is kept: the page reopens on it.
   await page.goto(`${host.url}#/p/${demoId}/overview`);
   await page.goto(`${host.url}#/p/${demoId}/forecast`);
@@ -78,6 +88,10 @@ test('screenshots of the forecast page in both languages and themes', async ({ b
       await page.getByTestId('scenarios').scrollIntoViewIfNeeded();
       await page.waitForTimeout(400);
       await screenshot(page, `forecast-scenarios-${lang.code}-${theme}`);
+      await page.getByTestId('bass').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('bass-chart').locator('svg')).toBeVisible();
+      await page.waitForTimeout(400);
+      await screenshot(page, `forecast-bass-${lang.code}-${theme}`);
       await context.close();
     }
   }

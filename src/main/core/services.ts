@@ -21,6 +21,7 @@ import { PlanService } from '../plan/planService';
 import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
 import { runScenario } from '../forecast/scenario';
+import { bassFor } from '../forecast/bass';
 import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
@@ -164,6 +165,7 @@ export function createServices(opts: ServicesOptions): Services {
       'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),
       'forecast.allocate': ({ projectId, ...request }) => allocate({ channels: latestFit(projectId).channels, ...request }),
       'forecast.scenario': ({ projectId, plan }) => runScenario(latestFit(projectId), plan),
+      'forecast.bass': (request) => bassFor(request),
       'scenarios.list': ({ projectId }) => need(scenarios)().list(projectId),
       'scenarios.save': ({ projectId, scenario }) => need(scenarios)().save(projectId, scenario),
       'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),

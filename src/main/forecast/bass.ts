@@ -1,3 +1,4 @@
+import type { BassRequest, BassResult } from '../../shared/forecast';
 import { DomainError } from '../../shared/result';
 
 /**
@@ -65,4 +66,13 @@ export function fitBass(weekly: number[]): BassParams & { rmse: number } {
     }
   }
   return { p: Math.exp(best.lp), q: Math.exp(best.lq), m: best.m, rmse: Math.sqrt(best.e / weekly.length) };
+}
+
+/** The contract's Bass call: fitted to the analog when one is given (hand-set values then override), else the hand-set or classic values (p 0.03, q 0.38). */
+export function bassFor(r: BassRequest): BassResult {
+  const fitted = r.analog?.length ? fitBass(r.analog) : null;
+  const params = { p: r.p ?? fitted?.p ?? 0.03, q: r.q ?? fitted?.q ?? 0.38, m: r.m ?? fitted?.m ?? 10_000 };
+  const curve = bassCurve(params, r.weeks);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { p: Number(params.p.toPrecision(4)), q: Number(params.q.toPrecision(4)), m: Math.round(params.m), weekly: curve.weekly.map(round), cumulative: curve.cumulative.map(round), peakWeek: round(curve.peakWeek), fit: fitted ? { rmse: round(fitted.rmse), weeks: r.analog!.length } : null };
 }

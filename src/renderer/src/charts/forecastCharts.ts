@@ -1,4 +1,4 @@
-import { type MmmResult, responseAt, type SavedScenario } from '../../../shared/forecast';
+import { type BassResult, type MmmResult, responseAt, type SavedScenario } from '../../../shared/forecast';
 import type { EChartsOption } from './echarts';
 import type { ChartPalette } from './palette';
 
@@ -89,5 +89,21 @@ export function scenariosOption(list: SavedScenario[], weekLabel: (k: number) =>
         { name: s.name, type: 'line' as const, symbol: 'circle', symbolSize: 4, lineStyle: { width: 2, color }, itemStyle: { color }, data: r.weeks.map((w) => w.p50) },
       ];
     }),
+  };
+}
+
+/** Bass adoption: weekly adopters as bars, cumulative as a line on its own axis, the peak week marked. */
+export function bassOption(r: BassResult, labels: { weekly: string; cumulative: string; week: (k: number) => string }, p: ChartPalette): EChartsOption {
+  return {
+    color: [p.series[0], p.series[2]],
+    grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text } },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => Math.round(Number(v)).toLocaleString() },
+    xAxis: { type: 'category', data: r.weekly.map((_, k) => labels.week(k + 1)), ...axis(p), splitLine: { show: false } },
+    yAxis: [{ type: 'value', ...axis(p) }, { type: 'value', ...axis(p), splitLine: { show: false } }],
+    series: [
+      { name: labels.weekly, type: 'bar', data: r.weekly, barMaxWidth: 18, itemStyle: { borderRadius: [3, 3, 0, 0] } },
+      { name: labels.cumulative, type: 'line', yAxisIndex: 1, data: r.cumulative, symbol: 'none', lineStyle: { width: 2 } },
+    ],
   };
 }

@@ -4,6 +4,7 @@ import { call, CallError } from '../bridge';
 import { Chart } from '../charts/Chart';
 import { AllocatorCard } from '../components/forecast/AllocatorCard';
 import { ScenariosCard } from '../components/forecast/ScenariosCard';
+import { BassCard } from '../components/forecast/BassCard';
 import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
 import { chartPalette } from '../charts/palette';
 import { waitForJob } from '../stores/jobWait';
@@ -29,6 +30,12 @@ export default function ForecastPage() {
   const [result, setResult] = useState<MmmResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The market the Bass curve starts from: the plan's sign-up or sales target, else what the budget buys at the price.
+  const [market, setMarket] = useState<number | null>(null);
+  useEffect(() => void call('plan.get', { projectId: project.id }).then((v) => {
+    const target = v.plan.metrics.find((m) => (m.metric === 'signups' || m.metric === 'sales') && m.target)?.target;
+    setMarket(Math.round(target ?? Math.max(1000, project.budget / Math.max(1, project.price ?? 100))));
+  }), [project.id]);
   // The latest fit is kept on the project: the page opens on it.
   useEffect(() => void call('forecast.latest', { projectId: project.id }).then((r) => r.fit && setResult(r.fit.result)), [project.id]);
   const fit = async () => {
@@ -159,6 +166,15 @@ export default function ForecastPage() {
           </section>
         </>
       )}
+      <div style={{ marginTop: 18 }}>
+        {market !== null && <BassCard weeks={campaignWeeks(project.startDate, project.endDate)} market={market} />}
+      </div>
     </div>
   );
+}
+
+/** Weeks between the campaign's dates (12 when they are not set). */
+function campaignWeeks(start: string | null, end: string | null): number {
+  if (!start || !end) return 12;
+  return Math.max(1, Math.min(260, Math.ceil((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / (7 * 86_400_000))));
 }

@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BassResult } from '../../../../shared/forecast';
+import { callResult } from '../../bridge';
+import { Chart } from '../../charts/Chart';
+import { bassOption } from '../../charts/forecastCharts';
+import { chartPalette } from '../../charts/palette';
+import { parseList } from '../../forms';
+import { useFormat, useSettings, useT } from '../../stores/settings';
+import { NumberInput } from '../plan/NumberInput';
+
+/**
+ * Adoption of the co-branded product over the campaign's weeks (Bass): innovation p,
+ * imitation q and market size m set by hand, or fitted to the weekly adopters of an
+ * analogous past campaign pasted in.
+ */
+export function BassCard({ weeks, market }: { weeks: number; market: number }) {
+  const t = useT();
+  const f = useFormat();
+  const { lang, theme } = useSettings();
+  const [p, setP] = useState<number | null>(0.03);
+  const [q, setQ] = useState<number | null>(0.38);
+  const [m, setM] = useState<number | null>(market);
+  const [analog, setAnalog] = useState('');
+  const [result, setResult] = useState<BassResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fit: boolean) => {
+    const series = parseList(analog).map((x) => Number(x.replace(/[\s_]/g, '')));
+    const r = await callResult('forecast.bass', fit ? { weeks, analog: series } : { weeks, ...(p === null ? {} : { p }), ...(q === null ? {} : { q }), ...(m === null ? {} : { m }) });
+    if (!r.ok) return setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+    setError(null);
+    setResult(r.value);
+    if (fit) {
+      setP(r.value.p);
+      setQ(r.value.q);
+      setM(r.value.m);
+    }
+  };
+  useEffect(() => void run(false), [weeks]);
+  const option = useMemo(() => result && bassOption(result, { weekly: t('forecast.bassWeekly'), cumulative: t('forecast.bassCumulative'), week: (k) => t('forecast.week', { n: k }) }, chartPalette(theme)), [result, lang, theme]);
+  return (
+    <section className="card" data-testid="bass">
+      <header><div><h2>{t('forecast.bass')}</h2><p>{t('forecast.bassHint', { weeks })}</p></div></header>
+      <div className="body">
+        <div className="seg-row">
+          <label className="inline">p <NumberInput value={p} onValue={setP} label="p" /></label>
+          <label className="inline">q <NumberInput value={q} onValue={setQ} label="q" /></label>
+          <label className="inline">m <NumberInput value={m} onValue={setM} label="m" /></label>
+          <button className="btn" onClick={() => void run(false)} data-testid="bass-draw">{t('forecast.bassDraw')}</button>
+        </div>
+        <div className="seg-row" style={{ marginTop: 10 }}>
+          <input className="input grow" value={analog} onChange={(e) => setAnalog(e.target.value)} placeholder={t('forecast.bassAnalog')} aria-label={t('forecast.bassAnalog')} style={{ flex: 1 }} />
+          <button className="btn" onClick={() => void run(true)} disabled={!analog.trim()} data-testid="bass-fit">{t('forecast.bassFit')}</button>
+        </div>
+        {error && <p className="error" role="alert">{error}</p>}
+        {result && option && (
+          <>
+            <p className="muted small" data-testid="bass-summary">{t('forecast.bassSummary', { total: f.number(Math.round(result.cumulative.at(-1) ?? 0)), m: f.number(result.m), peak: result.peakWeek.toFixed(1) })}{result.fit ? ` ${t('forecast.bassFitted', { weeks: result.fit.weeks, rmse: f.number(result.fit.rmse) })}` : ''}</p>
+            <div className="chart-box"><Chart option={option} label={t('forecast.bass')} testId="bass-chart" /></div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
