@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
 import { planSaveSchema, type PlanView } from './plan';
-import { type Allocation, allocateRequestSchema, bassRequestSchema, type BassResult, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
+import { type ActualsComparison, actualsRequestSchema, type Allocation, allocateRequestSchema, bassRequestSchema, type BassResult, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -172,6 +172,8 @@ export const contract = {
   'forecast.scenario': call<ScenarioResult>()(scenarioRequestSchema),
   /** A Bass adoption curve, by hand or fitted to an analogous campaign's weekly adopters. */
   'forecast.bass': call<BassResult>()(bassRequestSchema),
+  /** After launch: a KPI of the actuals against a saved scenario's band, with MAPE, bias and coverage. */
+  'forecast.actuals': call<ActualsComparison>()(actualsRequestSchema),
   /** Saved scenarios (at most four), each run under the latest fit. */
   'scenarios.list': call<SavedScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'scenarios.save': call<SavedScenario[]>()(scenarioSaveSchema),

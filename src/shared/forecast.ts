@@ -174,3 +174,16 @@ export interface BassResult {
   /** When fitted to an analog: the fit's error per week. */
   fit: { rmse: number; weeks: number } | null;
 }
+
+export const actualsRequestSchema = z.object({ projectId: projectIdSchema, scenarioId: z.number().int().positive(), kpi: z.string().min(1).max(120).optional() }).strict();
+export interface ActualsComparison {
+  kpis: string[];
+  kpi: string;
+  weeks: { week: string; actual: number | null; p10: number; p50: number; p90: number }[];
+  /** Weeks with actuals. */
+  matched: number;
+  mape: number | null;
+  /** Mean of P50 − actual: positive when the forecast ran high. */
+  bias: number | null;
+  coverage: number | null;
+}

@@ -35,6 +35,8 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   const totals = scenarios.locator('tr.total td.num');
   await expect(totals).toHaveCount(2);
   await expect.poll(async () => (await totals.nth(0).textContent()) !== (await totals.nth(1).textContent())).toBe(true);
+  // Actuals: the demo has none yet, and the card says what to import.
+  await expect(page.getByTestId('actuals-note')).toContainText('no actuals');
   // Bass: the plan's sign-up target as the market; fitted to an analog's weekly adopters; a short analog refused.
   const bass = page.getByTestId('bass');
   await expect(bass.getByTestId('bass-summary')).toContainText('of a market of 20,000');

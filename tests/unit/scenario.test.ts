@@ -8,6 +8,7 @@ import { ScenarioService } from '../../src/main/forecast/scenarioService';
 import { FitsRepo } from '../../src/main/forecast/fitsRepo';
 import { openLibrary } from '../../src/main/db/library';
 import { ProjectService } from '../../src/main/projects/service';
+import { compareActuals } from '../../src/main/forecast/actuals';
 import { DomainError } from '../../src/shared/result';
 import { tempDir } from './helpers';
 
@@ -65,6 +66,29 @@ describe('the scenario planner', () => {
     expect(full.issues?.[0].message).toBe('forecast.problem.tooManyScenarios');
     expect(service.list(id)).toHaveLength(4);
     expect(service.remove(id, list[0].id)).toHaveLength(3);
+  });
+
+  it('actuals after launch: a KPI summed per scenario week against its band — MAPE, bias, coverage; no actuals or an unknown KPI refused', () => {
+    const lib = openLibrary(tempDir());
+    const id = new ProjectService(lib.db).create({ name: 'Launched' } as never).id;
+    new FitsRepo(lib.db).save(id, {}, fit, new Date());
+    const [scenario] = new ScenarioService(lib.db).save(id, { name: 'Plan', weeks: 6, spend: { x1: 0.4, x2: 0.3 } });
+    const fail = (kpi?: string) => { try { compareActuals(lib.db, id, scenario, kpi); } catch (e) { return e as DomainError; } throw new Error('expected a refusal'); };
+    expect(fail().code).toBe('refused');
+    const insert = lib.db.prepare('INSERT INTO actuals (project_id, date, kpis) VALUES (?, ?, ?)');
+    // Three weeks of daily sign-ups: on P50, 10% above, 50% above.
+    scenario.result!.weeks.slice(0, 3).forEach((w, k) => {
+      for (let d = 0; d < 7; d++) insert.run(id, new Date(Date.parse(`${w.week}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10), JSON.stringify({ signups: (w.p50 * [1, 1.1, 1.5][k]) / 7, visits: 1 }));
+    });
+    const r = compareActuals(lib.db, id, scenario, 'signups');
+    expect(r.kpis).toEqual(['signups', 'visits']);
+    expect(r.matched).toBe(3);
+    expect(r.weeks[3].actual).toBeNull();
+    expect(r.weeks[1].actual).toBeCloseTo(scenario.result!.weeks[1].p50 * 1.1, 1);
+    expect(r.mape).toBeCloseTo((0 + 0.1 / 1.1 + 0.5 / 1.5) / 3, 3);
+    expect(r.bias).toBeLessThan(0);
+    expect(r.coverage).toBeCloseTo(1 / 3, 3);
+    expect(fail('revenue').issues?.[0]).toMatchObject({ path: 'kpi', message: 'forecast.problem.unknownKpi' });
   });
 
   it('forecast scenario from the built CLI on the demo: a plan CSV in, weekly P10/P50/P90 out', () => {

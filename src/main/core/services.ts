@@ -22,6 +22,7 @@ import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
 import { runScenario } from '../forecast/scenario';
 import { bassFor } from '../forecast/bass';
+import { compareActuals } from '../forecast/actuals';
 import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
@@ -166,6 +167,11 @@ export function createServices(opts: ServicesOptions): Services {
       'forecast.allocate': ({ projectId, ...request }) => allocate({ channels: latestFit(projectId).channels, ...request }),
       'forecast.scenario': ({ projectId, plan }) => runScenario(latestFit(projectId), plan),
       'forecast.bass': (request) => bassFor(request),
+      'forecast.actuals': ({ projectId, scenarioId, kpi }) => {
+        const scenario = need(scenarios)().list(projectId).find((s) => s.id === scenarioId);
+        if (!scenario) throw new DomainError('not_found', `Project ${projectId} has no scenario ${scenarioId}.`);
+        return compareActuals(need(library?.db ?? null)(), projectId, scenario, kpi);
+      },
       'scenarios.list': ({ projectId }) => need(scenarios)().list(projectId),
       'scenarios.save': ({ projectId, scenario }) => need(scenarios)().save(projectId, scenario),
       'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),

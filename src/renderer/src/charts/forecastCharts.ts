@@ -1,4 +1,4 @@
-import { type BassResult, type MmmResult, responseAt, type SavedScenario } from '../../../shared/forecast';
+import { type ActualsComparison, type BassResult, type MmmResult, responseAt, type SavedScenario } from '../../../shared/forecast';
 import type { EChartsOption } from './echarts';
 import type { ChartPalette } from './palette';
 
@@ -104,6 +104,23 @@ export function bassOption(r: BassResult, labels: { weekly: string; cumulative: 
     series: [
       { name: labels.weekly, type: 'bar', data: r.weekly, barMaxWidth: 18, itemStyle: { borderRadius: [3, 3, 0, 0] } },
       { name: labels.cumulative, type: 'line', yAxisIndex: 1, data: r.cumulative, symbol: 'none', lineStyle: { width: 2 } },
+    ],
+  };
+}
+
+/** Actuals after launch against a scenario's weekly band: P50, the P10–P90 band, actual weeks as dots. */
+export function actualsOption(a: ActualsComparison, labels: { actual: string; forecast: string; band: string }, p: ChartPalette): EChartsOption {
+  return {
+    grid: { left: 8, right: 32, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text }, data: [labels.forecast, labels.band, labels.actual] },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : Math.round(Number(v)).toLocaleString()) },
+    xAxis: { type: 'category', data: a.weeks.map((w) => w.week), ...axis(p), splitLine: { show: false } },
+    yAxis: { type: 'value', scale: true, ...axis(p) },
+    series: [
+      { name: 'p10', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: a.weeks.map((w) => w.p10), tooltip: { show: false } },
+      { name: labels.band, type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: p.series[1], opacity: 0.18 }, itemStyle: { color: p.series[1] }, data: a.weeks.map((w) => w.p90 - w.p10) },
+      { name: labels.forecast, type: 'line', symbol: 'none', lineStyle: { width: 2, color: p.series[1] }, itemStyle: { color: p.series[1] }, data: a.weeks.map((w) => w.p50) },
+      { name: labels.actual, type: 'scatter', symbolSize: 9, itemStyle: { color: p.series[0] }, data: a.weeks.map((w) => w.actual) },
     ],
   };
 }

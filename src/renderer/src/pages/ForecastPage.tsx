@@ -5,6 +5,7 @@ import { Chart } from '../charts/Chart';
 import { AllocatorCard } from '../components/forecast/AllocatorCard';
 import { ScenariosCard } from '../components/forecast/ScenariosCard';
 import { BassCard } from '../components/forecast/BassCard';
+import { ActualsCard } from '../components/forecast/ActualsCard';
 import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
 import { chartPalette } from '../charts/palette';
 import { waitForJob } from '../stores/jobWait';
@@ -29,6 +30,7 @@ export default function ForecastPage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MmmResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [scenarioVersion, setScenarioVersion] = useState(0);
 
   // The market the Bass curve starts from: the plan's sign-up or sales target, else what the budget buys at the price.
   const [market, setMarket] = useState<number | null>(null);
@@ -131,7 +133,10 @@ export default function ForecastPage() {
             <AllocatorCard key={result.ms + result.channels.map((c) => c.beta).join()} projectId={project.id} fit={result} />
           </div>
           <div style={{ marginTop: 18 }}>
-            <ScenariosCard projectId={project.id} fit={result} />
+            <ScenariosCard projectId={project.id} fit={result} onChange={() => setScenarioVersion((v) => v + 1)} />
+          </div>
+          <div style={{ marginTop: 18 }}>
+            <ActualsCard projectId={project.id} version={`${result.ms}-${scenarioVersion}`} />
           </div>
           <section className="card" style={{ marginTop: 18 }}>
             <header><div><h2>{t('forecast.channels')}</h2><p>{result.dropped.map((d) => t('forecast.dropped', { name: d.name })).join(' ')}</p></div></header>

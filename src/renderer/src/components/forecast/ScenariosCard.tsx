@@ -13,7 +13,7 @@ type Draft = { id?: number; name: string; weeks: number; spend: Record<string, n
  * Up to four spend scenarios over the campaign's weeks, saved on the project and compared
  * side by side under the latest fit: each one's weekly P50 with its band, and the totals.
  */
-export function ScenariosCard({ projectId, fit }: { projectId: number; fit: MmmResult }) {
+export function ScenariosCard({ projectId, fit, onChange }: { projectId: number; fit: MmmResult; onChange?: () => void }) {
   const t = useT();
   const f = useFormat();
   const { lang, theme } = useSettings();
@@ -22,6 +22,7 @@ export function ScenariosCard({ projectId, fit }: { projectId: number; fit: MmmR
   const [error, setError] = useState<string | null>(null);
   const adopt = (l: SavedScenario[]) => {
     setList(l);
+    onChange?.();
     setDrafts(l.map((s) => ({ id: s.id, name: s.name, weeks: s.weeks, spend: { ...s.spend } })));
   };
   useEffect(() => void call('scenarios.list', { projectId }).then(adopt), [projectId, fit]);
