@@ -35,6 +35,7 @@ import {
   projectPatchSchema,
 } from './project';
 import type { Result } from './result';
+import { type CampaignModel, campaignModelRequestSchema } from './campaignModel';
 import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
 import { settingsSchema } from './settings';
@@ -174,6 +175,8 @@ export const contract = {
   'forecast.bass': call<BassResult>()(bassRequestSchema),
   /** After launch: a KPI of the actuals against a saved scenario's band, with MAPE, bias and coverage. */
   'forecast.actuals': call<ActualsComparison>()(actualsRequestSchema),
+  /** The campaign-level model on past campaigns, with each shortlisted (or named) partner's predicted outcome and interval. */
+  'forecast.campaign': call<CampaignModel>()(campaignModelRequestSchema),
   /** Saved scenarios (at most four), each run under the latest fit. */
   'scenarios.list': call<SavedScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'scenarios.save': call<SavedScenario[]>()(scenarioSaveSchema),

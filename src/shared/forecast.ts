@@ -16,6 +16,8 @@ export const mmmStartSchema = z
     seed: int(0, 2 ** 31 - 1).optional(),
     /** Refits of the block bootstrap behind the P10–P90 band. */
     bootstrap: int(0, 2000).optional(),
+    /** After launch: append the weeks of a saved scenario that have actuals (its spend, the KPI's weekly sum as outcome) and refit. */
+    actuals: z.object({ scenarioId: z.number().int().positive(), kpi: z.string().min(1).max(120).optional() }).strict().optional(),
   })
   .strict();
 export type MmmStart = z.infer<typeof mmmStartSchema>;
@@ -51,6 +53,8 @@ export interface MmmResult {
   series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
   /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */
   search: { evaluations: number; trainRmse: number; saturation: 'hill' | 'logistic'; aic: Record<string, number> };
+  /** Set when the fit took in weeks of actuals after launch: how many, of which KPI, under which scenario's spend. */
+  actuals?: { weeks: number; kpi: string; scenario: string };
   ms: number;
 }
 

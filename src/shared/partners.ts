@@ -40,6 +40,9 @@ export interface RankedPartner {
   name: string;
   type: string;
   fee: number | null;
+  audienceSize: number | null;
+  /** The part of its audience the campaign can address (audience × fit to the target segments, relative to the best fit). */
+  addressable: number | null;
   score: number;
   /** Each factor 0–1, and the risk penalty 0–1. */
   factors: Record<Factor, number> & { risk: number };

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
-type Jobs = { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown }> };
+type Jobs = { start(kind: string, p: object): { id: string }; wait(id: string): Promise<{ result?: unknown; state?: string; error?: string }> };
 
-test('fit the marketing-mix model from the page: accuracy, fit with its band, contributions, response curves, channels; no campaigns says so', async ({ page, host, openApp }) => {
+test('fit the marketing-mix model from the page: accuracy, fit with its band, contributions, response curves, channels, actuals and a refit with them, the campaign-level model; no campaigns says so', async ({ page, host, openApp }) => {
   const jobs = host.services.jobs as unknown as Jobs;
   const demoId = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
   await openApp();
@@ -47,18 +50,49 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   await bass.getByLabel(/Weekly adopters of an analogous campaign/).fill('5, 9');
   await bass.getByTestId('bass-fit').click();
   await expect(bass.getByRole('alert')).toContainText('at least 4 weeks');
+  // After launch: three weeks of daily actuals imported; drawn against the first scenario, then taken into a refit.
+  const [first] = (await host.services.handlers['scenarios.list']({ projectId: demoId })) as { result: { weeks: { week: string; p50: number }[] } }[];
+  const days = first.result.weeks.slice(0, 3).flatMap((w) => Array.from({ length: 7 }, (_, d) => [new Date(Date.parse(`${w.week}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10), Math.round((w.p50 * 1.1) / 7)]));
+  const csv = path.join(os.tmpdir(), `tandem-actuals-${Date.now()}.csv`);
+  fs.writeFileSync(csv, `date,signups\n${days.map((d) => d.join(',')).join('\n')}\n`);
+  const imported = await jobs.wait(jobs.start('import', { projectId: demoId, dataset: 'actuals', path: csv }).id);
+  expect(imported).toMatchObject({ state: 'done' });
+  await page.reload();
+  const actuals = page.getByTestId('actuals');
+  await expect(actuals.locator('.metric').first()).toContainText('3');
+  await expect(page.getByTestId('actuals-chart').locator('svg')).toBeVisible();
+  await actuals.scrollIntoViewIfNeeded();
+  await screenshot(page, 'forecast-actuals-en-light');
+  await actuals.getByTestId('actuals-refit').click();
+  await expect(page.getByTestId('mmm-refitted')).toContainText('Refitted with 3 weeks of actuals (signups', { timeout: 90_000 });
+  // The campaign-level model: 15 past campaigns, better than the least-squares line, each shortlisted partner's outcome.
+  const campaign = page.getByTestId('campaign-model');
+  await expect(campaign.getByTestId('campaign-metrics')).toContainText('15');
+  await expect(campaign.getByTestId('campaign-metrics')).toContainText('least-squares line of outcome on addressable audience');
+  for (const chart of ['campaign-effects-chart', 'campaign-scatter-chart']) await expect(page.getByTestId(chart).locator('svg')).toBeVisible();
+  await expect(campaign.getByTestId('campaign-coefficients').locator('tbody tr').first()).toBeVisible();
+  const predictions = campaign.getByTestId('campaign-predictions').locator('tbody tr');
+  await expect(predictions.first()).toContainText(/\d{2},\d{3} \(\d{2},\d{3}–\d{2},\d{3}\)/);
+  // Next to the ranking: what each partner shown would bring, in its row.
+  await page.goto(`${host.url}#/p/${demoId}/partners`);
+  await page.reload();
+  const rows = page.getByTestId('ranking').locator('tbody tr');
+  await expect(rows.first().getByTestId('ranking-forecast')).toContainText(/\d{2},\d{3}\s*\d{2},\d{3}–\d{2},\d{3}/);
+  expect(await page.getByTestId('ranking').getByTestId('ranking-forecast').count()).toBe(await rows.count());
   // The fit is kept: the page reopens on it.
-  await page.goto(`${host.url}#/p/${demoId}/overview`);
   await page.goto(`${host.url}#/p/${demoId}/forecast`);
+  await page.reload();
   await expect(page.getByTestId('mmm-metrics')).toContainText('MAPE');
 
   const empty = (await host.services.handlers['projects.create']({ name: 'No campaigns' })) as { id: number };
   await page.goto(`${host.url}#/p/${empty.id}/forecast`);
+  await expect(page.getByTestId('campaign-model').getByRole('alert')).toContainText('No campaign period carries a campaign_id');
   await page.getByTestId('mmm-fit').click();
-  await expect(page.getByRole('alert')).toContainText('no campaign periods');
+  await expect(page.locator('p.error[role="alert"]')).toContainText('no campaign periods');
 });
 
 test('screenshots of the forecast page in both languages and themes', async ({ browser, host }) => {
+  test.setTimeout(300_000);
   const jobs = host.services.jobs as unknown as Jobs;
   const demoId = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
   for (const lang of [{ locale: 'en-US', code: 'en', title: 'Forecast', fit: 'Fit the model' }, { locale: 'zh-CN', code: 'zh-CN', title: '效果预测', fit: '拟合模型' }]) {
@@ -90,6 +124,13 @@ test('screenshots of the forecast page in both languages and themes', async ({ b
       await page.getByTestId('scenarios').scrollIntoViewIfNeeded();
       await page.waitForTimeout(400);
       await screenshot(page, `forecast-scenarios-${lang.code}-${theme}`);
+      await page.getByTestId('campaign-model').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('campaign-effects-chart').locator('svg')).toBeVisible();
+      await page.waitForTimeout(400);
+      await screenshot(page, `forecast-campaign-${lang.code}-${theme}`);
+      await page.getByTestId('campaign-predictions').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200);
+      await screenshot(page, `forecast-campaign-partners-${lang.code}-${theme}`);
       await page.getByTestId('bass').scrollIntoViewIfNeeded();
       await expect(page.getByTestId('bass-chart').locator('svg')).toBeVisible();
       await page.waitForTimeout(400);

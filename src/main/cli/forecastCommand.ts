@@ -16,7 +16,8 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   if (rest.length && sub !== 'allocate') throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (sub === 'allocate') return allocateCommand(ctx, rest);
   if (sub === 'scenario') return scenarioCommand(ctx);
-  if (sub !== 'mmm') throw new UsageError(sub ? `unknown forecast command "${sub}"` : 'forecast needs a command: mmm or allocate');
+  if (sub === 'campaign') return campaignCommand(ctx);
+  if (sub !== 'mmm') throw new UsageError(sub ? `unknown forecast command "${sub}"` : 'forecast needs a command: mmm, allocate, scenario or campaign');
   const o = ctx.opts(['project', 'adstock', 'saturation', 'holdout-weeks', 'holdout', 'seed', 'bootstrap']);
   const projectId = ctx.projectId(o.string('project'));
   const adstock = o.string('adstock');
@@ -35,6 +36,34 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
     ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}, marginal ROI ${c.mroi.toFixed(2)}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
+  ].join('\n'));
+  return EXIT.ok;
+}
+
+/**
+ * `forecast campaign --project ID [--partners p1,p2]`: the campaign-level model on past
+ * campaigns, printing {score: {mape, mae, r2}, baseline, coefficients: [{driver, level,
+ * estimate, p10, p90}], predictions: [{partnerId, name, p10, p50, p90, outside}]} — for the
+ * shortlist unless partners are named.
+ */
+async function campaignCommand(ctx: CliContext): Promise<number> {
+  const o = ctx.opts(['project', 'partners']);
+  const projectId = ctx.projectId(o.string('project'));
+  const m = await ctx.call('forecast.campaign', { projectId, partners: o.list('partners') });
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  const out = {
+    campaigns: m.campaigns.length,
+    lambda: m.lambda,
+    score: m.score,
+    baseline: { driver: m.baseline.driver, intercept: m.baseline.intercept, slope: m.baseline.slope, score: m.baseline.score },
+    coefficients: m.coefficients.map((c) => ({ driver: c.driver, level: c.level, estimate: c.estimate, p10: c.p10, p90: c.p90 })),
+    predictions: m.predictions.map((p) => ({ partnerId: p.partnerId, name: p.name, type: p.type, p10: p.p10, p50: p.p50, p90: p.p90, baseline: p.baseline, outside: p.outside })),
+  };
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  ctx.emit(out, [
+    `Campaign-level model on ${m.campaigns.length} past campaigns: leave-one-out MAPE ${pct(m.score.mape)}, R² ${m.score.r2.toFixed(3)} (least-squares line on ${m.baseline.driver}: MAPE ${pct(m.baseline.score.mape)}, R² ${m.baseline.score.r2.toFixed(3)}).`,
+    ...m.coefficients.map((c) => `  ${(c.level ? `${c.driver}=${c.level}` : c.driver).padEnd(28)} ${c.estimate.toPrecision(4).padStart(12)}  (P10 ${c.p10.toPrecision(3)}, P90 ${c.p90.toPrecision(3)})`),
+    ...m.predictions.map((p) => `With ${p.name} (${p.partnerId}): ${n(p.p50)} (${n(p.p10)}–${n(p.p90)})${p.outside.length ? `; outside past campaigns: ${p.outside.join(', ')}` : ''}`),
   ].join('\n'));
   return EXIT.ok;
 }

@@ -50,6 +50,8 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi ...]
                                          the best weekly split under the latest fit
   forecast scenario --project ID --plan FILE.csv   weekly P10/P50/P90 of a spend plan (week, one column per channel)
+  forecast campaign --project ID [--partners p1,p2]
+                                         the campaign-level model; each shortlisted partner's outcome (P10–P90)
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;

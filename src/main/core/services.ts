@@ -22,6 +22,7 @@ import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
 import { runScenario } from '../forecast/scenario';
 import { bassFor } from '../forecast/bass';
+import { CampaignModelService } from '../forecast/campaign/campaignService';
 import { compareActuals } from '../forecast/actuals';
 import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
@@ -172,6 +173,7 @@ export function createServices(opts: ServicesOptions): Services {
         if (!scenario) throw new DomainError('not_found', `Project ${projectId} has no scenario ${scenarioId}.`);
         return compareActuals(need(library?.db ?? null)(), projectId, scenario, kpi);
       },
+      'forecast.campaign': (request) => new CampaignModelService(need(library?.db ?? null)()).model(request),
       'scenarios.list': ({ projectId }) => need(scenarios)().list(projectId),
       'scenarios.save': ({ projectId, scenario }) => need(scenarios)().save(projectId, scenario),
       'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),

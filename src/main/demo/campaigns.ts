@@ -1,6 +1,7 @@
 import type { CampaignPeriodRow } from '../../shared/datasets';
 import type { Random } from '../core/random';
 import type { ChannelTruth, Recipe } from './recipe';
+import { partnerFee } from './partners';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -43,36 +44,62 @@ export interface CampaignTruth {
   /** Per channel, the sign-ups it caused over the whole history. */
   contribution: Record<string, number>;
   baseline: number;
+  /** Per flight, its partner and the sign-ups the partner itself added (beyond media). */
+  flights: FlightTruth[];
+}
+
+export interface FlightTruth {
+  id: string;
+  partnerType: string;
+  weeks: number;
+  addressable: number;
+  fit: number;
+  fee: number;
+  lift: number;
 }
 
 /**
  * Three years of weekly periods: always-on spend in some channels, flights (partner
- * campaigns) that push every channel for a few weeks, holidays, price promotions, and an
- * outcome drawn from the recipe's adstock-and-saturation process plus trend, seasonality
- * and noise.
+ * campaigns, one after another with gaps) that push every channel for a few weeks and add
+ * sign-ups of their own in proportion to the partner's addressable audience (audience ×
+ * fit, scaled by the partner type), holidays, price promotions, and an outcome drawn from
+ * the recipe's adstock-and-saturation process plus trend, seasonality and noise. Each
+ * flight's partner is recorded as controls (addressable_audience, audience_fit,
+ * partner_fee, partner_type; 0 or "none" between flights), so the campaign-level model has
+ * its drivers.
  */
 export function generateCampaigns(rng: Random, recipe: Recipe): { rows: CampaignPeriodRow[]; truth: CampaignTruth } {
   const weeks = recipe.counts.weeks;
   const first = new Date(`${recipe.campaigns.firstWeek}T00:00:00Z`);
-  const flightOf: (string | null)[] = new Array(weeks).fill(null);
-  const partnerOf: string[] = new Array(weeks).fill('none');
-  for (let f = 0; f < recipe.campaigns.flights; f++) {
-    const start = rng.int(0, weeks - 4);
-    const length = rng.int(...recipe.campaigns.flightWeeks);
+  const pc = recipe.campaigns.partner;
+  const flightAt: (FlightTruth | null)[] = new Array(weeks).fill(null);
+  const flights: FlightTruth[] = [];
+  for (let start = rng.int(...recipe.campaigns.gapWeeks); start < weeks - 2; ) {
+    const length = Math.min(rng.int(...recipe.campaigns.flightWeeks), weeks - start);
     const partnerType = rng.pick(recipe.campaigns.partnerTypes.filter((t) => t !== 'none'));
-    const id = `C${first.getUTCFullYear() + Math.floor(start / 52)}-${String(f + 1).padStart(2, '0')}`;
-    for (let w = start; w < Math.min(weeks, start + length); w++) {
-      if (flightOf[w] === null) {
-        flightOf[w] = id;
-        partnerOf[w] = partnerType;
-      }
-    }
+    const kind = recipe.partnerTypes.find((t) => t.type === partnerType)!;
+    const audience = Math.round(rng.lognormal(...kind.audience) / 100) * 100;
+    const fit = Math.round(rng.uniform(...pc.fit) * 100) / 100;
+    const fee = partnerFee(rng, audience, kind.feePerThousand);
+    const addressable = Math.round(audience * fit);
+    const flight: FlightTruth = {
+      id: `C${first.getUTCFullYear() + Math.floor(start / 52)}-${String(flights.length + 1).padStart(2, '0')}`,
+      partnerType,
+      weeks: length,
+      addressable,
+      fit,
+      fee,
+      lift: pc.liftPerAddressable * addressable * (pc.typeLift[partnerType] ?? 1),
+    };
+    flights.push(flight);
+    for (let w = start; w < start + length; w++) flightAt[w] = flight;
+    start += length + rng.int(...recipe.campaigns.gapWeeks);
   }
 
   const spend: Record<string, number[]> = {};
   for (const ch of recipe.channels) {
     spend[ch.name] = Array.from({ length: weeks }, (_, w) => {
-      const inFlight = flightOf[w] !== null;
+      const inFlight = flightAt[w] !== null;
       const on = inFlight || rng.bool(ch.alwaysOn);
       if (!on) return 0;
       const level = inFlight ? rng.uniform(1.6, 3.0) : rng.uniform(0.4, 1.0);
@@ -97,14 +124,23 @@ export function generateCampaigns(rng: Random, recipe: Recipe): { rows: Campaign
       (o.priceEffectPer10 * (price - 199)) / 10;
     baseline += base;
     const mediaEffect = media.reduce((s, m) => s + m[w], 0);
-    const outcome = Math.max(0, Math.round(base + mediaEffect + rng.normal(0, o.noiseSd)));
+    const flight = flightAt[w];
+    const partnerLift = flight ? flight.lift / flight.weeks : 0;
+    const outcome = Math.max(0, Math.round(base + mediaEffect + partnerLift + rng.normal(0, o.noiseSd)));
     rows.push({
       period: weekStart.toISOString().slice(0, 10),
       outcome,
       spend: Object.fromEntries(recipe.channels.map((ch) => [ch.name, spend[ch.name][w]])),
-      controls: { holiday, price, partner_type: partnerOf[w] },
-      campaignId: flightOf[w],
+      controls: {
+        holiday,
+        price,
+        partner_type: flight?.partnerType ?? 'none',
+        addressable_audience: flight?.addressable ?? 0,
+        audience_fit: flight?.fit ?? 0,
+        partner_fee: flight?.fee ?? 0,
+      },
+      campaignId: flight?.id ?? null,
     });
   }
-  return { rows, truth: { contribution, baseline } };
+  return { rows, truth: { contribution, baseline, flights } };
 }

@@ -11,8 +11,7 @@ export function generatePartners(rng: Random, recipe: Recipe): PartnerRow[] {
       const [nameZh, nameEn, productZh] = uniqueName(rng, t, usedNames);
       const audience = Math.round(rng.lognormal(...t.audience) / 100) * 100;
       const reputation = Math.round(100 * rng.beta(t.reputation[0], t.reputation[1]));
-      // Fees grow less than linearly with audience, with a per-type price level.
-      const fee = Math.round((Math.pow(audience / 1000, 0.85) * rng.lognormal(Math.log(t.feePerThousand[0]), t.feePerThousand[1]) * 10) / 1000) * 1000;
+      const fee = partnerFee(rng, audience, t.feePerThousand);
       const themes = rng.sample(t.themes, rng.int(2, 4));
       const conflicts = t.conflicts.filter(([, p]) => rng.bool(p)).map(([tag]) => tag);
       const [age, city, interests] = t.profile;
@@ -34,6 +33,11 @@ export function generatePartners(rng: Random, recipe: Recipe): PartnerRow[] {
     }
   }
   return rows;
+}
+
+/** Fees grow less than linearly with audience, with a per-type price level. */
+export function partnerFee(rng: Random, audience: number, [perThousand, spread]: [number, number]): number {
+  return Math.round((Math.pow(audience / 1000, 0.85) * rng.lognormal(Math.log(perThousand), spread) * 10) / 1000) * 1000;
 }
 
 function uniqueName(rng: Random, t: PartnerType, used: Set<string>): [string, string, string | undefined] {

@@ -69,7 +69,14 @@ export interface Recipe {
     outcomeShares: number[];
     typeAffinity: Record<string, Record<string, number>>;
   };
-  campaigns: { firstWeek: string; partnerTypes: string[]; flights: number; flightWeeks: [number, number] };
+  campaigns: {
+    firstWeek: string;
+    partnerTypes: string[];
+    flightWeeks: [number, number];
+    gapWeeks: [number, number];
+    /** The partner behind each flight: audience and fee drawn as for that type's candidates, an audience fit, and the sign-ups it adds. */
+    partner: { fit: [number, number]; liftPerAddressable: number; typeLift: Record<string, number> };
+  };
   channels: ChannelTruth[];
   outcome: {
     metric: string;

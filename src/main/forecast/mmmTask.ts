@@ -4,15 +4,22 @@ import { mmmStartSchema } from '../../shared/forecast';
 import { fitMmm } from './mmm/mmm';
 import { FitsRepo } from './fitsRepo';
 import { loadMmmData } from './periods';
+import { withActuals } from './withActuals';
 
-/** The marketing-mix job: the project's campaign periods read on its own connection, the model fitted in the worker thread and kept as the project's latest fit. */
+/**
+ * The marketing-mix job: the project's campaign periods read on its own connection (and,
+ * when asked, the launched campaign's weeks of actuals after them), the model fitted in the
+ * worker thread and kept as the project's latest fit.
+ */
 export function runMmmTask(params: unknown, ctx: TaskContext) {
-  const { projectId, ...options } = mmmStartSchema.omit({ kind: true }).parse(params);
+  const { projectId, actuals, ...options } = mmmStartSchema.omit({ kind: true }).parse(params);
   const library = openLibrary(ctx.dataDir, { nativeBinding: ctx.nativeBinding });
   try {
-    const data = loadMmmData(library.db, projectId);
-    const result = fitMmm(data, { ...options, onProgress: (f, step) => ctx.progress(f, step) });
-    new FitsRepo(library.db).save(projectId, options, result, new Date());
+    const history = loadMmmData(library.db, projectId);
+    const extended = actuals ? withActuals(library.db, projectId, history, actuals) : null;
+    const result = fitMmm(extended?.data ?? history, { ...options, onProgress: (f, step) => ctx.progress(f, step) });
+    if (extended) result.actuals = extended.info;
+    new FitsRepo(library.db).save(projectId, { ...options, ...(actuals ? { actuals } : {}) }, result, new Date());
     return result;
   } finally {
     library.close();

@@ -64,12 +64,13 @@ export function rankPartners(input: RankInput): Ranking {
   const prN = minMax(ps.map((p) => pr[at.get(p.id)!]));
   const networkRaw = ps.map((p, i) => 0.5 * prN[i] + 0.5 * ev[at.get(p.id)!]);
 
+  const addressable = addressableReach(ps, audienceRaw, segments.length > 0);
   const values: Record<Factor, number[]> = {
     audienceFit: segments.length ? minMax(audienceRaw) : ps.map(() => 0),
     contentFit: minMax(contentRaw),
     network: networkRaw,
     reputation: ps.map((p) => (p.reputation === null ? 0 : Math.max(0, Math.min(100, p.reputation)) / 100)),
-    costEfficiency: costEfficiency(addressableReach(ps, audienceRaw, segments.length > 0), ps.map((p) => p.fee)),
+    costEfficiency: costEfficiency(addressable, ps.map((p) => p.fee)),
   };
   const shortlist = input.shortlist.map((id) => ps.find((p) => p.id === id)).filter((p): p is RankInput['partners'][number] => !!p);
   const w = input.weights;
@@ -84,7 +85,7 @@ export function rankPartners(input: RankInput): Ranking {
     contributions.risk = round(-w.risk * risk);
     const score = round(FACTORS.reduce((s, f) => s + contributions[f], 0) + contributions.risk);
     return {
-      id: p.id, name: p.name, type: p.type, fee: p.fee, score, factors, contributions,
+      id: p.id, name: p.name, type: p.type, fee: p.fee, audienceSize: p.audienceSize, addressable: addressable[i] === null ? null : Math.round(addressable[i]!), score, factors, contributions,
       conflicts: findings.map((c) => c.tag), keywords: topTerms(pv[i], 5).map((t) => t.term), reason: { en: '', 'zh-CN': '' }, findings,
     };
   });

@@ -4,6 +4,7 @@ import { call, CallError } from '../bridge';
 import { Chart } from '../charts/Chart';
 import { AllocatorCard } from '../components/forecast/AllocatorCard';
 import { ScenariosCard } from '../components/forecast/ScenariosCard';
+import { CampaignModelCard } from '../components/forecast/CampaignModelCard';
 import { BassCard } from '../components/forecast/BassCard';
 import { ActualsCard } from '../components/forecast/ActualsCard';
 import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
@@ -40,11 +41,11 @@ export default function ForecastPage() {
   }), [project.id]);
   // The latest fit is kept on the project: the page opens on it.
   useEffect(() => void call('forecast.latest', { projectId: project.id }).then((r) => r.fit && setResult(r.fit.result)), [project.id]);
-  const fit = async () => {
+  const fit = async (actuals?: { scenarioId: number; kpi: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const job = await call('jobs.start', { kind: 'mmm', projectId: project.id, adstock, saturation });
+      const job = await call('jobs.start', { kind: 'mmm', projectId: project.id, adstock, saturation, ...(actuals ? { actuals } : {}) });
       const ended = await waitForJob(job.id);
       if (ended.state === 'done') setResult(ended.result as MmmResult);
       else if (ended.state === 'failed') setError(ended.error ?? t('job.failed', { error: '' }));
@@ -108,6 +109,7 @@ export default function ForecastPage() {
               ].map(([k, v]) => (
                 <div key={k} className="metric"><span>{k}</span><b>{v}</b></div>
               ))}
+              {result.actuals && <p className="small" data-testid="mmm-refitted">{t('forecast.refitted', result.actuals)}</p>}
               <p className="muted small">{t('forecast.summary', { train: result.weeks.train, holdout: result.weeks.holdout, saturation: t(`forecast.saturation.${result.search.saturation}`), ms: f.number(result.ms) })}</p>
             </div>
           )}
@@ -136,7 +138,7 @@ export default function ForecastPage() {
             <ScenariosCard projectId={project.id} fit={result} onChange={() => setScenarioVersion((v) => v + 1)} />
           </div>
           <div style={{ marginTop: 18 }}>
-            <ActualsCard projectId={project.id} version={`${result.ms}-${scenarioVersion}`} />
+            <ActualsCard projectId={project.id} version={`${result.ms}-${scenarioVersion}`} busy={busy} onRefit={(a) => void fit(a)} />
           </div>
           <section className="card" style={{ marginTop: 18 }}>
             <header><div><h2>{t('forecast.channels')}</h2><p>{result.dropped.map((d) => t('forecast.dropped', { name: d.name })).join(' ')}</p></div></header>
@@ -171,6 +173,9 @@ export default function ForecastPage() {
           </section>
         </>
       )}
+      <div style={{ marginTop: 18 }}>
+        <CampaignModelCard projectId={project.id} currency={project.currency} shortlistKey="" />
+      </div>
       <div style={{ marginTop: 18 }}>
         {market !== null && <BassCard weeks={campaignWeeks(project.startDate, project.endDate)} market={market} />}
       </div>

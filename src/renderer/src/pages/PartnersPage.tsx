@@ -5,6 +5,8 @@ import { Chart } from '../charts/Chart';
 import { chartPalette } from '../charts/palette';
 import { networkOption } from '../charts/networkChart';
 import { RankingTable } from '../components/partners/RankingTable';
+import { useCampaignModel } from '../components/forecast/useCampaignModel';
+import { forecastsById } from '../components/forecast/forecastsById';
 import { PresetButtons, WeightSliders, type Weights } from '../components/partners/WeightSliders';
 import { ComparisonCard } from '../components/partners/ComparisonCard';
 import { KeywordsCard } from '../components/partners/KeywordsCard';
@@ -72,6 +74,9 @@ export default function PartnersPage() {
 
   const allTypes = useMemo(() => [...new Set(network?.nodes.map((n) => n.type) ?? [])].sort(), [network]);
   const top = ranking?.partners.slice(0, 30) ?? [];
+  // What each partner shown would bring (campaign-level model), beside its score.
+  const shown = top.map((p) => p.id);
+  const { model: campaignModel } = useCampaignModel(project.id, shown.join(), shown);
   const typeLabel = (x: string) => t(`partnerType.${x}`) === `partnerType.${x}` ? x : t(`partnerType.${x}`);
   const graph = useMemo(() => (network ? networkOption(network, typeLabel, palette) : null), [network, lang, theme]);
   const choosePreset = (p: Preset) => {
@@ -124,7 +129,7 @@ export default function PartnersPage() {
             </div>
           </header>
           <div className="body">
-            <RankingTable partners={top} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={project.currency} palette={palette} typeLabel={typeLabel} />
+            <RankingTable partners={top} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={project.currency} palette={palette} typeLabel={typeLabel} forecasts={forecastsById(campaignModel)} />
             {ranking && ranking.partners.length > top.length && <p className="muted small">{t('partners.more', { n: ranking.partners.length - top.length })}</p>}
           </div>
         </section>

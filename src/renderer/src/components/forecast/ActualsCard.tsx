@@ -7,7 +7,7 @@ import { chartPalette } from '../../charts/palette';
 import { useSettings, useT } from '../../stores/settings';
 
 /** After launch: the imported actuals of a KPI against a saved scenario's weekly band, with the error figures. */
-export function ActualsCard({ projectId, version }: { projectId: number; version: string }) {
+export function ActualsCard({ projectId, version, onRefit, busy }: { projectId: number; version: string; onRefit: (actuals: { scenarioId: number; kpi: string }) => void; busy: boolean }) {
   const t = useT();
   const { lang, theme } = useSettings();
   const [scenarios, setScenarios] = useState<SavedScenario[]>([]);
@@ -54,6 +54,9 @@ export function ActualsCard({ projectId, version }: { projectId: number; version
               {[[t('forecast.weeksWithActuals'), String(result.matched)], ['MAPE', pct(result.mape)], [t('forecast.bias'), result.bias === null ? '—' : Math.round(result.bias).toLocaleString()], [t('forecast.coverage'), pct(result.coverage)]].map(([k, v]) => (
                 <div key={k} className="metric"><span>{k}</span><b>{v}</b></div>
               ))}
+              {result.matched > 0 && scenarioId !== null && (
+                <button className="btn" style={{ alignSelf: 'center' }} disabled={busy} onClick={() => onRefit({ scenarioId, kpi: result.kpi })} data-testid="actuals-refit">{t('forecast.refit')}</button>
+              )}
             </div>
             {option && <div className="chart-box"><Chart option={option} label={t('forecast.actuals')} testId="actuals-chart" /></div>}
           </>

@@ -1,10 +1,15 @@
+import type { PartnerPrediction } from '../../../../shared/campaignModel';
 import { FACTORS, type RankedPartner } from '../../../../shared/partners';
 import type { ChartPalette } from '../../charts/palette';
 import { useFormat, useSettings, useT } from '../../stores/settings';
 import { ContributionBar } from './ContributionBar';
 
-/** Ranked partners: a star to shortlist, the stacked factor contributions, the reason, score and fee. */
-export function RankingTable({ partners, shortlist, onToggle, currency, palette, typeLabel, compact = false }: {
+/**
+ * Ranked partners: a star to shortlist, the stacked factor contributions, the reason, score
+ * and fee — and, when the campaign-level model can be fitted, each shortlisted partner's
+ * predicted outcome with its interval.
+ */
+export function RankingTable({ partners, shortlist, onToggle, currency, palette, typeLabel, compact = false, forecasts }: {
   partners: RankedPartner[];
   shortlist: string[];
   onToggle: (id: string) => void;
@@ -13,6 +18,8 @@ export function RankingTable({ partners, shortlist, onToggle, currency, palette,
   typeLabel: (type: string) => string;
   /** Without the reasons (the wizard's narrower column). */
   compact?: boolean;
+  /** The campaign-level model's predictions, by partner id (the shortlisted ones). */
+  forecasts?: Record<string, PartnerPrediction>;
 }) {
   const t = useT();
   const f = useFormat();
@@ -27,6 +34,7 @@ export function RankingTable({ partners, shortlist, onToggle, currency, palette,
           <th style={{ width: '38%' }}>{t('partners.contributions')}</th>
           <th className="num" style={{ width: 64 }}>{t('partners.score')}</th>
           <th className="num" style={{ width: 100 }}>{t('partners.fee')}</th>
+          {forecasts && <th className="num" style={{ width: 150 }} title={t('campaign.forecastTitle')}>{t('campaign.forecastColumn')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -49,10 +57,24 @@ export function RankingTable({ partners, shortlist, onToggle, currency, palette,
               </td>
               <td className="num">{p.score.toFixed(2)}</td>
               <td className="num">{p.fee === null ? '—' : f.money(p.fee, currency)}</td>
+              {forecasts && <ForecastCell prediction={forecasts[p.id]} />}
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+function ForecastCell({ prediction: p }: { prediction?: PartnerPrediction }) {
+  const t = useT();
+  const f = useFormat();
+  if (!p) return <td className="num muted">—</td>;
+  const n = (x: number) => f.number(Math.round(x));
+  return (
+    <td className="num forecast-cell" data-testid="ranking-forecast" title={t('campaign.with', { name: p.name, p50: n(p.p50), p10: n(p.p10), p90: n(p.p90) })}>
+      <b>{n(p.p50)}</b>
+      <div className="muted small">{n(p.p10)}–{n(p.p90)}</div>
+    </td>
   );
 }

@@ -5,6 +5,8 @@ import type { StepProps } from '../../pages/PlanPage';
 import { useFormat, useSettings, useT } from '../../stores/settings';
 import { ComparisonCard } from '../partners/ComparisonCard';
 import { RankingTable } from '../partners/RankingTable';
+import { useCampaignModel } from '../forecast/useCampaignModel';
+import { forecastsById } from '../forecast/forecastsById';
 import { useRanking } from './useRanking';
 
 /** Step 3: star partners from the ranking onto the shortlist (the checklist follows), and compare up to four side by side. */
@@ -16,6 +18,8 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
   const [error, setError] = useState<string | null>(null);
   const shortlist = view.shortlist.map((s) => s.id);
   const { ranking } = useRanking(projectId, plan, shortlist.join());
+  const shown = ranking?.partners.slice(0, 12).map((p) => p.id) ?? [];
+  const { model: campaignModel } = useCampaignModel(projectId, shown.join(), shown);
   const { ranking: everyKind } = useRanking(projectId, plan, shortlist.join(), true);
   const typeLabel = (x: string) => (t(`partnerType.${x}`) === `partnerType.${x}` ? x : t(`partnerType.${x}`));
   const fee = view.shortlist.reduce((s, p) => s + (p.fee ?? 0), 0);
@@ -41,7 +45,7 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
         <header><div><h2>{t('plan.short.ranking')}</h2><p>{t('plan.short.rankingHint')}</p></div></header>
         <div className="body">
           {error && <p className="error" role="alert">{error}</p>}
-          <RankingTable partners={ranking?.partners.slice(0, 12) ?? []} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={currency} palette={palette} typeLabel={typeLabel} compact />
+          <RankingTable partners={ranking?.partners.slice(0, 12) ?? []} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={currency} palette={palette} typeLabel={typeLabel} compact forecasts={forecastsById(campaignModel)} />
         </div>
       </section>
       <div className="stack">
