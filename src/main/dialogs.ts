@@ -11,6 +11,12 @@ const FILTERS: Record<DialogPurpose, Electron.FileFilter[]> = {
   ],
   exportProject: [{ name: 'Tandem', extensions: ['tandem'] }],
   evidence: [{ name: '*', extensions: ['*'] }],
+  logo: [{ name: 'PNG, JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
+  exportReport: [{ name: 'PDF', extensions: ['pdf'] }],
+  exportChart: [
+    { name: 'SVG', extensions: ['svg'] },
+    { name: 'PNG', extensions: ['png'] },
+  ],
 };
 
 /** The operating system's open and save dialogs, attached to the window. */

@@ -36,6 +36,8 @@ import {
 } from './project';
 import type { Result } from './result';
 import { type CampaignModel, campaignModelRequestSchema } from './campaignModel';
+import { type ReportDocument, reportDocumentSchema, reportLogoSchema, reportPdfSchema, reportSaveSchema, type ReportSettingsView } from './report';
+import { chartExportSchema, tableExportSchema } from './exports';
 import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
 import { settingsSchema } from './settings';
@@ -56,7 +58,7 @@ const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ inpu
 const none = z.object({}).strict();
 
 /** What a file dialog is for: it sets the title and the file types offered. */
-export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject', 'evidence'] as const;
+export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject', 'evidence', 'logo', 'exportReport', 'exportChart'] as const;
 export type DialogPurpose = (typeof DIALOG_PURPOSES)[number];
 
 export interface ProjectFileSummary {
@@ -181,6 +183,21 @@ export const contract = {
   'scenarios.list': call<SavedScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'scenarios.save': call<SavedScenario[]>()(scenarioSaveSchema),
   'scenarios.delete': call<SavedScenario[]>()(scenarioRefSchema),
+
+  /** The pitch report's settings (sections, order, notes, cover, language) and its logo. */
+  'report.get': call<ReportSettingsView>()(z.object({ projectId: projectIdSchema }).strict()),
+  'report.save': call<ReportSettingsView>()(reportSaveSchema),
+  /** Reads a PNG or JPEG (up to 2 MB) for the cover; anything else is refused and nothing changes. */
+  'report.setLogo': call<ReportSettingsView>()(reportLogoSchema),
+  'report.clearLogo': call<ReportSettingsView>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** The report document in its language (or the one asked for): what the page previews and the slides show. */
+  'report.document': call<ReportDocument>()(reportDocumentSchema),
+  /** Writes the report as a PDF (the same path as the CLI's `report`). */
+  'report.pdf': call<{ path: string; pages: number; bytes: number; sections: number; ms: number }>()(reportPdfSchema),
+  /** A chart the page drew, to SVG or PNG. */
+  'exports.chart': call<{ path: string; bytes: number }>()(chartExportSchema),
+  /** A table the page shows, to XLSX or CSV (by the file's extension). */
+  'exports.table': call<{ path: string; rows: number }>()(tableExportSchema),
 
   'jobs.start': call<JobInfo>()(jobStartSchema),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict()),

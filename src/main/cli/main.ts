@@ -14,6 +14,7 @@ import { checklistCommand } from './checklistCommand';
 import { recommendCommand } from './recommendCommand';
 import { partnersCommand } from './partnersCommand';
 import { forecastCommand } from './forecastCommand';
+import { reportCommand } from './reportCommand';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -52,12 +53,12 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   forecast scenario --project ID --plan FILE.csv   weekly P10/P50/P90 of a spend plan (week, one column per channel)
   forecast campaign --project ID [--partners p1,p2]
                                          the campaign-level model; each shortlisted partner's outcome (P10–P90)
+  report --project ID --out FILE.pdf [--lang zh-CN|en]
+                                         the pitch report as a PDF (contents, charts, page numbers)
   engine                                 the machine-learning backends that load here
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
-/** Commands of DESIGN §2 that later releases add; named so the message is honest. */
-const LATER = new Set(['report']);
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -76,10 +77,6 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (!command || parsed.options.has('help') || command === 'help') {
       io.out(USAGE);
       return command ? EXIT.ok : EXIT.usage;
-    }
-    if (LATER.has(command)) {
-      io.err(`tandem: "${command}" is not available in this version of Tandem yet.`);
-      return EXIT.failure;
     }
     const dataDir = parsed.options.get('data-dir')?.at(-1) ?? defaultDataDir(env);
     const open = (): Services => {
@@ -135,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'checklist') return await checklistCommand(ctx, sub, rest);
     if (command === 'partners') return await partnersCommand(ctx, sub, rest);
     if (command === 'forecast') return await forecastCommand(ctx, sub, rest);
+    if (command === 'report') return await reportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {
       opts([]);

@@ -17,6 +17,7 @@ import { peekProjectFile } from '../projectFile/peek';
 import type { DialogPurpose } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
+import { reportHandlers } from '../report/handlers';
 import { PlanService } from '../plan/planService';
 import { FitsRepo } from '../forecast/fitsRepo';
 import { allocate } from '../forecast/allocate';
@@ -157,6 +158,7 @@ export function createServices(opts: ServicesOptions): Services {
     dataHandlers(needData),
     audienceHandlers(need(runs), need(library?.db ?? null)),
     riskHandlers(need(checklist), need(rights), need(revenue), needDialogs, opts.dataDir),
+    reportHandlers(need(library?.db ?? null)),
     {
       'partners.rank': (input) => need(partners)().rank(input),
       'partners.network': ({ projectId }) => need(partners)().network(projectId),

@@ -61,3 +61,17 @@ export function openTableWriter(file: string, sheetName?: string): TableWriter {
     abort: () => finish(false),
   };
 }
+
+/** A whole table to CSV or XLSX (by the file's extension), all of it or nothing. */
+export function writeTable(file: string, sheet: string, table: { header: string[]; rows: (string | number | null)[][] }): { rows: number; path: string } {
+  const writer = openTableWriter(path.resolve(file), sheet);
+  try {
+    writer.writeRow(table.header);
+    for (const r of table.rows) writer.writeRow(r);
+    writer.close();
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  return { rows: table.rows.length, path: file };
+}

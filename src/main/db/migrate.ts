@@ -7,6 +7,7 @@ import { m005RightsRevenue } from './migrations/005-rights-revenue';
 import { m006CampaignPlan } from './migrations/006-campaign-plan';
 import { m007MmmFits } from './migrations/007-mmm-fits';
 import { m008ForecastScenarios } from './migrations/008-forecast-scenarios';
+import { m009ReportSettings } from './migrations/009-report-settings';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios, m009ReportSettings];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -48,6 +48,7 @@ export const DATASET_TABLES = [
   'campaign_plans',
   'mmm_fits',
   'forecast_scenarios',
+  'report_settings',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */

@@ -41,6 +41,7 @@ export const PROJECT_TABLES = [
   'campaign_plans',
   'mmm_fits',
   'forecast_scenarios',
+  'report_settings',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlerMap } from '../api/types';
-import { openTableWriter } from '../data/tableWriter';
+import { writeTable } from '../data/tableWriter';
 import type { DialogHost } from '../core/services';
 import type { ChecklistService } from './checklistService';
 import { checklistTable } from './checklistExport';
@@ -37,18 +37,4 @@ export function riskHandlers(checklist: () => ChecklistService, rights: () => Ri
     'revenue.save': ({ projectId, scenario }) => revenue().save(projectId, scenario),
     'revenue.delete': ({ projectId, id }) => revenue().remove(projectId, id),
   };
-}
-
-/** A table to CSV or XLSX (by the file's extension), whole or not at all. */
-function writeTable(file: string, sheet: string, table: { header: string[]; rows: (string | number | null)[][] }): { rows: number; path: string } {
-  const writer = openTableWriter(path.resolve(file), sheet);
-  try {
-    writer.writeRow(table.header);
-    for (const r of table.rows) writer.writeRow(r);
-    writer.close();
-  } catch (e) {
-    writer.abort();
-    throw e;
-  }
-  return { rows: table.rows.length, path: file };
 }

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import type { Db } from '../db/connection';
+import { defaultReportSettings, MAX_LOGO_BYTES, REPORT_SECTIONS, type ReportSettings, reportSettingsSchema, type ReportSettingsView } from '../../shared/report';
+import { DomainError } from '../../shared/result';
+import { parseOrRefuse } from '../../shared/validation';
+
+/** What a logo file starts with: only PNG and JPEG are placed on the cover. */
+const SIGNATURES: [string, number[]][] = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+];
+
+/**
+ * The report's settings per project (one row, one transaction per save) and its cover
+ * logo. A stored row that no longer parses (an older or damaged file) falls back to the
+ * defaults rather than breaking the page.
+ */
+export class ReportSettingsStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get(projectId: number): ReportSettingsView {
+    const row = this.db.prepare('SELECT data, logo, logo_mime FROM report_settings WHERE project_id = ?').get(projectId) as { data: string; logo: Buffer | null; logo_mime: string | null } | undefined;
+    return { settings: row ? this.parse(row.data) : defaultReportSettings(), logo: row?.logo && row.logo_mime ? `data:${row.logo_mime};base64,${row.logo.toString('base64')}` : null };
+  }
+
+  save(projectId: number, input: ReportSettings): ReportSettingsView {
+    const settings = parseOrRefuse(reportSettingsSchema, input);
+    this.db
+      .prepare('INSERT INTO report_settings (project_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(project_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+      .run(projectId, JSON.stringify(settings), this.now().toISOString());
+    return this.get(projectId);
+  }
+
+  /** Reads, checks and stores a logo file; anything but a PNG or JPEG up to 2 MB is refused and nothing changes. */
+  setLogo(projectId: number, file: string): ReportSettingsView {
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      throw new DomainError('invalid_input', `The logo file ${file} cannot be read.`, [{ path: 'logo', message: 'report.problem.logoUnreadable' }]);
+    }
+    if (size > MAX_LOGO_BYTES) {
+      throw new DomainError('invalid_input', `The logo is ${(size / 1048576).toFixed(1)} MB; the cover takes up to 2 MB.`, [{ path: 'logo', message: 'report.problem.logoSize', params: { mb: (size / 1048576).toFixed(1) } }]);
+    }
+    const bytes = fs.readFileSync(file);
+    const mime = SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0];
+    if (!mime) throw new DomainError('invalid_input', 'The logo is not a PNG or JPEG image.', [{ path: 'logo', message: 'report.problem.logoType' }]);
+    const current = this.get(projectId).settings;
+    this.db
+      .prepare('INSERT INTO report_settings (project_id, data, logo, logo_mime, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(project_id) DO UPDATE SET logo = excluded.logo, logo_mime = excluded.logo_mime, updated_at = excluded.updated_at')
+      .run(projectId, JSON.stringify(current), bytes, mime, this.now().toISOString());
+    return this.get(projectId);
+  }
+
+  clearLogo(projectId: number): ReportSettingsView {
+    this.db.prepare('UPDATE report_settings SET logo = NULL, logo_mime = NULL, updated_at = ? WHERE project_id = ?').run(this.now().toISOString(), projectId);
+    return this.get(projectId);
+  }
+
+  private parse(data: string): ReportSettings {
+    try {
+      const parsed = reportSettingsSchema.safeParse(JSON.parse(data));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // fall through to the defaults
+    }
+    return { ...defaultReportSettings(), sections: REPORT_SECTIONS.map((id) => ({ id, on: true, note: '' })) };
+  }
+}

@@ -1,0 +1,78 @@
+import { allocate } from '../../forecast/allocate';
+import { FitsRepo } from '../../forecast/fitsRepo';
+import { ScenarioService } from '../../forecast/scenarioService';
+import type { ReportBlock } from '../../../shared/report';
+import { DomainError } from '../../../shared/result';
+import { bandsOption, groupedBarOption } from '../charts';
+import type { ReportContext } from '../context';
+
+/** Forecast scenarios with their bands: the marketing-mix fit's quality, each saved scenario's weeks and totals. */
+export function forecastBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null } {
+  const fit = new FitsRepo(c.db).latest(c.projectId)?.result;
+  if (!fit) return { blocks: [], empty: c.t('report.empty.forecast') };
+  const scenarios = new ScenarioService(c.db).list(c.projectId).filter((s) => s.result);
+  const m = fit.metrics;
+  const blocks: ReportBlock[] = [
+    { kind: 'facts', items: [
+      { label: 'R²', value: m.r2.toFixed(3) },
+      { label: 'MAPE', value: c.pct(m.mape) },
+      { label: 'NRMSE', value: m.nrmse.toFixed(3) },
+      { label: c.t('report.coverage'), value: m.coverage === null ? '—' : c.pct(m.coverage) },
+      { label: c.t('report.weeks'), value: `${fit.weeks.train} + ${fit.weeks.holdout}` },
+    ] },
+    {
+      kind: 'table',
+      columns: [c.t('report.channel'), c.t('report.effectShare'), c.t('report.spendShare'), 'ROI', c.t('report.mroi')],
+      numeric: [false, true, true, true, true],
+      rows: fit.channels.map((ch) => [ch.name, c.pct(ch.contributionShare), c.pct(ch.spendShare), ch.roi.toFixed(3), ch.mroi.toFixed(3)]),
+    },
+  ];
+  if (!scenarios.length) {
+    blocks.push({ kind: 'text', text: c.t('report.noScenarios') });
+    return { blocks, empty: null };
+  }
+  const weeks = scenarios[0].result!.weeks.map((w) => w.week);
+  blocks.push(
+    {
+      kind: 'chart',
+      title: c.t('report.scenarioChart'),
+      option: bandsOption(weeks, scenarios.map((s) => ({ name: s.name, p10: s.result!.weeks.map((w) => w.p10), p50: s.result!.weeks.map((w) => w.p50), p90: s.result!.weeks.map((w) => w.p90) }))),
+      height: 240,
+    },
+    {
+      kind: 'table',
+      columns: [c.t('report.scenario'), c.t('report.weeks'), c.t('report.weeklySpend'), c.t('report.totalOutcome')],
+      numeric: [false, true, true, true],
+      rows: scenarios.map((s) => [s.name, String(s.weeks), c.money(Object.values(s.spend).reduce((a, b) => a + b, 0)), `${c.number(s.result!.total.p50)} (${c.number(s.result!.total.p10)}–${c.number(s.result!.total.p90)})`]),
+    },
+  );
+  return { blocks, empty: null };
+}
+
+/** The budget allocation: today's weekly split against the best one within ±30% of each channel's average. */
+export function allocationBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null } {
+  const fit = new FitsRepo(c.db).latest(c.projectId)?.result;
+  if (!fit) return { blocks: [], empty: c.t('report.empty.allocation') };
+  let a;
+  try {
+    a = allocate({ channels: fit.channels });
+  } catch (e) {
+    if (e instanceof DomainError) return { blocks: [], empty: e.message };
+    throw e;
+  }
+  const lift = a.currentResponse > 0 ? a.response / a.currentResponse - 1 : 0;
+  const binding = a.channels.filter((ch) => ch.binding);
+  return {
+    empty: null,
+    blocks: [
+      { kind: 'text', text: c.t('report.allocationIntro', { budget: c.money(a.budget), lift: c.pct(lift), binding: binding.length ? binding.map((ch) => `${ch.name} (${c.t(`report.bound.${ch.binding}`)})`).join(c.lang === 'zh-CN' ? '、' : ', ') : c.t('report.noneBinding') }) },
+      { kind: 'chart', title: c.t('report.allocationChart'), option: groupedBarOption(a.channels.map((ch) => ch.name), [{ name: c.t('report.today'), values: a.channels.map((ch) => ch.current) }, { name: c.t('report.optimal'), values: a.channels.map((ch) => ch.spend) }]), height: 220 },
+      {
+        kind: 'table',
+        columns: [c.t('report.channel'), c.t('report.today'), c.t('report.optimal'), c.t('report.bounds'), c.t('report.mroi')],
+        numeric: [false, true, true, false, true],
+        rows: a.channels.map((ch) => [ch.name, c.money(ch.current), c.money(ch.spend), `${c.money(ch.lower)} – ${c.money(ch.upper)}${ch.binding ? ` · ${c.t(`report.bound.${ch.binding}`)}` : ''}`, ch.mroi.toPrecision(3)]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,102 @@
+import { CampaignModelService } from '../../forecast/campaign/campaignService';
+import { PartnerService } from '../../partners/partnerService';
+import { PlanService } from '../../plan/planService';
+import { ChecklistRepo } from '../../risk/checklistRepo';
+import { FACTORS, type RankedPartner } from '../../../shared/partners';
+import type { ReportBlock } from '../../../shared/report';
+import { DomainError } from '../../../shared/result';
+import { networkOption, stackedBarOption } from '../charts';
+import type { ReportContext } from '../context';
+
+const typeLabel = (c: ReportContext, type: string) => {
+  const label = c.t(`partnerType.${type}`);
+  return label === `partnerType.${type}` ? type : label;
+};
+
+/** The shortlist with each partner's score taken apart, what it is predicted to bring, and the network around it. */
+export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null } {
+  const shortlist = new ChecklistRepo(c.db).shortlist(c.projectId);
+  if (!shortlist.length) return { blocks: [], empty: c.t('report.empty.partners') };
+  const { plan } = new PlanService(c.db).get(c.projectId);
+  const partners = new PartnerService(c.db);
+  const ranking = partners.rank({ projectId: c.projectId, preset: plan.cooperation.preset, weights: plan.cooperation.weights });
+  const rank = new Map(ranking.partners.map((p, i) => [p.id, i + 1]));
+  const chosen = shortlist.map((id) => ranking.partners.find((p) => p.id === id)).filter((p): p is RankedPartner => !!p);
+  const forecasts = predictions(c, shortlist);
+  const factorName = (f: string) => c.t(`partners.factor.${f}`);
+  const blocks: ReportBlock[] = [
+    { kind: 'text', text: c.t('report.partnersIntro', { n: chosen.length, of: ranking.partners.length }) },
+    {
+      kind: 'chart',
+      title: c.t('report.scoreBreakdown'),
+      option: stackedBarOption(chosen.map((p) => p.name), FACTORS.map((f) => ({ name: factorName(f), values: chosen.map((p) => p.contributions[f]) }))),
+      height: 60 + 30 * chosen.length,
+    },
+    {
+      kind: 'table',
+      // The factors' values are in the chart above; the table adds rank, fee and the forecast.
+      columns: [c.t('report.rank'), c.t('report.partner'), c.t('report.type'), c.t('report.score'), c.t('report.fee'), c.t('report.forecast')],
+      numeric: [true, false, false, true, true, true],
+      rows: chosen.map((p) => {
+        const f = forecasts.get(p.id);
+        return [String(rank.get(p.id) ?? '—'), p.name, typeLabel(c, p.type), p.score.toFixed(2), p.fee === null ? '—' : c.money(p.fee), f ? `${c.number(f.p50)} (${c.number(f.p10)}–${c.number(f.p90)})` : '—'];
+      }),
+    },
+    ...chosen.map((p) => ({ kind: 'text' as const, text: `${p.name}: ${p.reason[c.lang]}` })),
+  ];
+  const network = partners.network(c.projectId);
+  const near = new Set(shortlist);
+  for (const e of network.edges) if (near.has(e.a) || near.has(e.b)) (near.add(e.a), near.add(e.b));
+  // The shortlist and its most central neighbours: a readable circle, not the whole graph.
+  const nodes = network.nodes.filter((n) => near.has(n.id)).sort((a, b) => Number(b.shortlisted) - Number(a.shortlisted) || b.pagerank - a.pagerank).slice(0, 20);
+  const kept = new Set(nodes.map((n) => n.id));
+  const top = Math.max(...nodes.map((n) => n.pagerank), 1e-9);
+  if (nodes.length > 1) {
+    blocks.push({
+      kind: 'chart',
+      title: c.t('report.network'),
+      option: networkOption(nodes.map((n) => ({ id: n.id, name: n.name, size: n.pagerank / top, shortlisted: n.shortlisted })), network.edges.filter((e) => kept.has(e.a) && kept.has(e.b))),
+      height: 300,
+    });
+  }
+  return { blocks, empty: null };
+}
+
+/** The campaign-level model's prediction per shortlisted partner, when past campaigns allow one. */
+function predictions(c: ReportContext, ids: string[]) {
+  try {
+    return new Map(new CampaignModelService(c.db).model({ projectId: c.projectId, partners: ids }).predictions.map((p) => [p.partnerId, p]));
+  } catch (e) {
+    if (e instanceof DomainError) return new Map();
+    throw e;
+  }
+}
+
+/** The co-branded content plan: each item's form, partners, channels and dates. */
+export function contentBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null } {
+  const view = new PlanService(c.db).get(c.projectId);
+  const items = view.plan.content;
+  if (!items.length) return { blocks: [], empty: c.t('report.empty.content') };
+  const names = new Map(view.shortlist.map((s) => [s.id, s.name]));
+  const sep = c.lang === 'zh-CN' ? '、' : ', ';
+  return {
+    empty: null,
+    blocks: [
+      {
+        kind: 'table',
+        columns: [c.t('report.form'), c.t('report.contentTitle'), c.t('report.partners'), c.t('report.channels'), c.t('report.dates')],
+        numeric: [false, false, false, false, false],
+        rows: items.map((i) => [
+          c.t(`plan.form.${i.form}`),
+          i.title || '—',
+          i.partnerIds.map((id) => names.get(id) ?? id).join(sep) || '—',
+          i.channels.map((ch) => c.t(`plan.channel.${ch}`)).join(sep) || '—',
+          i.start || i.end ? `${i.start ?? '…'} – ${i.end ?? '…'}` : '—',
+        ]),
+      },
+      ...(view.plan.metrics.length
+        ? [{ kind: 'facts' as const, items: view.plan.metrics.map((m) => ({ label: m.metric === 'custom' ? m.label : c.t(`plan.metric.${m.metric}`), value: m.target === null ? '—' : c.number(m.target) })) }]
+        : []),
+    ],
+  };
+}
