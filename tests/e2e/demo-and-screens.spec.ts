@@ -24,7 +24,7 @@ test('the demo job shows progress, can be cancelled leaving nothing, and then bu
   await page.getByRole('navigation').getByRole('button', { name: 'Partners' }).click();
   await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(30);
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
-  await expect(page.getByTestId('not-built')).toContainText('not built yet');
+  await expect(page.getByTestId('report-preview').locator('.paper').first()).toBeVisible();
 });
 
 const THEMES = ['light', 'dark'] as const;

@@ -18,6 +18,7 @@ import { useRouter } from './stores/router';
 import { useSettings, useT } from './stores/settings';
 import { useToasts } from './stores/toasts';
 import { useUi } from './stores/ui';
+import { TableExportHost } from './components/TableExport';
 
 // Pages load on demand, so the first screen stays small (echarts comes with the overview).
 const LibraryPage = lazy(() => import('./pages/LibraryPage'));
@@ -28,7 +29,7 @@ const RiskPage = lazy(() => import('./pages/RiskPage'));
 const PartnersPage = lazy(() => import('./pages/PartnersPage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
 const ForecastPage = lazy(() => import('./pages/ForecastPage'));
-const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
 
 export function App() {
   const t = useT();
@@ -71,7 +72,7 @@ export function App() {
   else if (page === 'partners') content = <PartnersPage key={project.id} />;
   else if (page === 'plan') content = <PlanPage key={project.id} />;
   else if (page === 'forecast') content = <ForecastPage key={project.id} />;
-  else content = <PlaceholderPage page={page} />;
+  else content = <ReportPage key={project.id} />;
 
   return (
     <div className="frame">
@@ -81,6 +82,7 @@ export function App() {
       </main>
       <StatusBar info={info} />
       <Toasts />
+      <TableExportHost />
       {ui.createOpen && (
         <CreateProjectDialog
           onClose={() => ui.set({ createOpen: false })}
