@@ -36,7 +36,7 @@ import {
 } from './project';
 import type { Result } from './result';
 import { type CampaignModel, campaignModelRequestSchema } from './campaignModel';
-import { type ReportDocument, reportDocumentSchema, reportLogoSchema, reportPdfSchema, reportSaveSchema, type ReportSettingsView } from './report';
+import { type ReportDocument, reportDocumentSchema, reportLogoSchema, reportSaveSchema, type ReportSettingsView } from './report';
 import { chartExportSchema, tableExportSchema } from './exports';
 import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
@@ -192,8 +192,6 @@ export const contract = {
   'report.clearLogo': call<ReportSettingsView>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The report document in its language (or the one asked for): what the page previews and the slides show. */
   'report.document': call<ReportDocument>()(reportDocumentSchema),
-  /** Writes the report as a PDF (the same path as the CLI's `report`). */
-  'report.pdf': call<{ path: string; pages: number; bytes: number; sections: number; ms: number }>()(reportPdfSchema),
   /** A chart the page drew, to SVG or PNG. */
   'exports.chart': call<{ path: string; bytes: number }>()(chartExportSchema),
   /** A table the page shows, to XLSX or CSV (by the file's extension). */

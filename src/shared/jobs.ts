@@ -4,9 +4,10 @@ import { projectIdSchema } from './project';
 import { segmentStartSchema } from './segments';
 import { recommendStartSchema, targetStartSchema } from './targeting';
 import { mmmStartSchema } from './forecast';
+import { reportStartSchema } from './report';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target', 'mmm'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target', 'mmm', 'report'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -35,6 +36,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   recommendStartSchema,
   targetStartSchema,
   mmmStartSchema,
+  reportStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

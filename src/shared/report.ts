@@ -36,7 +36,15 @@ export function defaultReportSettings(lang: ReportLang = 'zh-CN'): ReportSetting
 export const reportSaveSchema = z.object({ projectId: projectIdSchema, settings: reportSettingsSchema }).strict();
 export const reportLogoSchema = z.object({ projectId: projectIdSchema, path: z.string().min(1).max(4096).optional() }).strict();
 export const reportDocumentSchema = z.object({ projectId: projectIdSchema, lang: z.enum(REPORT_LANGS).optional() }).strict();
-export const reportPdfSchema = z.object({ projectId: projectIdSchema, path: z.string().min(1).max(4096), lang: z.enum(REPORT_LANGS).optional() }).strict();
+/** The PDF export runs as a job (`report`): building and rendering take a second or more. */
+export const reportStartSchema = z.object({ kind: z.literal('report'), projectId: projectIdSchema, path: z.string().min(1).max(4096), lang: z.enum(REPORT_LANGS).optional() }).strict();
+export interface ReportPdfResult {
+  path: string;
+  pages: number;
+  bytes: number;
+  sections: number;
+  ms: number;
+}
 
 export interface ReportSettingsView {
   settings: ReportSettings;

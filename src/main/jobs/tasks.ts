@@ -3,6 +3,7 @@ import { runSegmentTask } from '../audience/task';
 import { runRecommendTask } from '../partners/targeting/recommendTask';
 import { runTargetTask } from '../partners/targeting/targetTask';
 import { runMmmTask } from '../forecast/mmmTask';
+import { runReportTask } from '../report/reportTask';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -19,4 +20,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   recommend: runRecommendTask,
   target: runTargetTask,
   mmm: runMmmTask,
+  report: runReportTask,
 };

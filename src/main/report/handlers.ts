@@ -4,7 +4,6 @@ import { writeTable } from '../data/tableWriter';
 import { buildReport } from './buildReport';
 import { writeChart } from './exportChart';
 import { ReportSettingsStore } from './reportSettings';
-import { writeReportPdf } from './reportPdf';
 
 /** The pitch's part of the contract: report settings and logo, the document, the PDF, and chart and table exports. */
 export function reportHandlers(db: () => Db): HandlerMap {
@@ -15,7 +14,6 @@ export function reportHandlers(db: () => Db): HandlerMap {
     'report.setLogo': ({ projectId, path }) => (path ? store().setLogo(projectId, path) : store().get(projectId)),
     'report.clearLogo': ({ projectId }) => store().clearLogo(projectId),
     'report.document': ({ projectId, lang }) => buildReport(db(), projectId, lang),
-    'report.pdf': ({ projectId, path, lang }) => writeReportPdf(db(), projectId, path, lang),
     'exports.chart': (input) => writeChart(input),
     'exports.table': ({ path, sheet, header, rows }) => writeTable(path, sheet, { header, rows }),
   };

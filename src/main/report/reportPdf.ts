@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
-import type { ReportLang } from '../../shared/report';
+import type { ReportLang, ReportPdfResult } from '../../shared/report';
 import { DomainError } from '../../shared/result';
 import { buildReport } from './buildReport';
 import { renderPdf } from './pdf/renderPdf';
@@ -11,11 +11,14 @@ import { renderPdf } from './pdf/renderPdf';
  * CLI's `report` share. Written beside the target and renamed, so a failure leaves no
  * half-written file.
  */
-export async function writeReportPdf(db: Db, projectId: number, file: string, lang?: ReportLang): Promise<{ path: string; pages: number; bytes: number; sections: number; ms: number }> {
+export async function writeReportPdf(db: Db, projectId: number, file: string, lang?: ReportLang, progress: (fraction: number, step: string) => void = () => {}): Promise<ReportPdfResult> {
   const started = performance.now();
   if (path.extname(file).toLowerCase() !== '.pdf') throw new DomainError('invalid_input', `${path.basename(file)}: the report is written as a .pdf file.`, [{ path: 'path', message: 'report.problem.notPdf' }]);
+  progress(0.05, 'job.report.building');
   const report = buildReport(db, projectId, lang);
+  progress(0.4, 'job.report.rendering');
   const pdf = await renderPdf(report);
+  progress(0.95, 'job.report.writing');
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
   try {

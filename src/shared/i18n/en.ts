@@ -828,6 +828,11 @@ export const en = {
   'report.keys': '← → to move · Esc to leave',
   'report.exitPresentation': 'Leave',
 
+  'job.report.title': 'Report PDF',
+  'job.report.building': 'Gathering the sections…',
+  'job.report.rendering': 'Setting the pages and charts…',
+  'job.report.writing': 'Writing the file…',
+
   'data.title': 'Data',
   'data.kind': 'Dataset',
   'data.rows': 'Rows',

@@ -830,6 +830,11 @@ export const zhCN: Record<MessageKey, string> = {
   'report.keys': '← → 翻页 · Esc 退出',
   'report.exitPresentation': '退出',
 
+  'job.report.title': '报告 PDF',
+  'job.report.building': '正在汇总各章节…',
+  'job.report.rendering': '正在排版页面与图表…',
+  'job.report.writing': '正在写入文件…',
+
   'data.title': '数据',
   'data.kind': '数据集',
   'data.rows': '行数',

@@ -20,7 +20,8 @@ type Doc = PDFKit.PDFDocument;
  * "page n of N" at the foot of every page but the cover. The app's export and the CLI's
  * `report` both come here, so they print the same file.
  */
-export async function renderPdf(report: ReportDocument): Promise<Buffer> {
+export async function renderPdf(input: ReportDocument): Promise<Buffer> {
+  const report = input.lang === 'en' ? straightQuotes(input) : input;
   const t = (key: string, params?: Record<string, string | number>) => translate(report.lang, key, params);
   const doc = new PDFDocument({ size: 'A4', margins: { top: M.top, bottom: M.bottom, left: M.side, right: M.side }, bufferPages: true, autoFirstPage: true, lang: report.lang, info: { Title: report.title, Author: report.client || 'Tandem', Creator: 'Tandem', Subject: report.product } });
   doc.registerFont('body', REPORT_FONTS.regular);
@@ -196,19 +197,22 @@ function table(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>): void {
     } };
   };
   const header = row(b.columns, true, '#f3f4f6');
+  // Drawing text moves doc.y; each row is placed from where it starts, not from there.
+  const place = (r: { h: number; draw: (y: number) => void }) => {
+    const y = doc.y;
+    r.draw(y);
+    doc.y = y + r.h;
+  };
   ensure(doc, header.h + 24);
-  header.draw(doc.y);
-  doc.y += header.h;
+  place(header);
   for (const cells of b.rows) {
     const r = row(cells, false, null);
     if (doc.y + r.h > A4.height - M.bottom) {
       doc.addPage();
       doc.y = M.top;
-      header.draw(doc.y);
-      doc.y += header.h;
+      place(header);
     }
-    r.draw(doc.y);
-    doc.y += r.h;
+    place(r);
   }
   doc.x = M.side;
   doc.y += 12;
@@ -218,4 +222,13 @@ function table(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>): void {
 function short(title: string, max: number): string {
   const first = title.split(/\s+\/\s+|\n/)[0];
   return [...first].length <= max ? first : `${[...first].slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Noto Sans SC draws ’ “ ” as full-width CJK punctuation, which leaves gaps in English
+ * ("today’ s"); an English report sets straight quotes instead. Chinese text keeps its own.
+ */
+function straightQuotes(r: ReportDocument): ReportDocument {
+  const fix = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return JSON.parse(JSON.stringify(r), (key, v: unknown) => (typeof v === 'string' && key !== 'logo' ? fix(v) : v)) as ReportDocument;
 }

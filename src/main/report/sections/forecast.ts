@@ -71,7 +71,7 @@ export function allocationBlocks(c: ReportContext): { blocks: ReportBlock[]; emp
         kind: 'table',
         columns: [c.t('report.channel'), c.t('report.today'), c.t('report.optimal'), c.t('report.bounds'), c.t('report.mroi')],
         numeric: [false, true, true, false, true],
-        rows: a.channels.map((ch) => [ch.name, c.money(ch.current), c.money(ch.spend), `${c.money(ch.lower)} – ${c.money(ch.upper)}${ch.binding ? ` · ${c.t(`report.bound.${ch.binding}`)}` : ''}`, ch.mroi.toPrecision(3)]),
+        rows: a.channels.map((ch) => [ch.name, c.money(ch.current), c.money(ch.spend), `${c.money(ch.lower)} – ${c.money(ch.upper)}${ch.binding ? ` (${c.t(`report.bound.${ch.binding}`)})` : ''}`, ch.mroi.toPrecision(3)]),
       },
     ],
   };

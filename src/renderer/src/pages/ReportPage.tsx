@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { translate } from '../../../shared/i18n';
+import type { ReportPdfResult } from '../../../shared/report';
+import { waitForJob } from '../stores/jobWait';
 import { call, CallError } from '../bridge';
 import { Presentation } from '../components/report/Presentation';
 import { ReportSettingsPanel } from '../components/report/ReportSettingsPanel';
@@ -27,8 +29,12 @@ export default function ReportPage() {
     if (!picked.path) return;
     setExporting(true);
     try {
-      const r = await call('report.pdf', { projectId: project.id, path: picked.path, lang: settings.lang });
-      toast(t('report.exported', { path: r.path, pages: r.pages }));
+      const job = await call('jobs.start', { kind: 'report', projectId: project.id, path: picked.path, lang: settings.lang });
+      const ended = await waitForJob(job.id);
+      if (ended.state === 'done') {
+        const r = ended.result as ReportPdfResult;
+        toast(t('report.exported', { path: r.path, pages: r.pages }));
+      } else if (ended.state === 'failed') toast(ended.error ?? t('job.failed', { error: '' }), { tone: 'error' });
     } catch (e) {
       toast(e instanceof CallError ? e.message : String(e), { tone: 'error' });
     } finally {
