@@ -89,7 +89,8 @@ test('the report page: sections picked, ordered and noted, a logo checked, the P
   expect(sheet).toContain('Share of effect');
   expect(sheet).toContain('douyin');
 
-  // Presentation: the cover, then one slide per section, by keyboard; the timer runs; Esc leaves.
+  // Presentation, with the network cut: the cover, then one slide per section, by keyboard; the timer runs; Esc leaves.
+  await page.context().setOffline(true);
   await page.getByTestId('present').click();
   const slides = page.getByTestId('presentation');
   await expect(slides.getByTestId('slide-number')).toHaveText(/Slide 1 of \d+/);
@@ -106,6 +107,7 @@ test('the report page: sections picked, ordered and noted, a logo checked, the P
   await screenshot(page, 'report-slide-en');
   await page.keyboard.press('Escape');
   await expect(slides).toHaveCount(0);
+  await page.context().setOffline(false);
 });
 
 test('screenshots of the report page in both languages and themes, and a section with no data says so', async ({ browser, host }) => {
