@@ -48,7 +48,18 @@ export interface MmmResult {
   lambda: number;
   weeks: { total: number; train: number; holdout: number };
   /** What the scenario planner continues from: each channel's weekly spend, the non-media columns' means, the residual quantiles. */
-  history: { spend: Record<string, number[]>; baseMeans: Record<string, number>; residuals: { p10: number; p90: number } };
+  history: {
+    spend: Record<string, number[]>;
+    baseMeans: Record<string, number>;
+    residuals: { p10: number; p90: number };
+    /**
+     * Out-of-sample weekly errors (actual − model) over the held-out weeks, in order — or the
+     * widened training residuals when fewer than eight weeks were held out. Scenario bands
+     * read them, so a plan's range carries the model's own error, not only a week's noise.
+     * Absent in fits stored before it existed.
+     */
+    errors?: number[];
+  };
   /** Per week: actual, fitted, baseline (everything but media), each channel's contribution, and the bootstrap band. */
   series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
   /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */

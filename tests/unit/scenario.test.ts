@@ -28,8 +28,25 @@ describe('the scenario planner', () => {
     expect(silent.weeks[7].media).toBeCloseTo(0, 6);
     // The steady plan's weeks sit in the range the history's outcome took.
     for (const w of steady.weeks) expect(w.p50).toBeGreaterThan(3000), expect(w.p50).toBeLessThan(9000);
-    // The total's band is narrower than the weeks' bands added up.
-    expect(steady.total.p90 - steady.total.p10).toBeLessThan(steady.weeks.reduce((s, w) => s + w.p90 - w.p10, 0));
+    // The total's band is no wider than the weeks' bands added up.
+    expect(steady.total.p90 - steady.total.p10).toBeLessThanOrEqual(steady.weeks.reduce((s, w) => s + w.p90 - w.p10, 0) + 1e-6);
+  });
+
+  it('bands carry the model’s out-of-sample error: a model that under-predicts its held-out weeks widens the band upward, and runs of weeks keep their correlation', () => {
+    const history = { ...fit.history, residuals: { p10: -50, p90: 50 } };
+    // Held-out errors all about +300: the model under-predicts, persistently.
+    const biased = { ...fit, history: { ...history, errors: Array.from({ length: 20 }, (_, i) => 300 + (i % 3) * 10) } };
+    const r = runScenario(biased, { weeks, spend: { x1: weeks.map(() => 0.4), x2: weeks.map(() => 0.3) } });
+    for (const w of r.weeks) expect(w.p90 - w.p50).toBeGreaterThanOrEqual(300 - 1e-6), expect(w.p50 - w.p10).toBeCloseTo(50, 6);
+    // Eight weeks of a persistent +300 error: the total's upper end is about 8 × 300, not √8 × 300.
+    expect(r.total.p90 - r.total.p50).toBeGreaterThan(8 * 300 - 1);
+    // Errors of alternating sign cancel over a run: the total's band stays near the noise's √h.
+    const noisy = { ...fit, history: { ...history, errors: Array.from({ length: 20 }, (_, i) => (i % 2 ? 60 : -60)) } };
+    const n = runScenario(noisy, { weeks, spend: { x1: weeks.map(() => 0.4), x2: weeks.map(() => 0.3) } });
+    expect(n.total.p90 - n.total.p50).toBeCloseTo(Math.sqrt(8) * 50, 1);
+    // A fit stored before the errors existed still runs, on the training residuals alone.
+    const old = runScenario({ ...fit, history: { ...history, errors: undefined } }, { weeks, spend: { x1: weeks.map(() => 0.4), x2: weeks.map(() => 0.3) } });
+    expect(old.weeks[0].p90 - old.weeks[0].p50).toBeCloseTo(50, 6);
   });
 
   it('bad plans: a week not after the history, a gap, an unknown channel, negative spend, lengths that disagree', () => {

@@ -8,8 +8,12 @@ import { ADSTOCK_LAGS, geometricAdstock, hill, logistic, weibullAdstock } from '
  * with the carry-over of the spend before them flowing in (the plan is appended to the
  * history, weeks between them spend nothing). The baseline continues the trend, the yearly
  * season from each week's date, and holds controls at their historical average. P50 is the
- * model's week; P10/P90 add the training residuals' quantiles (the week's noise; the
- * uncertainty of the fitted parameters is not in this band).
+ * model's week; P10/P90 add the quantiles of the model's out-of-sample errors on the held-out
+ * weeks (or of the training residuals, whichever is wider) — so the band carries the model's
+ * own error, its bias included, not only a week's noise. The total's band comes from the
+ * errors summed over runs of consecutive held-out weeks as long as the plan, which keeps
+ * their correlation (a model that under-predicts one week tends to the next) instead of
+ * assuming it away.
  */
 export function runScenario(fit: MmmResult, plan: { weeks: string[]; spend: Record<string, number[]> }): ScenarioResult {
   const issues: FieldIssue[] = [];
@@ -48,18 +52,44 @@ export function runScenario(fit: MmmResult, plan: { weeks: string[]; spend: Reco
       return s + b.coef * value;
     }, fit.intercept);
   });
+  const { week: weekBand, total: totalBand } = errorBands(fit.history, h);
   const weeks = plan.weeks.map((week, i) => {
     const p50 = baseline[i] + channels.reduce((s, c) => s + contributions[c][i], 0);
-    return { week, p10: r2(p50 + fit.history.residuals.p10), p50: r2(p50), p90: r2(p50 + fit.history.residuals.p90), media: r2(p50 - baseline[i]) };
+    return { week, p10: r2(p50 + weekBand.p10), p50: r2(p50), p90: r2(p50 + weekBand.p90), media: r2(p50 - baseline[i]) };
   });
-  const sum = (k: 'p10' | 'p50' | 'p90') => r2(weeks.reduce((s, w) => s + w[k], 0));
-  // Weekly noise is independent, so the total's band is narrower than the weeks' added up: √h.
-  const spread = Math.sqrt(h);
-  const total = { p10: r2(sum('p50') + spread * fit.history.residuals.p10), p50: sum('p50'), p90: r2(sum('p50') + spread * fit.history.residuals.p90) };
+  const sum = r2(weeks.reduce((s, w) => s + w.p50, 0));
+  const total = { p10: r2(sum + totalBand.p10), p50: sum, p90: r2(sum + totalBand.p90) };
   return { weeks, total, contributions: Object.fromEntries(channels.map((c) => [c, r2(contributions[c].reduce((s, v) => s + v, 0))])) };
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The error to add to P50 for one week and for the sum of h weeks: the wider of the training
+ * residuals' quantiles (√h for the sum: independent noise) and the out-of-sample errors' —
+ * for the sum, the quantiles of the errors added over every run of min(h, n) consecutive
+ * weeks, scaled to h weeks when the plan is longer than the errors on record.
+ */
+export function errorBands(history: MmmResult['history'], h: number): { week: { p10: number; p90: number }; total: { p10: number; p90: number } } {
+  const noise = history.residuals;
+  const week = { ...noise };
+  const total = { p10: Math.sqrt(h) * noise.p10, p90: Math.sqrt(h) * noise.p90 };
+  const e = history.errors ?? [];
+  if (e.length >= 4) {
+    const q = (xs: number[], p: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s[Math.min(s.length - 1, Math.max(0, Math.round(p * (s.length - 1))))];
+    };
+    week.p10 = Math.min(week.p10, q(e, 0.1));
+    week.p90 = Math.max(week.p90, q(e, 0.9));
+    const run = Math.min(h, e.length);
+    const sums = Array.from({ length: e.length - run + 1 }, (_, i) => (e.slice(i, i + run).reduce((s, v) => s + v, 0) * h) / run);
+    total.p10 = Math.min(total.p10, q(sums, 0.1));
+    total.p90 = Math.max(total.p90, q(sums, 0.9));
+  }
+  // A band always contains P50, whatever the sign of the errors.
+  return { week: { p10: Math.min(0, week.p10), p90: Math.max(0, week.p90) }, total: { p10: Math.min(0, total.p10), p90: Math.max(0, total.p90) } };
+}
 
 /** An issue in plain English, for the CLI and the logs (the app translates the key). */
 function say(i: FieldIssue): string {

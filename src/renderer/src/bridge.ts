@@ -27,3 +27,8 @@ export function onEvent<E extends PushEventName>(event: E, listener: (payload: P
 }
 
 export const hostKind = (): 'electron' | 'browser' => window.tandem.host;
+
+/** A refusal in the UI's language: its located issues translated, else its message. */
+export function refusalText(error: ApiError, t: (key: string, params?: Record<string, string | number>) => string): string {
+  return error.issues?.length ? error.issues.map((i) => t(i.message, i.params)).join(' ') : error.message;
+}

@@ -169,6 +169,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
       spend: Object.fromEntries(channels.map((c, j) => [c, spend[j].map(r4)])),
       baseMeans: Object.fromEntries(base.map((b) => [b.name, r4(b.values.reduce((a, v) => a + v, 0) / n)])),
       residuals: residualQuantiles(y.slice(0, train).map((v, t) => v - fitted[t]), train, search.aicParameters),
+      errors: holdout >= 8 ? held.actual.map((v, i) => r4(v - held.predicted[i])) : y.slice(0, train).map((v, t) => r4((v - fitted[t]) * Math.sqrt(train / Math.max(1, train - parameters)))),
     },
     series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
     search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },

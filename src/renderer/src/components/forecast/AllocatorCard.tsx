@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Allocation, MmmResult } from '../../../../shared/forecast';
-import { callResult } from '../../bridge';
+import { callResult, refusalText } from '../../bridge';
 import { type Translate, useFormat, useSettings, useT } from '../../stores/settings';
 import { NumberInput } from '../plan/NumberInput';
 
@@ -23,7 +23,7 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
     if (r.ok) {
       setResult(r.value);
       setError(null);
-    } else setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+    } else setError(refusalText(r.error, t));
   };
   const most = Math.max(1, ...(result?.channels.map((c) => Math.max(c.spend, c.current, c.upper)) ?? [1]));
   return (

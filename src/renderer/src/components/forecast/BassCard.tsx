@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { BassResult } from '../../../../shared/forecast';
-import { callResult } from '../../bridge';
+import { callResult, refusalText } from '../../bridge';
 import { Chart } from '../../charts/Chart';
 import { bassOption } from '../../charts/forecastCharts';
 import { chartPalette } from '../../charts/palette';
@@ -26,7 +26,7 @@ export function BassCard({ weeks, market }: { weeks: number; market: number }) {
   const run = async (fit: boolean) => {
     const series = parseList(analog).map((x) => Number(x.replace(/[\s_]/g, '')));
     const r = await callResult('forecast.bass', fit ? { weeks, analog: series } : { weeks, ...(p === null ? {} : { p }), ...(q === null ? {} : { q }), ...(m === null ? {} : { m }) });
-    if (!r.ok) return setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+    if (!r.ok) return setError(refusalText(r.error, t));
     setError(null);
     setResult(r.value);
     if (fit) {

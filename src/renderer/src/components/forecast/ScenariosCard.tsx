@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MAX_SCENARIOS, type MmmResult, type SavedScenario } from '../../../../shared/forecast';
-import { call, callResult } from '../../bridge';
+import { call, callResult, refusalText } from '../../bridge';
 import { Chart } from '../../charts/Chart';
 import { scenariosOption } from '../../charts/forecastCharts';
 import { chartPalette } from '../../charts/palette';
@@ -32,7 +32,7 @@ export function ScenariosCard({ projectId, fit, onChange }: { projectId: number;
     if (r.ok) {
       adopt(r.value);
       setError(null);
-    } else setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+    } else setError(refusalText(r.error, t));
   };
   const remove = async (id: number) => {
     const r = await callResult('scenarios.delete', { projectId, id });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CampaignModel } from '../../../../shared/campaignModel';
-import { callResult } from '../../bridge';
+import { callResult, refusalText } from '../../bridge';
 import { useT } from '../../stores/settings';
 
 /**
@@ -16,7 +16,7 @@ export function useCampaignModel(projectId: number, key: string, partners?: stri
     void callResult('forecast.campaign', { projectId, ...(partners ? { partners } : {}) }).then((r) => {
       if (!live) return;
       if (r.ok) setState({ model: r.value, error: null });
-      else setState({ model: null, error: r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message });
+      else setState({ model: null, error: refusalText(r.error, t) });
     });
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportDocument, ReportSettings } from '../../../../shared/report';
-import { call, callResult } from '../../bridge';
+import { call, callResult, refusalText } from '../../bridge';
 import { useT } from '../../stores/settings';
 
 /**
@@ -40,7 +40,7 @@ export function useReport(projectId: number) {
     const picked = await call('dialogs.open', { purpose: 'logo' });
     if (!picked.path) return;
     const r = await callResult('report.setLogo', { projectId, path: picked.path });
-    if (!r.ok) return setError(r.error.issues?.length ? r.error.issues.map((i) => t(i.message, i.params)).join(' ') : r.error.message);
+    if (!r.ok) return setError(refusalText(r.error, t));
     setError(null);
     setLogo(r.value.logo);
     if (settings) await refresh(settings.lang);
