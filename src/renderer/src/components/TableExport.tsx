@@ -21,7 +21,8 @@ export function TableExportHost() {
       if (!el || !el.isConnected) return (setTable(null), setAt(null));
       const r = el.getBoundingClientRect();
       setTable(el);
-      setAt({ top: Math.max(4, r.top + 4), left: r.right - 34 });
+      // Just above the table's top-right corner, clear of its header; inside it when there is no room above.
+      setAt({ top: r.top > 80 ? r.top - 24 : Math.max(4, r.top + 4), left: r.right - 40 });
     };
     let current: HTMLTableElement | null = null;
     const over = (e: MouseEvent) => {

@@ -30,11 +30,11 @@ export function RankingTable({ partners, shortlist, onToggle, currency, palette,
       <thead>
         <tr>
           <th style={{ width: 58 }}>#</th>
-          <th>{t('partners.partner')}</th>
+          <th className="nowrap" style={{ minWidth: 96 }}>{t('partners.partner')}</th>
           <th style={{ width: '38%' }}>{t('partners.contributions')}</th>
           <th className="num" style={{ width: 64 }}>{t('partners.score')}</th>
           <th className="num" style={{ width: 100 }}>{t('partners.fee')}</th>
-          {forecasts && <th className="num" style={{ width: 150 }} title={t('campaign.forecastTitle')}>{t('campaign.forecastColumn')}</th>}
+          {forecasts && <th className="num nowrap" style={{ width: 118 }} title={t('campaign.forecastTitle')}>{t('campaign.forecastColumn')}</th>}
         </tr>
       </thead>
       <tbody>

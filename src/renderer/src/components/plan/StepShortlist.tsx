@@ -18,8 +18,10 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
   const [error, setError] = useState<string | null>(null);
   const shortlist = view.shortlist.map((s) => s.id);
   const { ranking } = useRanking(projectId, plan, shortlist.join());
-  const shown = ranking?.partners.slice(0, 12).map((p) => p.id) ?? [];
+  // The campaign-level model's forecast for the partners shown and the shortlisted ones.
+  const shown = [...new Set([...(ranking?.partners.slice(0, 12).map((p) => p.id) ?? []), ...shortlist])];
   const { model: campaignModel } = useCampaignModel(projectId, shown.join(), shown);
+  const forecasts = forecastsById(campaignModel);
   const { ranking: everyKind } = useRanking(projectId, plan, shortlist.join(), true);
   const typeLabel = (x: string) => (t(`partnerType.${x}`) === `partnerType.${x}` ? x : t(`partnerType.${x}`));
   const fee = view.shortlist.reduce((s, p) => s + (p.fee ?? 0), 0);
@@ -45,7 +47,7 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
         <header><div><h2>{t('plan.short.ranking')}</h2><p>{t('plan.short.rankingHint')}</p></div></header>
         <div className="body">
           {error && <p className="error" role="alert">{error}</p>}
-          <RankingTable partners={ranking?.partners.slice(0, 12) ?? []} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={currency} palette={palette} typeLabel={typeLabel} compact forecasts={forecastsById(campaignModel)} />
+          <RankingTable partners={ranking?.partners.slice(0, 12) ?? []} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={currency} palette={palette} typeLabel={typeLabel} compact forecasts={forecasts} />
         </div>
       </section>
       <div className="stack">
@@ -62,6 +64,11 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
                       <input type="checkbox" checked={plan.compare.includes(p.id)} onChange={() => toggleCompare(p.id)} aria-label={t('plan.short.compareOne', { name: p.name })} />
                       <span className="pname">{p.name} <span className="muted small">{typeLabel(p.type)}</span></span>
                       <span className="num">{p.fee === null ? '—' : f.money(p.fee, currency)}</span>
+                      {forecasts?.[p.id] && (
+                        <span className="num muted small" title={t('campaign.forecastTitle')} data-testid="shortlist-forecast">
+                          ≈ {f.number(Math.round(forecasts[p.id].p50))}
+                        </span>
+                      )}
                     </label>
                     <button className="icon-btn" aria-label={t('partners.unshortlist', { name: p.name })} onClick={() => void toggle(p.id)}>×</button>
                   </li>
