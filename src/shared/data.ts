@@ -77,6 +77,8 @@ export interface ImportResult {
   sheet: string | null;
   /** Checks that could not run, e.g. references to a kind not imported yet (i18n keys). */
   notes: { key: string; params: Record<string, string> }[];
+  /** The columns the dataset holds after the import, as its table and export show them (none when refused). */
+  columns: string[];
   ms: number;
 }
 

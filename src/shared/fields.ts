@@ -104,6 +104,19 @@ export function isKnownTarget(target: string, kind: DatasetKind): boolean {
   return target === IGNORE || KIND_FIELDS[kind].some((f) => f.name === target) || isOpenTarget(target, kind);
 }
 
+/**
+ * The column a mapped target becomes in the stored dataset (its table and export): a known
+ * field keeps its name, an open one drops its prefix — except campaign channels and controls,
+ * which keep it so that a re-import maps them back. `null` for `ignore`.
+ */
+export function storedColumnOf(target: string): string | null {
+  if (target === IGNORE) return null;
+  const dot = target.indexOf('.');
+  if (dot <= 0) return target;
+  const prefix = target.slice(0, dot);
+  return prefix === 'spend' || prefix === 'control' ? target : target.slice(dot + 1);
+}
+
 /** A name for an open field from a header: trimmed, inner spaces as `_`. */
 export function openName(header: string): string {
   return header.trim().replace(/\s+/g, '_') || 'column';
@@ -118,12 +131,18 @@ export function openName(header: string): string {
 export function suggestMapping(kind: DatasetKind, headers: string[], numeric: (column: string) => boolean): Mapping {
   const mapping: Mapping = {};
   const taken = new Set<string>();
-  for (const header of headers) {
-    const key = normalizeHeader(header);
-    const field = KIND_FIELDS[kind].find((f) => !taken.has(f.name) && f.synonyms.some((s) => normalizeHeader(s) === key));
-    if (field) {
-      mapping[header] = field.name;
-      taken.add(field.name);
+  const matches = (f: FieldDef, key: string) => !taken.has(f.name) && f.synonyms.some((s) => normalizeHeader(s) === key);
+  // The whole header first; then each part of a bilingual one (`标签/Tags`, `价格（Price）`).
+  for (const pass of [(h: string) => [normalizeHeader(h)], headerParts]) {
+    for (const header of headers) {
+      if (mapping[header]) continue;
+      const field = pass(header)
+        .map((key) => KIND_FIELDS[kind].find((f) => matches(f, key)))
+        .find(Boolean);
+      if (field) {
+        mapping[header] = field.name;
+        taken.add(field.name);
+      }
     }
   }
   for (const header of headers) {
@@ -131,6 +150,12 @@ export function suggestMapping(kind: DatasetKind, headers: string[], numeric: (c
     mapping[header] = defaultTarget(kind, header, numeric(header));
   }
   return mapping;
+}
+
+/** The parts of a header written in two languages or with a note: `标签/Tags`, `价格（Price）`, `城市 | City`. */
+function headerParts(header: string): string[] {
+  const parts = header.normalize('NFKC').split(/[/|()（）[\]【】]+/).map(normalizeHeader).filter(Boolean);
+  return parts.length > 1 ? parts : [];
 }
 
 function defaultTarget(kind: DatasetKind, header: string, numeric: boolean): string {

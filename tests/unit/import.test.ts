@@ -36,6 +36,25 @@ describe('importing each data kind', () => {
       { userId: 'u1', features: { 收听分钟: 120, 消费金额: 1200 }, attributes: { 城市级别: '一线' } },
       { userId: 'u2', features: { 收听分钟: 30, 消费金额: 0.125 }, attributes: { 城市级别: '二线' } },
     ]);
+    // A duplicate key makes the profile come from the table: it must read it under the new layout.
+    expect(r.columns).toEqual(['user_id', '收听分钟', '消费金额', '城市级别']);
+  });
+
+  it('a replace whose rows hit the key keeps every column in the profile, the table and the export', () => {
+    const { run, lib, projectId, dir } = setup();
+    const first = path.join(dir, 'old.csv');
+    fs.writeFileSync(first, 'user_id,minutes\nu1,1\nu2,2\n');
+    run({ kind: 'audience', file: first });
+    const file = path.join(dir, 'new.csv');
+    fs.writeFileSync(file, '用户ID,听课分钟,城市\nu1,10,北京\nu1,20,上海\nu3,30,广州\n');
+    const r = run({ kind: 'audience', file, mode: 'replace' });
+    expect(r.columns).toEqual(['user_id', '听课分钟', '城市']);
+    const service = new DataService(lib.db);
+    expect(service.list(projectId)[0].profile!.columns.map((c) => c.name)).toEqual(['user_id', '听课分钟', '城市']);
+    expect(service.page(projectId, 'audience', 0, 10)).toMatchObject({ columns: ['user_id', '听课分钟', '城市'], rows: [['u1', 10, '北京'], ['u3', 30, '广州']] });
+    const out = path.join(dir, 'out.csv');
+    exportDataset(lib.db, projectId, 'audience', out);
+    expect(fs.readFileSync(out, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('user_id,听课分钟,城市');
   });
 
   it('profiles every column as it imports: type, missing share, min/mean/max, histogram, top values', () => {

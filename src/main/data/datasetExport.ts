@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { DatasetsRepo } from '../db/datasetsRepo';
+import { type AudienceLayout, DatasetsRepo } from '../db/datasetsRepo';
 import type { DatasetProfile, Rejection } from '../../shared/data';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
@@ -7,9 +7,19 @@ import { fixedColumns, flatten } from './columns';
 import { openTableWriter } from './tableWriter';
 
 /** The columns of a stored dataset: its fixed ones, then those its profile found. */
-export function datasetColumns(kind: DatasetKind, profile: DatasetProfile | null): string[] {
+export function datasetColumns(kind: DatasetKind, profile: DatasetProfile | null, layout?: AudienceLayout): string[] {
   const fixed = fixedColumns(kind);
-  return [...fixed, ...(profile?.columns.map((c) => c.name).filter((n) => !fixed.includes(n)) ?? [])];
+  // An audience's columns are its layout's, whatever the profile saw: a stale or partial
+  // profile must never hide stored values from the table or the export.
+  const open = [...(layout?.features ?? []), ...(layout?.attributes ?? []), ...(profile?.columns.map((c) => c.name) ?? [])];
+  return [...fixed, ...new Set(open.filter((n) => !fixed.includes(n)))];
+}
+
+/** The columns a dataset holds, as its table and export show them. */
+export function storedColumns(datasets: DatasetsRepo, projectId: number, kind: DatasetKind): string[] {
+  const meta = datasets.meta(projectId, kind);
+  if (!meta) return [];
+  return datasetColumns(kind, meta.profile as DatasetProfile | null, meta.layout);
 }
 
 /** Writes a dataset to CSV or XLSX; `onProgress` may throw to cancel (the partial file is removed). */
@@ -23,7 +33,7 @@ export function exportDataset(
   const datasets = new DatasetsRepo(db);
   const meta = datasets.meta(projectId, kind);
   if (!meta) throw new DomainError('not_found', `Project ${projectId} has no ${kind} data to export.`);
-  const columns = datasetColumns(kind, meta.profile as DatasetProfile | null);
+  const columns = datasetColumns(kind, meta.profile as DatasetProfile | null, meta.layout);
   const writer = openTableWriter(file, kind);
   let rows = 0;
   try {

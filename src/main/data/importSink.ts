@@ -97,8 +97,13 @@ export class InlineSink implements ImportSink {
       const total = this.before + this.rowsWritten;
       // The importer's profile saw every row it passed on; if the key refused some, or rows
       // were appended to older ones, the profile is taken again from the table.
-      const profile = f.profile && this.duplicates.length === 0 ? f.profile : profileFromDb(this.datasets, projectId, kind);
-      this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile });
+      // The table is read back under the layout this import records (a replace clears the old
+      // one): the meta goes in first, the profile after it.
+      if (f.profile && this.duplicates.length === 0) this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: f.profile });
+      else {
+        this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: null });
+        this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: profileFromDb(this.datasets, projectId, kind) });
+      }
       const rejected = [...f.rejected, ...this.duplicates].sort((a, b) => a.row - b.row).slice(0, STORE_REJECTED);
       this.db
         .prepare(

@@ -6,6 +6,7 @@ import { type Mapping, mappingProblems } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
+import { storedColumns } from './datasetExport';
 import { ProfileBuilder } from './profile';
 import { duplicateProblem, RejectionLog } from './rejections';
 import { ThreadedSink } from './threadedSink';
@@ -172,6 +173,7 @@ export function importFile(
       delimiter: source.delimiter,
       sheet: source.sheet,
       notes,
+      columns: outcome.written ? storedColumns(datasets, req.projectId, req.kind) : [],
       ms: Math.round(performance.now() - started),
     };
   }

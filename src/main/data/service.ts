@@ -82,7 +82,7 @@ export class DataService {
     this.requireProject(projectId);
     const meta = this.datasets.meta(projectId, kind);
     if (!meta) return { columns: [], rows: [], offset, total: 0 };
-    const columns = datasetColumns(kind, meta.profile as DatasetProfile | null);
+    const columns = datasetColumns(kind, meta.profile as DatasetProfile | null, meta.layout);
     const rows = this.datasets.page(projectId, kind, offset, limit).map((row) => {
       const flat = flatten(kind, row);
       return columns.map((c) => flat[c] ?? null);

@@ -402,7 +402,10 @@ export class DatasetsRepo {
     return set;
   }
 
-  meta(projectId: number, kind: DatasetKind): { rows: number; source: string | null; importedAt: string; mapping: unknown; profile: unknown } | null {
+  meta(
+    projectId: number,
+    kind: DatasetKind,
+  ): { rows: number; source: string | null; importedAt: string; mapping: unknown; profile: unknown; layout?: AudienceLayout } | null {
     const row = this.db.prepare('SELECT * FROM datasets WHERE project_id = ? AND kind = ?').get(projectId, kind) as DbRow | undefined;
     if (!row) return null;
     return {
@@ -411,6 +414,7 @@ export class DatasetsRepo {
       importedAt: row.imported_at as string,
       mapping: parse(row.mapping, null),
       profile: parse(row.profile, null),
+      ...(kind === 'audience' ? { layout: parse(row.layout, NO_LAYOUT) } : {}),
     };
   }
 }

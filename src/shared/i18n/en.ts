@@ -872,6 +872,7 @@ export const en = {
   'data.rejectedStrict': 'Strict import refused: {count} problems in {kind}, nothing was written',
   'data.saveReport': 'Save report…',
   'data.noRejected': 'Every row was imported.',
+  'data.importedColumns': 'Columns stored: {columns}',
   'data.line': 'Line',
   'data.value': 'Value',
   'data.reason': 'Reason',

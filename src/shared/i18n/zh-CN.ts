@@ -874,6 +874,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.rejectedStrict': '严格模式拒绝导入：{kind} 有 {count} 处问题，未写入任何内容',
   'data.saveReport': '保存报告…',
   'data.noRejected': '所有行均已导入。',
+  'data.importedColumns': '已保存的列：{columns}',
   'data.line': '行号',
   'data.value': '值',
   'data.reason': '原因',

@@ -25,7 +25,7 @@ export default function DataPage() {
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [selected, setSelected] = useState<DatasetKind | null>(null);
   const [importing, setImporting] = useState<{ kind: DatasetKind; preview: ImportPreview } | null>(null);
-  const [rejected, setRejected] = useState<{ kind: DatasetKind; rows: Rejection[]; total: number; written: boolean } | null>(null);
+  const [rejected, setRejected] = useState<{ kind: DatasetKind; rows: Rejection[]; total: number; written: boolean; columns: string[] } | null>(null);
 
   const refresh = useCallback(async () => {
     const list = await call('datasets.list', { projectId: project.id });
@@ -49,7 +49,7 @@ export default function DataPage() {
 
   const finished = async (kind: DatasetKind, result: ImportResult) => {
     setImporting(null);
-    setRejected({ kind, rows: result.rejected, total: result.rejectedTotal, written: result.written });
+    setRejected({ kind, rows: result.rejected, total: result.rejectedTotal, written: result.written, columns: result.columns });
     toast(
       result.written
         ? t('import.done', { rows: result.rowsImported, read: result.rowsRead, rejected: result.rowsRejected })
@@ -77,7 +77,7 @@ export default function DataPage() {
   const showRejected = async (kind: DatasetKind) => {
     const info = datasets.find((d) => d.kind === kind);
     const rows = await call('datasets.rejected', { projectId: project.id, kind });
-    setRejected({ kind, rows, total: info?.lastImport?.rejectedTotal ?? rows.length, written: true });
+    setRejected({ kind, rows, total: info?.lastImport?.rejectedTotal ?? rows.length, written: true, columns: [] });
   };
 
   const saveReport = async () => {
@@ -174,6 +174,11 @@ export default function DataPage() {
             </div>
           </header>
           <div className="body rejected">
+            {rejected.columns.length > 0 && (
+              <p className="import-columns" data-testid="import-columns">
+                {t('data.importedColumns', { columns: rejected.columns.join(' · ') })}
+              </p>
+            )}
             {rejected.rows.length === 0 ? (
               <p className="muted">{t('data.noRejected')}</p>
             ) : (
