@@ -78,27 +78,35 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     return a.length === b.length && timingSafeEqual(a, b);
   };
 
+  let port = 0;
   const server = http.createServer((req, res) => {
+    // Only this machine's own names for this port: a page elsewhere that rebinds its DNS
+    // name to 127.0.0.1 sends its own Host and is turned away.
+    if (!isLoopbackHost(req.headers.host, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain' });
+      return void res.end('misdirected request');
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__api/call' && req.method === 'POST') {
       if (!authorised(req.headers['x-tandem-token'] as string | undefined)) return sendJson(res, 403, fail('refused', 'bad token'));
-      let size = 0;
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) req.destroy();
-        else chunks.push(c);
-      });
-      req.on('end', async () => {
-        let body: { name?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          return sendJson(res, 200, fail('invalid_input', 'The request body is not JSON.'));
+      return readJson(req, res, async (body: { name?: unknown; input?: unknown }) => sendJson(res, 200, await dispatch(services.handlers, body?.name, body?.input)));
+    }
+    // A test driving `npm run host` from outside stands in for the person at the file
+    // dialogs: it queues what they answer and reads which files the app asked to open.
+    if (url.pathname === '/__host/dialog-answers' && req.method === 'POST') {
+      if (!authorised(req.headers['x-tandem-token'] as string | undefined)) return sendJson(res, 403, fail('refused', 'bad token'));
+      return readJson(req, res, (body: { answers?: unknown }) => {
+        const answers = body?.answers;
+        if (!Array.isArray(answers) || !answers.every((a) => a === null || (typeof a === 'string' && a.length > 0 && a.length < 4096))) {
+          return sendJson(res, 400, fail('invalid_input', 'answers: a list of paths (or null for Cancel).'));
         }
-        sendJson(res, 200, await dispatch(services.handlers, body?.name, body?.input));
+        dialogAnswers.push(...(answers as (string | null)[]));
+        sendJson(res, 200, { ok: true, value: { queued: dialogAnswers.length } });
       });
-      return;
+    }
+    if (url.pathname === '/__host/opened-files' && req.method === 'GET') {
+      if (!authorised(req.headers['x-tandem-token'] as string | undefined)) return sendJson(res, 403, fail('refused', 'bad token'));
+      return sendJson(res, 200, { ok: true, value: openedFiles });
     }
     if (url.pathname === '/__api/events') {
       if (!authorised(url.searchParams.get('token'))) return sendJson(res, 403, fail('refused', 'bad token'));
@@ -116,7 +124,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
@@ -133,13 +141,46 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   };
 }
 
+/** `127.0.0.1:PORT`, `localhost:PORT` or `[::1]:PORT`, nothing else. */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return ['127.0.0.1', 'localhost', '[::1]'].some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
+/** A JSON request body of at most MAX_BODY bytes, or a refusal. */
+function readJson<T>(req: http.IncomingMessage, res: http.ServerResponse, then: (body: T) => unknown): void {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_BODY) req.destroy();
+    else chunks.push(c);
+  });
+  req.on('end', () => {
+    let body: T;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
+    } catch {
+      return sendJson(res, 200, fail('invalid_input', 'The request body is not JSON.'));
+    }
+    void then(body);
+  });
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': MIME['.json'], 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) is a bad request, not a reason for the host to stop.
+    res.writeHead(400, { 'content-type': 'text/plain' });
+    return void res.end('bad request');
+  }
   const file = path.resolve(root, `.${rel}`);
   if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' });
