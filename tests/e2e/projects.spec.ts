@@ -17,9 +17,9 @@ test('create a project, edit it with a refused value, switch language, reload: a
   await dialog.getByLabel('Budget').fill('120,000');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-  await expect(page.locator('#f-budget')).toHaveValue('120000');
+  await expect(page.locator('#f-budget')).toHaveValue('120,000');
 
-  // A negative budget is refused at the field, and Save changes nothing.
+  // A negative budget is refused at the field, and nothing is saved while a field is wrong.
   await page.locator('#f-budget').fill('-500');
   await expect(page.locator('#f-budget-error')).toHaveText('Must be zero or more.');
   await page.locator('#f-price').fill('abc');
@@ -27,13 +27,13 @@ test('create a project, edit it with a refused value, switch language, reload: a
   await page.locator('#f-start').fill('2027-05-01');
   await page.locator('#f-end').fill('2027-04-01');
   await expect(page.locator('#f-end-error')).toHaveText('The end date is before the start date.');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('savebar')).toHaveClass(/error/);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'invalid');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved: correct the marked fields');
   const stored = await host.services.handlers['projects.list']({});
   expect(stored[0].budget).toBe(120000);
   expect(stored[0].startDate).toBeNull();
 
-  // Fix the values, fill the rest and save.
+  // Fix the values and fill the rest: each change saves itself.
   await page.locator('#f-budget').fill('250000');
   await page.locator('#f-price').fill('99');
   await page.locator('#f-end').fill('2027-06-30');
@@ -42,8 +42,8 @@ test('create a project, edit it with a refused value, switch language, reload: a
   await page.locator('#f-kpi-awareness').fill('60');
   await page.locator('#f-exclusions').fill('online gambling, 竞品平台');
   await page.locator('#f-status').selectOption('review');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('savebar')).toContainText('Saved');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('save-state')).toContainText('Saved');
   await expect(page.getByTestId('budget-chart')).toBeVisible();
   await expect(page.getByTestId('kpi-chart')).toBeVisible();
 
@@ -52,7 +52,7 @@ test('create a project, edit it with a refused value, switch language, reload: a
   await expect(page.getByRole('heading', { name: '概览' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: '概览' })).toBeVisible();
-  await expect(page.locator('#f-budget')).toHaveValue('250000');
+  await expect(page.locator('#f-budget')).toHaveValue('250,000');
   await expect(page.locator('#f-price')).toHaveValue('99');
   await expect(page.locator('#f-start')).toHaveValue('2027-05-01');
   await expect(page.locator('#f-end')).toHaveValue('2027-06-30');

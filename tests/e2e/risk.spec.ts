@@ -55,8 +55,14 @@ test('work the risk checklist from the page: the gate, an item closed with evide
   await page.goto(`${host.url}#/p/${demoId}/overview`);
   await expect(page.getByTestId('risk-card')).toContainText('7 blocking open');
   await page.locator('#f-status').selectOption('ready');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('savebar')).toContainText('cannot be ready to pitch while 7 blocking checklist items are open');
+  const refusal = page.getByTestId('save-refusal');
+  await expect(refusal).toContainText('cannot be ready to pitch while 7 blocking checklist items are open');
+  // Listed by title, no internal ids; each opens its item on the Risk page.
+  await expect(refusal).not.toContainText('project.');
+  await expect(refusal.getByRole('listitem')).toHaveCount(7);
+  const first = (await refusal.getByRole('listitem').first().getByRole('button').textContent())!;
+  await refusal.getByRole('listitem').first().getByRole('button').click();
+  await expect(page.getByRole('dialog')).toContainText(first);
 });
 
 test('the rights register and the revenue-share calculator: alerts, clashes, refusals at the field, hand-computed takes', async ({ page, host, openApp }) => {

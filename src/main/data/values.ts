@@ -5,74 +5,8 @@
  * translates by `code`).
  */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
-
-const good = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (code: string, reason: string): Parsed<never> => ({ ok: false, code, reason });
-
-const CURRENCY = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR|元)|(?:[¥￥$€£]|RMB|CNY|USD|EUR|元)$/i;
-
-/** Whether `text` (trimmed, non-empty) is a plain decimal JS reads the way people mean it. */
-function isPlainNumber(text: string): boolean {
-  const n = text.length;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  let digits = 0;
-  let dot = false;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && !dot) dot = true;
-    else return false;
-  }
-  return digits > 0;
-}
-
-/**
- * A number from what a spreadsheet shows: `1,234.5`, `¥1,234`, `$ 12`, `12.5%` (0.125),
- * `(1,234)` (negative, as accountants write), `1.2万` (12,000), `3亿`, `1e6`,
- * full-width digits. Empty text is `null` (missing).
- */
-export function parseNumber(raw: string): Parsed<number | null> {
-  const text = raw.trim();
-  if (text === '') return good(null);
-  if (isPlainNumber(text)) return good(Number(text));
-  let s = text.normalize('NFKC').replace(/\s+/g, '');
-  let sign = 1;
-  if (/^\(.*\)$/.test(s)) {
-    sign = -1;
-    s = s.slice(1, -1);
-  }
-  if (s.startsWith('-') || s.startsWith('+')) {
-    if (s[0] === '-') sign = -sign;
-    s = s.slice(1);
-  }
-  while (CURRENCY.test(s)) s = s.replace(CURRENCY, '');
-  if (s.startsWith('-')) {
-    sign = -sign;
-    s = s.slice(1);
-  }
-  let scale = 1;
-  if (s.endsWith('%')) {
-    scale = 0.01;
-    s = s.slice(0, -1);
-  } else if (s.endsWith('万')) {
-    scale = 1e4;
-    s = s.slice(0, -1);
-  } else if (s.endsWith('亿')) {
-    scale = 1e8;
-    s = s.slice(0, -1);
-  }
-  if (s.includes(',')) {
-    // Thousands separators only where they group by three: 1,234,567.89
-    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return bad('number', `"${raw}" is not a number (misplaced comma)`);
-    s = s.replace(/,/g, '');
-  }
-  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number', `"${raw}" is not a number`);
-  const value = sign * Number(s) * scale;
-  if (!Number.isFinite(value)) return bad('number', `"${raw}" is too large`);
-  // Percent and 万 scaling should not leave binary noise such as 0.12500000000000001.
-  return good(scale === 1 ? value : Number(value.toPrecision(15)));
-}
+export { bad, good, type Parsed, parseNumber } from '../../shared/numbers';
+import { bad, good, type Parsed } from '../../shared/numbers';
 
 export type DateOrder = 'mdy' | 'dmy';
 

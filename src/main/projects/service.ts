@@ -79,7 +79,13 @@ export class ProjectService {
     const blocking = new ChecklistService(this.db, this.now).openBlocking(id);
     if (!blocking.length) return;
     const list = blocking.map((i) => `  - ${i.id}: ${i.title.en}${i.partnerName ? ` (${i.partnerName})` : ''}`).join('\n');
-    throw new DomainError('refused', `The project cannot be ready to pitch while ${blocking.length} blocking checklist item${blocking.length === 1 ? ' is' : 's are'} open:\n${list}`);
+    // The message (with ids) is for the CLI's scripts; the app lists the items by title from the issues.
+    const issues = blocking.map((i) => ({
+      path: 'status',
+      message: 'project.readyBlockedItem',
+      params: { id: i.id, title: i.title.en, titleZh: i.title['zh-CN'], partner: i.partnerName ?? '' },
+    }));
+    throw new DomainError('refused', `The project cannot be ready to pitch while ${blocking.length} blocking checklist item${blocking.length === 1 ? ' is' : 's are'} open:\n${list}`, issues);
   }
 
   /** A copy with its datasets, named "… (copy)", back in draft. */

@@ -1,3 +1,4 @@
+import { parseNumber } from '../../shared/numbers';
 import type { FieldIssue } from '../../shared/result';
 import type { Translate } from './stores/settings';
 
@@ -16,14 +17,13 @@ export function messagesByField(issues: FieldIssue[], t: Translate, prefix = '')
 }
 
 /**
- * Text typed into a number field: '' is "no value", thousands separators and spaces are
- * allowed, anything else that is not a number is reported (never silently dropped).
+ * Text typed into a number field, read as the importer reads a spreadsheet cell (one
+ * reader, `shared/numbers`): `80万`, `¥800,000`, `8e5`, `1 200`, full-width digits. '' is
+ * "no value"; anything else that is not a number is reported, never silently dropped.
  */
 export function parseNumberInput(text: string): { value: number | null } | { invalid: true } {
-  const cleaned = text.replace(/[,\s_，]/g, '');
-  if (cleaned === '') return { value: null };
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? { value: n } : { invalid: true };
+  const r = parseNumber(text.replace(/[_，]/g, (c) => (c === '，' ? ',' : '')));
+  return r.ok ? { value: r.value } : { invalid: true };
 }
 
 /** "a, b、c；d" → ['a', 'b', 'c', 'd'] */

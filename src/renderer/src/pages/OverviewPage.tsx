@@ -10,7 +10,9 @@ import { messagesByField, parseNumberInput } from '../forms';
 import { useProject } from '../stores/project';
 import { useRouter } from '../stores/router';
 import { useFormat, useSettings, useT } from '../stores/settings';
-import { type Draft, draftOf, fieldsOf } from './overviewDraft';
+import { type Draft } from './overviewDraft';
+import { SaveRefusal, SaveState } from '../components/SaveState';
+import { useOverviewDraft } from './useOverviewDraft';
 
 /** Every project field, validated at the field, with the KPI-weight and budget charts. */
 export default function OverviewPage() {
@@ -18,46 +20,10 @@ export default function OverviewPage() {
   const f = useFormat();
   const { lang, theme } = useSettings();
   const project = useProject((s) => s.project) as Project;
-  const save = useProject((s) => s.save);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(project));
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'refused'>('idle');
-
-  const saved = useMemo(() => draftOf(project), [project]);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const { fields, issues } = useMemo(() => fieldsOf(draft), [draft]);
-  const errors = { ...messagesByField(issues, t), ...serverErrors };
+  const { draft, set, save, fields, issues, revert } = useOverviewDraft(project, (n) => f.number(n));
+  const errors = { ...messagesByField(issues, t), ...(save.issues ? messagesByField(save.issues, t, 'patch.') : {}) };
   const err = (path: string) => errors[path] ?? null;
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setServerErrors({});
-    setState('idle');
-  };
   const setKpi = (k: (typeof KPI_KEYS)[number], value: string) => set('kpi', { ...draft.kpi, [k]: value });
-
-  const submit = async () => {
-    if (!fields) return setState('refused');
-    setState('saving');
-    const refused = await save(fields);
-    if (refused) {
-      setServerErrors(messagesByField(refused, t, 'patch.'));
-      return setState('refused');
-    }
-    setState('saved');
-  };
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
-  useEffect(() => setDraft(draftOf(project)), [project.updatedAt]);
 
   const palette = chartPalette(theme);
   const weights = Object.fromEntries(KPI_KEYS.map((k) => [k, weightOf(draft.kpi[k])])) as KpiWeights;
@@ -92,24 +58,17 @@ export default function OverviewPage() {
             {project.client ? ` · ${project.client}` : ''}
           </p>
         </div>
+        <div className="toolbar">
+          {(save.state === 'invalid' || save.state === 'refused') && (
+            <button className="btn ghost small" onClick={revert}>
+              {t('common.discard')}
+            </button>
+          )}
+          <SaveState save={save} />
+        </div>
       </div>
 
-      {(dirty || state === 'saved' || state === 'refused') && (
-        <div className={`savebar${state === 'refused' ? ' error' : ''}`} data-testid="savebar">
-          <span>{state === 'saved' && !dirty ? t('common.saved') : state === 'refused' ? (errors._ ?? Object.values(errors)[0] ?? t('common.unsaved')) : t('common.unsaved')}</span>
-          <span className="spacer" />
-          {dirty && (
-            <>
-              <button className="btn small" onClick={() => { setDraft(saved); setServerErrors({}); setState('idle'); }}>
-                {t('common.discard')}
-              </button>
-              <button className="btn primary small" disabled={state === 'saving'} onClick={() => void submit()}>
-                {state === 'saving' ? t('common.saving') : t('common.save')}
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      {save.state === 'refused' && <SaveRefusal save={save} fallback={errors._ ?? Object.values(errors)[0]} onRevert={revert} />}
 
       <div className="grid-2">
         <div className="stack">

@@ -13,7 +13,8 @@ import { KeywordsCard } from '../components/partners/KeywordsCard';
 import { TargetingCard } from '../components/partners/TargetingCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
 import { useProject } from '../stores/project';
-import { useSettings, useT } from '../stores/settings';
+import { parseNumberInput } from '../forms';
+import { useFormat, useSettings, useT } from '../stores/settings';
 
 /**
  * Partners: every candidate scored on audience fit, content fit, network influence,
@@ -23,6 +24,7 @@ import { useSettings, useT } from '../stores/settings';
  */
 export default function PartnersPage() {
   const t = useT();
+  const f = useFormat();
   const { lang, theme } = useSettings();
   const project = useProject((s) => s.project)!;
   const [preset, setPreset] = useState<Preset>('engagement');
@@ -54,13 +56,16 @@ export default function PartnersPage() {
   const palette = chartPalette(theme);
 
   useEffect(() => {
-    const cap = Number(feeCap.replace(/[,\s]/g, ''));
+    const parsedCap = parseNumberInput(feeCap);
+    // A cap that is not a number is shown as wrong, and the ranking waits for a real one.
+    if ('invalid' in parsedCap) return;
+    const cap = parsedCap.value;
     const timer = setTimeout(async () => {
       const r = await callResult('partners.rank', {
         projectId: project.id,
         weights,
         ...(types.size ? { types: [...types] } : {}),
-        ...(feeCap.trim() && Number.isFinite(cap) ? { feeCap: cap } : {}),
+        ...(cap !== null ? { feeCap: cap } : {}),
         hideConflicts,
       });
       if (r.ok) {
@@ -72,6 +77,7 @@ export default function PartnersPage() {
   }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join()]);
   useEffect(() => void callResult('partners.network', { projectId: project.id }).then((r) => r.ok && setNetwork(r.value)), [project.id]);
 
+  const feeCapWrong = 'invalid' in parseNumberInput(feeCap);
   const allTypes = useMemo(() => [...new Set(network?.nodes.map((n) => n.type) ?? [])].sort(), [network]);
   const top = ranking?.partners.slice(0, 30) ?? [];
   // What each partner shown would bring (campaign-level model), beside its score.
@@ -110,7 +116,24 @@ export default function PartnersPage() {
             </div>
             <label className="inline">
               {t('partners.feeCap')}
-              <input className="input small-num" inputMode="decimal" value={feeCap} onChange={(e) => setFeeCap(e.target.value)} placeholder="—" />
+              <input
+                className="input small-num"
+                inputMode="decimal"
+                value={feeCap}
+                onChange={(e) => setFeeCap(e.target.value)}
+                onBlur={() => {
+                  const r = parseNumberInput(feeCap);
+                  if (!('invalid' in r) && r.value !== null) setFeeCap(f.number(r.value));
+                }}
+                placeholder="—"
+                aria-invalid={feeCapWrong}
+                data-testid="fee-cap"
+              />
+              {feeCapWrong && (
+                <span className="error" role="alert">
+                  {t('validation.number')}
+                </span>
+              )}
             </label>
             <label className="inline">
               <input type="checkbox" checked={hideConflicts} onChange={(e) => setHideConflicts(e.target.checked)} /> {t('partners.hideConflicts')}

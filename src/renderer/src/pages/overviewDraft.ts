@@ -22,7 +22,8 @@ export interface Draft {
   status: ProjectFields['status'];
 }
 
-export function draftOf(p: Project): Draft {
+/** The project as the inputs show it; `num` writes amounts (grouped in the UI's language). */
+export function draftOf(p: Project, num: (n: number) => string = String): Draft {
   return {
     name: p.name,
     client: p.client,
@@ -30,16 +31,22 @@ export function draftOf(p: Project): Draft {
     productTitle: p.productTitle,
     description: p.description,
     tags: p.tags.join(', '),
-    price: p.price === null ? '' : String(p.price),
+    price: p.price === null ? '' : num(p.price),
     goals: p.goals,
     kpi: Object.fromEntries(KPI_KEYS.map((k) => [k, String(p.kpiWeights[k])])) as Record<KpiKey, string>,
-    budget: String(p.budget),
+    budget: num(p.budget),
     currency: p.currency,
     startDate: p.startDate ?? '',
     endDate: p.endDate ?? '',
     exclusions: p.exclusions.join(', '),
     status: p.status,
   };
+}
+
+/** Whether the draft says something other than the project (text aside: `80万` is 800,000). */
+export function differs(d: Draft, p: Project): boolean {
+  const mine = fieldsOf(d).fields;
+  return !mine || JSON.stringify(mine) !== JSON.stringify(fieldsOf(draftOf(p)).fields);
 }
 
 /**

@@ -69,5 +69,6 @@ export function useFormat() {
     /** A calendar day (YYYY-MM-DD), shown as that day wherever the machine is. */
     day: (ymd: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${ymd}T00:00:00Z`)),
     dateTime: (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    time: (iso: string) => new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(new Date(iso)),
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChecklistItem, ChecklistView } from '../../../../shared/checklist';
 import { call, CallError } from '../../bridge';
+import { useFocus } from '../../stores/focus';
 import { AddItemDialog } from './AddItemDialog';
 import { ChecklistGroup } from './ChecklistGroup';
 import { exportTable } from './exportTable';
@@ -29,6 +30,13 @@ export function ChecklistPanel() {
   const fail = (e: unknown) => toast(e instanceof CallError ? e.message : String(e), { tone: 'error' });
   const load = useCallback(async () => setView(await call('checklist.get', { projectId: project.id })), [project.id]);
   useEffect(() => void load().catch(fail), [load]);
+  // Another page linked to an item (the overview's "ready to pitch" refusal): open it.
+  const focused = useFocus((s) => s.item);
+  useEffect(() => {
+    if (!view || !focused) return;
+    if (view.items.some((i) => i.id === focused)) setEditing(focused);
+    useFocus.getState().focusItem(null);
+  }, [view, focused]);
 
   const groups = useMemo(() => {
     if (!view) return [];
