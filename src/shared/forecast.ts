@@ -1,3 +1,4 @@
+import type { PlanFlags } from './campaignFrame';
 import { z } from 'zod';
 import { projectIdSchema } from './project';
 
@@ -95,6 +96,8 @@ export interface Allocation {
   currentResponse: number;
   /** Why the split is what it is, in one sentence. */
   explanation: string;
+  /** The campaign it is for: where the weekly budget came from, its weeks, their total and what exceeds the project's budget. */
+  plan?: { budgetFrom: 'project' | 'history' | 'request'; weeks: number; start: string; total: number; overBudget: number | null };
 }
 
 
@@ -102,11 +105,11 @@ const money = z.number({ error: 'validation.number' }).finite('validation.number
 export const allocateRequestSchema = z
   .object({
     projectId: projectIdSchema,
-    /** Total weekly spend to split; default: today's average week. */
+    /** Total weekly spend to split; default: the project's budget over its campaign weeks (else today's average week). */
     budget: money.optional(),
     /** Instead: the weekly media outcome to reach with the least spend. */
     target: money.optional(),
-    /** Per channel [lower, upper] weekly spend; default ±30% of the channel's average week. */
+    /** Per channel [lower, upper] weekly spend; default ±30% of today's mix scaled to the weekly budget. */
     bounds: z.record(z.string().min(1).max(120), z.tuple([money, money])).optional(),
   })
   .strict()
@@ -148,6 +151,8 @@ export const scenarioInputSchema = z
     id: z.number().int().positive().optional(),
     name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
     weeks: int(1, 104),
+    /** The first week (on the history's weekly grid); none: the week after the history. */
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').optional(),
     /** Weekly spend per channel, the same every week of the scenario. */
     spend: z.record(z.string().min(1).max(120), money),
   })
@@ -160,6 +165,11 @@ export interface SavedScenario {
   name: string;
   weeks: number;
   spend: Record<string, number>;
+  /** The first week as saved (none: the week after the history). */
+  start: string | null;
+  /** Its weeks' dates under the latest fit, and what it does beyond the project's budget and dates. */
+  weekDates: string[];
+  flags: PlanFlags;
   /** Under the latest fit (null when there is none, or the plan no longer fits it: `problem` says why, as an i18n key). */
   result: ScenarioResult | null;
   problem: { message: string; params?: Record<string, string | number> } | null;

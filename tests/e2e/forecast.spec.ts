@@ -19,14 +19,22 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   for (const chart of ['mmm-fit-chart', 'mmm-response-chart', 'mmm-contrib-chart']) await expect(page.getByTestId(chart).locator('svg')).toBeVisible();
   await expect(page.getByTestId('mmm-channels').locator('tbody tr')).toHaveCount(5);
 
-  // The allocator: today's budget split best within ±30%; a budget below the lower bounds is refused, located.
+  // The allocator starts from the project's own budget over its twelve campaign weeks (800,000 / 12),
+  // split best within ±30% of today's mix scaled to it; a budget below bounds set by hand is refused, located.
   const allocator = page.getByTestId('allocator');
+  await expect(allocator.getByLabel('Weekly budget')).toHaveValue('66,666');
+  await expect(allocator.getByTestId('campaign-frame')).toContainText('The campaign’s 12 weeks from Jan 4, 2027');
+  await expect(allocator.getByTestId('allocator-over-budget')).toHaveCount(0);
   await allocator.getByTestId('allocate').click();
   await expect(page.getByTestId('allocation-explanation')).toContainText('equal marginal ROI');
   await expect(allocator.locator('.split-bars')).toHaveCount(5);
+  await allocator.getByLabel('Weekly budget').fill('90000');
+  await expect(allocator.getByTestId('allocator-over-budget')).toContainText('280,000 over the project’s budget');
+  const lower = allocator.getByLabel('douyin Lower');
+  await lower.fill((await lower.inputValue()).replace(/,/g, ''));
   await allocator.getByLabel('Weekly budget').fill('1000');
   await allocator.getByTestId('allocate').click();
-  await expect(allocator.getByRole('alert')).toContainText('is below the sum of the lower bounds');
+  await expect(allocator.getByRole('alert').last()).toContainText('is below the sum of the lower bounds');
   // Scenarios: today's split twice, the second without douyin; compared under the model, kept on the project.
   const scenarios = page.getByTestId('scenarios');
   await scenarios.getByTestId('add-scenario').click();
@@ -37,6 +45,19 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   await expect(page.getByTestId('scenarios-chart').locator('svg')).toBeVisible();
   const totals = scenarios.locator('tr.total td.num');
   await expect(totals).toHaveCount(2);
+  // The first spends the project's budget over its weeks; nothing is flagged.
+  const spent = Number((await scenarios.getByTestId('scenario-spend').first().textContent())!.replace(/\D/g, ''));
+  expect(spent).toBeGreaterThan(799_900);
+  expect(spent).toBeLessThanOrEqual(800_000);
+  await expect(scenarios.getByTestId('scenario-flags')).toHaveCount(0);
+  // Twenty weeks run past the campaign's end and over its budget: both are said.
+  await scenarios.getByLabel('Scenario 2 Weeks').fill('20');
+  await scenarios.getByLabel('Scenario 2 douyin').fill('0');
+  await scenarios.locator('td.actions-cell').nth(1).getByRole('button', { name: 'Save' }).click();
+  await expect(scenarios.getByTestId('scenario-flags')).toContainText('8 weeks outside the campaign dates');
+  await scenarios.getByLabel('Scenario 2 Weeks').fill('12');
+  await scenarios.locator('td.actions-cell').nth(1).getByRole('button', { name: 'Save' }).click();
+  await expect(scenarios.getByTestId('scenario-flags')).toHaveCount(0);
   await expect.poll(async () => (await totals.nth(0).textContent()) !== (await totals.nth(1).textContent())).toBe(true);
   // Actuals: the demo has none yet, and the card says what to import.
   await expect(page.getByTestId('actuals-note')).toContainText('no actuals');
@@ -63,8 +84,9 @@ test('fit the marketing-mix model from the page: accuracy, fit with its band, co
   await expect(page.getByTestId('actuals-chart').locator('svg')).toBeVisible();
   await actuals.scrollIntoViewIfNeeded();
   await screenshot(page, 'forecast-actuals-en-light');
+  // The campaign starts nine weeks after the history ends: the refit says what is missing.
   await actuals.getByTestId('actuals-refit').click();
-  await expect(page.getByTestId('mmm-refitted')).toContainText('Refitted with 3 weeks of actuals (signups', { timeout: 90_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'import the campaign periods in between' })).toBeVisible({ timeout: 30_000 });
   // The campaign-level model: 15 past campaigns, better than the least-squares line, each shortlisted partner's outcome.
   const campaign = page.getByTestId('campaign-model');
   await expect(campaign.getByTestId('campaign-metrics')).toContainText('15');

@@ -75,7 +75,10 @@ describe('the budget allocator', () => {
     const r = run('forecast', 'allocate', '--project', '1');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['budget', 'channels', 'response', 'currentResponse', 'explanation']);
+    expect(Object.keys(out)).toEqual(['budget', 'channels', 'response', 'currentResponse', 'explanation', 'plan']);
+    // No --budget: the demo project's own budget over its twelve campaign weeks, not today's spend.
+    expect(out.budget).toBeCloseTo(800_000 / 12, 0);
+    expect(out.plan).toEqual({ budgetFrom: 'project', weeks: 12, start: '2027-01-04', total: expect.closeTo(800_000, -1), overBudget: null });
     expect(out.channels).toHaveLength(5);
     expect(Object.keys(out.channels[0])).toEqual(['name', 'spend', 'lower', 'upper', 'binding', 'mroi']);
     expect(out.response).toBeGreaterThanOrEqual(out.currentResponse);
@@ -84,9 +87,12 @@ describe('the budget allocator', () => {
     expect(low.stderr).toContain('below the sum of the lower bounds');
     expect(run('forecast', 'allocate', '--project', '1', '--bounds', 'douyin=5').status).toBe(2);
     // DESIGN §2's form: several bounds after one --bounds.
-    const given = run('forecast', 'allocate', '--project', '1', '--budget', String(out.budget), '--bounds', 'douyin=20000:60000', 'wechat=10000:40000');
+    const bounds = (out.channels as { name: string; lower: number; upper: number }[]).map((c) => `${c.name}=${Math.floor(c.lower)}:${Math.ceil(c.upper) + (c.name === 'douyin' ? 5000 : 0)}`);
+    const given = run('forecast', 'allocate', '--project', '1', '--budget', String(out.budget), '--bounds', ...bounds);
     expect(given.status, given.stderr).toBe(0);
+    const douyin = out.channels.find((c: { name: string }) => c.name === 'douyin');
     const split = JSON.parse(given.stdout).channels.find((c: { name: string }) => c.name === 'douyin');
-    expect(split).toMatchObject({ lower: 20000, upper: 60000 });
+    expect(split).toMatchObject({ lower: Math.floor(douyin.lower), upper: Math.ceil(douyin.upper) + 5000 });
+    expect(JSON.parse(given.stdout).plan.budgetFrom).toBe('request');
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MmmResult } from '../../shared/forecast';
+import type { Allocation, MmmResult } from '../../shared/forecast';
 import { UsageError } from './args';
 import type { CliContext } from './dataCommands';
 import { EXIT } from './exit';
@@ -88,13 +88,21 @@ async function allocateCommand(ctx: CliContext, rest: string[]): Promise<number>
   }
   await ensureFit(ctx, projectId);
   const a = await ctx.call('forecast.allocate', { projectId, budget: o.number('budget'), target: o.number('target'), ...(Object.keys(bounds).length ? { bounds } : {}) });
-  const out = { budget: a.budget, channels: a.channels.map((c) => ({ name: c.name, spend: c.spend, lower: c.lower, upper: c.upper, binding: c.binding, mroi: c.mroi })), response: a.response, currentResponse: a.currentResponse, explanation: a.explanation };
+  const out = { budget: a.budget, channels: a.channels.map((c) => ({ name: c.name, spend: c.spend, lower: c.lower, upper: c.upper, binding: c.binding, mroi: c.mroi })), response: a.response, currentResponse: a.currentResponse, explanation: a.explanation, plan: a.plan ?? null };
   ctx.emit(out, [
     `Weekly budget ${a.budget.toLocaleString('en')}:`,
     ...a.channels.map((c) => `  ${c.name.padEnd(14)} ${c.spend.toLocaleString('en').padStart(12)}  (today ${c.current.toLocaleString('en')}; bounds ${c.lower.toLocaleString('en')}–${c.upper.toLocaleString('en')}${c.binding ? `, at its ${c.binding} bound` : ''}) marginal ROI ${c.mroi.toPrecision(3)}`),
     a.explanation,
+    ...(a.plan ? [planLine(a.plan, a.budget)] : []),
   ].join('\n'));
   return EXIT.ok;
+}
+
+/** Where the weekly budget came from, and what it totals over the campaign. */
+function planLine(plan: NonNullable<Allocation['plan']>, weekly: number): string {
+  const from = { project: "the project's budget over its campaign weeks", history: "today's average week (the project sets no budget)", request: 'as given' }[plan.budgetFrom];
+  const over = plan.overBudget === null ? '' : `; ${plan.overBudget.toLocaleString('en')} over the project's budget`;
+  return `Weekly budget ${weekly.toLocaleString('en')} (${from}) × ${plan.weeks} weeks from ${plan.start} = ${plan.total.toLocaleString('en')}${over}.`;
 }
 
 /** The latest fit, fitted first when the project has none. */

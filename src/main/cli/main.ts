@@ -222,7 +222,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (e instanceof ApiFailure) {
       const { code, message, issues } = e.error;
       const located = issues?.map((i) => `  ${cliField(i.path)}: ${translate('en', i.message, i.params)}`).join('\n');
-      io.err(`tandem: ${located ? `invalid input\n${located}` : message}`);
+      // A refusal's message says it whole (the ready gate lists its items with their ids for scripts).
+      io.err(`tandem: ${located && code !== 'refused' ? `invalid input\n${located}` : message}`);
       if (code === 'invalid_input' || code === 'not_found' || code === 'unknown_call') return EXIT.usage;
       if (code === 'refused') return EXIT.refused;
       return EXIT.failure;

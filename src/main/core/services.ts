@@ -20,7 +20,7 @@ import { riskHandlers } from '../risk/handlers';
 import { reportHandlers } from '../report/handlers';
 import { PlanService } from '../plan/planService';
 import { FitsRepo } from '../forecast/fitsRepo';
-import { allocate } from '../forecast/allocate';
+import { allocateForProject } from '../forecast/projectAllocation';
 import { runScenario } from '../forecast/scenario';
 import { bassFor } from '../forecast/bass';
 import { CampaignModelService } from '../forecast/campaign/campaignService';
@@ -167,7 +167,7 @@ export function createServices(opts: ServicesOptions): Services {
       'plan.get': ({ projectId }) => need(plans)().get(projectId),
       'plan.save': (input) => need(plans)().save(input),
       'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),
-      'forecast.allocate': ({ projectId, ...request }) => allocate({ channels: latestFit(projectId).channels, ...request }),
+      'forecast.allocate': ({ projectId, ...request }) => allocateForProject(need(library?.db ?? null)(), projectId, latestFit(projectId), request),
       'forecast.scenario': ({ projectId, plan }) => runScenario(latestFit(projectId), plan),
       'forecast.bass': (request) => bassFor(request),
       'forecast.actuals': ({ projectId, scenarioId, kpi }) => {

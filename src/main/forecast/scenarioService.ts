@@ -4,6 +4,8 @@ import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
 import { FitsRepo } from './fitsRepo';
 import { runScenario } from './scenario';
+import { ProjectsRepo } from '../db/projectsRepo';
+import { planFlags, planWeeks } from '../../shared/campaignFrame';
 
 type Row = { id: number; name: string; plan: string };
 
@@ -20,17 +22,22 @@ export class ScenarioService {
   list(projectId: number): SavedScenario[] {
     const fit = new FitsRepo(this.db).latest(projectId)?.result ?? null;
     const rows = this.db.prepare('SELECT id, name, plan FROM forecast_scenarios WHERE project_id = ? ORDER BY id').all(projectId) as Row[];
+    const project = new ProjectsRepo(this.db).get(projectId);
+    const frame = project ?? { budget: 0, startDate: null, endDate: null };
     return rows.map((r) => {
-      const plan = JSON.parse(r.plan) as { weeks: number; spend: Record<string, number> };
-      const base = { id: r.id, name: r.name, weeks: plan.weeks, spend: plan.spend };
-      if (!fit) return { ...base, result: null, problem: { message: 'forecast.problem.noFit' } };
+      const plan = JSON.parse(r.plan) as { weeks: number; start?: string; spend: Record<string, number> };
+      const total = plan.weeks * Object.values(plan.spend).reduce((a, b) => a + b, 0);
+      const base = { id: r.id, name: r.name, weeks: plan.weeks, spend: plan.spend, start: plan.start ?? null };
+      if (!fit) return { ...base, weekDates: [], flags: planFlags(frame, [], total), result: null, problem: { message: 'forecast.problem.noFit' } };
       const last = fit.series.periods.at(-1)!;
-      const weeks = Array.from({ length: plan.weeks }, (_, k) => new Date(Date.parse(`${last}T00:00:00Z`) + (k + 1) * 7 * 86_400_000).toISOString().slice(0, 10));
+      const first = plan.start ?? new Date(Date.parse(`${last}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      const weeks = planWeeks(first, plan.weeks);
+      const flagged = { ...base, weekDates: weeks, flags: planFlags(frame, weeks, total) };
       try {
-        return { ...base, result: runScenario(fit, { weeks, spend: Object.fromEntries(Object.entries(plan.spend).map(([c, v]) => [c, weeks.map(() => v)])) }), problem: null };
+        return { ...flagged, result: runScenario(fit, { weeks, spend: Object.fromEntries(Object.entries(plan.spend).map(([c, v]) => [c, weeks.map(() => v)])) }), problem: null };
       } catch (e) {
         const issue = e instanceof DomainError ? e.issues?.[0] : undefined;
-        return { ...base, result: null, problem: issue ? { message: issue.message, params: issue.params } : { message: 'forecast.problem.noFit' } };
+        return { ...flagged, result: null, problem: issue ? { message: issue.message, params: issue.params } : { message: 'forecast.problem.noFit' } };
       }
     });
   }
@@ -39,7 +46,7 @@ export class ScenarioService {
     if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
     const s = parseOrRefuse(scenarioInputSchema, input);
     const at = this.now().toISOString();
-    const plan = JSON.stringify({ weeks: s.weeks, spend: s.spend });
+    const plan = JSON.stringify({ weeks: s.weeks, ...(s.start ? { start: s.start } : {}), spend: s.spend });
     this.db.transaction(() => {
       if (s.id === undefined) {
         const count = this.db.prepare('SELECT COUNT(*) FROM forecast_scenarios WHERE project_id = ?').pluck().get(projectId) as number;

@@ -14,6 +14,18 @@ import { ScenarioService } from './scenarioService';
 export function withActuals(db: Db, projectId: number, data: MmmData, ref: { scenarioId: number; kpi?: string }): { data: MmmData; info: { weeks: number; kpi: string; scenario: string } } {
   const scenario = new ScenarioService(db).list(projectId).find((s) => s.id === ref.scenarioId);
   if (!scenario) throw new DomainError('not_found', `Project ${projectId} has no scenario ${ref.scenarioId}.`, [{ path: 'actuals.scenarioId', message: 'forecast.problem.noScenario' }]);
+  // The model reads unbroken weeks: a campaign that starts after a gap in the history cannot
+  // be appended until the weeks between are imported as campaign periods.
+  const lastWeek = data.periods.at(-1);
+  const next = lastWeek ? new Date(Date.parse(`${lastWeek}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10) : null;
+  const first = scenario.weekDates[0];
+  if (next && first && first > next) {
+    throw new DomainError(
+      'refused',
+      `The history ends with the week of ${lastWeek} and "${scenario.name}" starts on ${first}: import the campaign periods in between before refitting with actuals.`,
+      [{ path: 'actuals', message: 'forecast.problem.actualsGap', params: { last: lastWeek!, first, scenario: scenario.name } }],
+    );
+  }
   const comparison = compareActuals(db, projectId, scenario, ref.kpi);
   const run = comparison.weeks.findIndex((w) => w.actual === null);
   const weeks = comparison.weeks.slice(0, run < 0 ? comparison.weeks.length : run) as { week: string; actual: number }[];

@@ -1,4 +1,5 @@
-import { allocate } from '../../forecast/allocate';
+import type { Allocation, SavedScenario } from '../../../shared/forecast';
+import { allocateForProject } from '../../forecast/projectAllocation';
 import { FitsRepo } from '../../forecast/fitsRepo';
 import { ScenarioService } from '../../forecast/scenarioService';
 import type { ReportBlock } from '../../../shared/report';
@@ -46,7 +47,27 @@ export function forecastBlocks(c: ReportContext): { blocks: ReportBlock[]; empty
       rows: scenarios.map((s) => [s.name, String(s.weeks), c.money(Object.values(s.spend).reduce((a, b) => a + b, 0)), `${c.number(s.result!.total.p50)} (${c.number(s.result!.total.p10)}–${c.number(s.result!.total.p90)})`]),
     },
   );
+  for (const s of scenarios) {
+    const problems = scenarioProblems(c, s);
+    if (problems.length) blocks.push({ kind: 'text', text: c.t('report.scenarioFlags', { name: s.name, problems: problems.join(c.lang === 'zh-CN' ? '；' : '; ') }) });
+  }
   return { blocks, empty: null };
+}
+
+/** What a scenario does beyond the project, in words: over its budget, outside its dates. */
+function scenarioProblems(c: ReportContext, s: SavedScenario): string[] {
+  const out: string[] = [];
+  if (s.flags.overBudget !== null) out.push(c.t('report.flag.overBudget', { over: c.money(s.flags.overBudget) }));
+  const o = s.flags.outsideDates;
+  if (o.length) out.push(c.t('report.flag.outsideDates', { count: o.length, first: o[0], last: o[o.length - 1] }));
+  return out;
+}
+
+function allocationFrameText(c: ReportContext, a: Allocation): string {
+  const p = a.plan!;
+  const params = { weeks: p.weeks, total: c.money(p.total), budget: c.money(a.budget) };
+  const frame = c.t(`report.allocationFrame.${p.budgetFrom}`, params);
+  return p.overBudget === null ? frame : `${frame} ${c.t('report.overBudget', { ...params, over: c.money(p.overBudget), budget: c.money(p.total - p.overBudget) })}`;
 }
 
 /** The budget allocation: today's weekly split against the best one within ±30% of each channel's average. */
@@ -55,7 +76,7 @@ export function allocationBlocks(c: ReportContext): { blocks: ReportBlock[]; emp
   if (!fit) return { blocks: [], empty: c.t('report.empty.allocation') };
   let a;
   try {
-    a = allocate({ channels: fit.channels });
+    a = allocateForProject(c.db, c.projectId, fit, {});
   } catch (e) {
     if (e instanceof DomainError) return { blocks: [], empty: e.message };
     throw e;
@@ -66,6 +87,7 @@ export function allocationBlocks(c: ReportContext): { blocks: ReportBlock[]; emp
     empty: null,
     blocks: [
       { kind: 'text', text: c.t('report.allocationIntro', { budget: c.money(a.budget), lift: c.pct(lift), binding: binding.length ? binding.map((ch) => `${ch.name} (${c.t(`report.bound.${ch.binding}`)})`).join(c.lang === 'zh-CN' ? '、' : ', ') : c.t('report.noneBinding') }) },
+      ...(a.plan ? [{ kind: 'text' as const, text: allocationFrameText(c, a) }] : []),
       { kind: 'chart', title: c.t('report.allocationChart'), option: groupedBarOption(a.channels.map((ch) => ch.name), [{ name: c.t('report.today'), values: a.channels.map((ch) => ch.current) }, { name: c.t('report.optimal'), values: a.channels.map((ch) => ch.spend) }]), height: 220 },
       {
         kind: 'table',

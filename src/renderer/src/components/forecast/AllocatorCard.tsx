@@ -3,6 +3,11 @@ import type { Allocation, MmmResult } from '../../../../shared/forecast';
 import { callResult, refusalText } from '../../bridge';
 import { type Translate, useFormat, useSettings, useT } from '../../stores/settings';
 import { NumberInput } from '../plan/NumberInput';
+import { boundsFor, planFlags } from '../../../../shared/campaignFrame';
+import { useProject } from '../../stores/project';
+import { CampaignFrameNote, useCampaignFrame } from './campaignFrameNote';
+
+const rounded = (b: Record<string, [number, number]>) => Object.fromEntries(Object.entries(b).map(([k, [lo, hi]]) => [k, [Math.round(lo), Math.round(hi)] as [number, number]]));
 
 /**
  * The budget allocator under the latest fit: a weekly budget, each channel's bounds
@@ -13,9 +18,21 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
   const t = useT();
   const f = useFormat();
   const { lang } = useSettings();
-  const today = fit.channels.reduce((s, c) => s + c.averageSpend, 0);
-  const [budget, setBudget] = useState<number | null>(Math.round(today));
-  const [bounds, setBounds] = useState<Record<string, [number, number]>>(() => Object.fromEntries(fit.channels.map((c) => [c.name, [Math.round(0.7 * c.averageSpend), Math.round(1.3 * c.averageSpend)]])));
+  const frame = useCampaignFrame(fit);
+  const currency = useProject((s) => s.project!.currency);
+  const [budget, setBudgetValue] = useState<number | null>(Math.floor(frame.weeklyBudget));
+  const [bounds, setBounds] = useState<Record<string, [number, number]>>(() => rounded(frame.bounds));
+  // Bounds follow the budget (±30% of today's mix scaled to it) until the strategist edits one.
+  const [boundsEdited, setBoundsEdited] = useState(false);
+  const setBudget = (v: number | null) => {
+    setBudgetValue(v);
+    if (!boundsEdited && v !== null) setBounds(rounded(boundsFor(fit.channels, v)));
+  };
+  const editBound = (name: string, which: 0 | 1, v: number | null) => {
+    setBoundsEdited(true);
+    setBounds({ ...bounds, [name]: which === 0 ? [v ?? 0, bounds[name][1]] : [bounds[name][0], v ?? 0] });
+  };
+  const flags = budget === null ? null : planFlags({ budget: frame.budget ?? 0, startDate: null, endDate: null }, [], budget * frame.weeks);
   const [result, setResult] = useState<Allocation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
@@ -36,6 +53,12 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
         </div>
       </header>
       <div className="body">
+        <CampaignFrameNote frame={frame} />
+        {flags?.overBudget != null && (
+          <p className="warn-note" role="alert" data-testid="allocator-over-budget">
+            {t('forecast.flag.overBudget', { over: f.money(flags.overBudget, currency), total: f.money(budget! * frame.weeks, currency), weeks: frame.weeks })}
+          </p>
+        )}
         {error && <p className="error" role="alert">{error}</p>}
         <table className="data allocation">
           <thead>
@@ -53,8 +76,8 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
               return (
                 <tr key={c.name}>
                   <td>{c.name}{row?.binding && <span className={`chip soft bound-${row.binding}`}> {t(`forecast.binding.${row.binding}`)}</span>}</td>
-                  <td className="num"><NumberInput value={bounds[c.name][0]} onValue={(v) => setBounds({ ...bounds, [c.name]: [v ?? 0, bounds[c.name][1]] })} label={`${c.name} ${t('forecast.lower')}`} /></td>
-                  <td className="num"><NumberInput value={bounds[c.name][1]} onValue={(v) => setBounds({ ...bounds, [c.name]: [bounds[c.name][0], v ?? 0] })} label={`${c.name} ${t('forecast.upper')}`} /></td>
+                  <td className="num"><NumberInput value={bounds[c.name][0]} onValue={(v) => editBound(c.name, 0, v)} label={`${c.name} ${t('forecast.lower')}`} /></td>
+                  <td className="num"><NumberInput value={bounds[c.name][1]} onValue={(v) => editBound(c.name, 1, v)} label={`${c.name} ${t('forecast.upper')}`} /></td>
                   <td>
                     {row ? (
                       <div className="split-bars" title={`${f.number(row.current)} → ${f.number(row.spend)}`}>

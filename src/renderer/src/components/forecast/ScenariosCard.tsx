@@ -6,8 +6,10 @@ import { scenariosOption } from '../../charts/forecastCharts';
 import { chartPalette } from '../../charts/palette';
 import { useFormat, useSettings, useT } from '../../stores/settings';
 import { NumberInput } from '../plan/NumberInput';
+import { useProject } from '../../stores/project';
+import { CampaignFrameNote, useCampaignFrame } from './campaignFrameNote';
 
-type Draft = { id?: number; name: string; weeks: number; spend: Record<string, number> };
+type Draft = { id?: number; name: string; weeks: number; start?: string; spend: Record<string, number> };
 
 /**
  * Up to four spend scenarios over the campaign's weeks, saved on the project and compared
@@ -23,10 +25,12 @@ export function ScenariosCard({ projectId, fit, onChange }: { projectId: number;
   const adopt = (l: SavedScenario[]) => {
     setList(l);
     onChange?.();
-    setDrafts(l.map((s) => ({ id: s.id, name: s.name, weeks: s.weeks, spend: { ...s.spend } })));
+    setDrafts(l.map((s) => ({ id: s.id, name: s.name, weeks: s.weeks, ...(s.start ? { start: s.start } : {}), spend: { ...s.spend } })));
   };
   useEffect(() => void call('scenarios.list', { projectId }).then(adopt), [projectId, fit]);
-  const today = Object.fromEntries(fit.channels.map((c) => [c.name, Math.round(c.averageSpend)]));
+  const frame = useCampaignFrame(fit);
+  const currency = useProject((s) => s.project!.currency);
+  const mix = Object.fromEntries(Object.entries(frame.split).map(([c, v]) => [c, Math.floor(v)]));
   const save = async (d: Draft) => {
     const r = await callResult('scenarios.save', { projectId, scenario: d });
     if (r.ok) {
@@ -45,9 +49,10 @@ export function ScenariosCard({ projectId, fit, onChange }: { projectId: number;
     <section className="card" data-testid="scenarios">
       <header>
         <div><h2>{t('forecast.scenarios')}</h2><p>{t('forecast.scenariosHint', { max: MAX_SCENARIOS })}</p></div>
-        <button className="btn" disabled={list.length >= MAX_SCENARIOS} onClick={() => void save({ name: t('forecast.scenarioName', { n: list.length + 1 }), weeks: 12, spend: today })} data-testid="add-scenario">{t('forecast.addScenario')}</button>
+        <button className="btn" disabled={list.length >= MAX_SCENARIOS} onClick={() => void save({ name: list.length ? t('forecast.scenarioName', { n: list.length + 1 }) : t('forecast.scenarioMix'), start: frame.start, weeks: frame.weeks, spend: mix })} data-testid="add-scenario">{t('forecast.addScenario')}</button>
       </header>
       <div className="body">
+        <CampaignFrameNote frame={frame} />
         {error && <p className="error" role="alert">{error}</p>}
         {list.length === 0 ? (
           <div className="chart-empty">{t('forecast.noScenarios')}</div>
@@ -82,7 +87,17 @@ export function ScenariosCard({ projectId, fit, onChange }: { projectId: number;
                 </tr>
                 <tr>
                   <td>{t('forecast.totalSpend')}</td>
-                  {list.map((s) => <td key={s.id} className="num">{f.number(Math.round(s.weeks * Object.values(s.spend).reduce((a, v) => a + v, 0)))}</td>)}
+                  {list.map((s) => (
+                    <td key={s.id} className="num" data-testid="scenario-spend">
+                      {f.number(Math.round(s.weeks * Object.values(s.spend).reduce((a, v) => a + v, 0)))}
+                      {(s.flags.overBudget !== null || s.flags.outsideDates.length > 0) && (
+                        <div className="scenario-flags" data-testid="scenario-flags">
+                          {s.flags.overBudget !== null && <span className="chip warn">{t('forecast.flag.overBudget', { over: f.money(s.flags.overBudget, currency), total: f.money(s.weeks * Object.values(s.spend).reduce((a, v) => a + v, 0), currency), weeks: s.weeks })}</span>}
+                          {s.flags.outsideDates.length > 0 && <span className="chip warn">{t('forecast.flag.outsideDates', { count: s.flags.outsideDates.length })}</span>}
+                        </div>
+                      )}
+                    </td>
+                  ))}
                 </tr>
                 <tr>
                   <td />
