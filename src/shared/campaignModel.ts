@@ -1,3 +1,4 @@
+import type { Verdict } from './verdict';
 import { z } from 'zod';
 import { projectIdSchema } from './project';
 
@@ -90,6 +91,8 @@ export interface CampaignModel {
   /** Nominal coverage of the prediction intervals (jackknife+, a conformal method). */
   coverage: number;
   predictions: PartnerPrediction[];
+  /** How far the model can be trusted: against the line, for its data, for these predictions. */
+  verdict: Verdict;
   /** The plan's values the predictions used. */
   plan: { budget: number | null; durationWeeks: number | null; price: number | null };
 }

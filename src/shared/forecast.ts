@@ -1,3 +1,4 @@
+import type { Verdict } from './verdict';
 import type { PlanFlags } from './campaignFrame';
 import { z } from 'zod';
 import { projectIdSchema } from './project';
@@ -42,6 +43,8 @@ export interface ChannelFit {
 
 export interface MmmResult {
   metrics: { r2: number; mape: number; nrmse: number; rssd: number; trainR2: number; trainMape: number; coverage: number | null };
+  /** How far the held-out figures and the band can be trusted (added when a fit is read, so older fits have it too). */
+  verdict: Verdict;
   channels: ChannelFit[];
   dropped: { name: string; reason: string }[];
   base: { name: string; coef: number }[];

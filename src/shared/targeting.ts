@@ -1,3 +1,4 @@
+import type { Verdict } from './verdict';
 import { z } from 'zod';
 import { projectIdSchema } from './project';
 
@@ -43,6 +44,8 @@ export interface RecommendResult {
   engine: 'onnx' | 'js';
   /** On 20% of each user's interactions held out, @10, beside the most-popular baseline. */
   quality: { users: number; model: RankingScores; popular: RankingScores };
+  /** How far the held-out quality can be trusted, against the most popular items. */
+  verdict: Verdict;
   written: number;
   path: string;
   ms: number;
@@ -73,6 +76,7 @@ export interface TargetingResult {
   /** Per segment of the chosen run: its users and how many of them are addressable. */
   bySegment: { id: number; name: string; nameEn: string; nameZh: string; users: number; addressable: number }[];
   quality: RecommendResult['quality'];
+  verdict: Verdict;
   model: RecommendResult['model'];
   factors: number;
   written: number;

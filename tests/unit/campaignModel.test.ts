@@ -113,7 +113,8 @@ describe('the campaign-level model', () => {
     const r = run('forecast', 'campaign', '--project', '1');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['campaigns', 'lambda', 'score', 'baseline', 'coefficients', 'predictions']);
+    expect(Object.keys(out)).toEqual(['campaigns', 'lambda', 'score', 'baseline', 'coefficients', 'predictions', 'verdict']);
+    expect(out.verdict.level).toMatch(/^(good|care|untrustworthy)$/);
     expect(out.campaigns).toBe(15);
     expect(out.predictions.length).toBeGreaterThan(0);
     expect(out.predictions[0]).toMatchObject({ partnerId: expect.any(String), p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) });

@@ -29,6 +29,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   const out = {
     metrics: { r2: r.metrics.r2, mape: r.metrics.mape, nrmse: r.metrics.nrmse, rssd: r.metrics.rssd },
     channels: r.channels.map((c) => ({ name: c.name, adstock: c.adstock, saturation: c.saturation, beta: c.beta, contributionShare: c.contributionShare, roi: c.roi, mroi: c.mroi })),
+    verdict: r.verdict,
     ms: r.ms,
   };
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -36,6 +37,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
     ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}, marginal ROI ${c.mroi.toFixed(2)}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
+    r.verdict.text,
   ].join('\n'));
   return EXIT.ok;
 }
@@ -58,12 +60,14 @@ async function campaignCommand(ctx: CliContext): Promise<number> {
     baseline: { driver: m.baseline.driver, intercept: m.baseline.intercept, slope: m.baseline.slope, score: m.baseline.score },
     coefficients: m.coefficients.map((c) => ({ driver: c.driver, level: c.level, estimate: c.estimate, p10: c.p10, p90: c.p90 })),
     predictions: m.predictions.map((p) => ({ partnerId: p.partnerId, name: p.name, type: p.type, p10: p.p10, p50: p.p50, p90: p.p90, baseline: p.baseline, outside: p.outside })),
+    verdict: m.verdict,
   };
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   ctx.emit(out, [
     `Campaign-level model on ${m.campaigns.length} past campaigns: leave-one-out MAPE ${pct(m.score.mape)}, R² ${m.score.r2.toFixed(3)} (least-squares line on ${m.baseline.driver}: MAPE ${pct(m.baseline.score.mape)}, R² ${m.baseline.score.r2.toFixed(3)}).`,
     ...m.coefficients.map((c) => `  ${(c.level ? `${c.driver}=${c.level}` : c.driver).padEnd(28)} ${c.estimate.toPrecision(4).padStart(12)}  (P10 ${c.p10.toPrecision(3)}, P90 ${c.p90.toPrecision(3)})`),
     ...m.predictions.map((p) => `With ${p.name} (${p.partnerId}): ${n(p.p50)} (${n(p.p10)}–${n(p.p90)})${p.outside.length ? `; outside past campaigns: ${p.outside.join(', ')}` : ''}`),
+    m.verdict.text,
   ].join('\n'));
   return EXIT.ok;
 }

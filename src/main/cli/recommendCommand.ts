@@ -27,6 +27,7 @@ export async function recommendCommand(ctx: CliContext, positionals: string[]): 
     `Wrote ${r.written.toLocaleString('en')} recommendations for ${r.users.toLocaleString('en')} users (${r.items.toLocaleString('en')} items; ${r.model === 'ease' ? `EASE with λ ${r.lambda}` : `ALS with ${r.factors} factors, reg ${r.reg}, alpha ${r.alpha}`}, scored on ${r.engine}) to ${r.path} in ${r.ms} ms.`,
     `Held-out @10 over ${r.quality.users.toLocaleString('en')} users — ${r.model === 'ease' ? 'EASE' : 'ALS'}: ${q(r.quality.model)}; most popular: ${q(r.quality.popular)}.`,
     ...(r.unknownItems ? [`Left out ${r.unknownItems.toLocaleString('en')} interactions naming items the catalog does not hold.`] : []),
+    r.verdict.text,
   ].join('\n'));
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { MmmResult } from '../../shared/forecast';
+import { mmmVerdict } from '../../shared/verdict';
 
 /** Typed access to each project's latest marketing-mix fit. */
 export class FitsRepo {
@@ -13,6 +14,8 @@ export class FitsRepo {
 
   latest(projectId: number): { result: MmmResult; createdAt: string } | null {
     const row = this.db.prepare('SELECT result, created_at FROM mmm_fits WHERE project_id = ?').get(projectId) as { result: string; created_at: string } | undefined;
-    return row ? { result: JSON.parse(row.result) as MmmResult, createdAt: row.created_at } : null;
+    if (!row) return null;
+    const result = JSON.parse(row.result) as MmmResult;
+    return { result: { ...result, verdict: mmmVerdict(result.metrics, result.weeks.holdout) }, createdAt: row.created_at };
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { campaignVerdict } from '../../../shared/verdict';
 import { type CampaignModel, type CampaignModelRequest, campaignModelRequestSchema, type DriverSource, type PartnerPrediction } from '../../../shared/campaignModel';
 import type { RankedPartner } from '../../../shared/partners';
 import { DomainError } from '../../../shared/result';
@@ -39,6 +40,19 @@ export class CampaignModelService {
     };
     const wanted = r.partners ?? new ChecklistRepo(this.db).shortlist(r.projectId);
     const { partners: ranked, fitMeasured } = wanted.length ? this.rankedPartners(r.projectId) : { partners: new Map<string, RankedPartner>(), fitMeasured: false };
+    const predictions = wanted.flatMap((id) => {
+      const p = ranked.get(id);
+      return p ? [predictFor(m, p, plan, fitMeasured)] : [];
+    });
+    const verdict = campaignVerdict({
+      campaigns: rows.length,
+      drivers: m.coefficients.length,
+      mape: m.score.mape,
+      r2: m.score.r2,
+      baselineMape: m.baseline.score.mape,
+      predictions: predictions.length,
+      outside: predictions.filter((p) => p.outside.length > 0).length,
+    });
     return {
       campaigns: rows.map((c, i) => ({ id: c.id, from: c.from, to: c.to, outcome: c.outcome, predicted: m.loo[i], drivers: c.drivers })),
       drivers: m.drivers,
@@ -48,10 +62,8 @@ export class CampaignModelService {
       score: m.score,
       baseline: m.baseline,
       coverage: m.coverage,
-      predictions: wanted.flatMap((id) => {
-        const p = ranked.get(id);
-        return p ? [predictFor(m, p, plan, fitMeasured)] : [];
-      }),
+      predictions,
+      verdict,
       plan,
     };
   }

@@ -1,4 +1,5 @@
 import { Random } from '../../core/random';
+import { mmmVerdict } from '../../../shared/verdict';
 import type { ChannelFit, MmmResult } from '../../../shared/forecast';
 import { DomainError, type FieldIssue } from '../../../shared/result';
 import { baseColumns } from './design';
@@ -157,8 +158,10 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const held = { actual: y.slice(train), predicted: fitted.slice(train) };
   const coverage = holdout ? held.actual.filter((v, i) => v >= band.p10[train + i] && v <= band.p90[train + i]).length / holdout : null;
   progress(1, 'job.forecast.done');
+  const metrics = { ...scores(held.actual, held.predicted), rssd: r4(rssd), trainR2: scores(y.slice(0, train), fitted.slice(0, train)).r2, trainMape: scores(y.slice(0, train), fitted.slice(0, train)).mape, coverage: coverage === null ? null : r4(coverage) };
   return {
-    metrics: { ...scores(held.actual, held.predicted), rssd: r4(rssd), trainR2: scores(y.slice(0, train), fitted.slice(0, train)).r2, trainMape: scores(y.slice(0, train), fitted.slice(0, train)).mape, coverage: coverage === null ? null : r4(coverage) },
+    metrics,
+    verdict: mmmVerdict(metrics, holdout),
     channels: channelFits,
     dropped,
     base: base.map((b, j) => ({ name: b.name, coef: r4(fit.coef[channels.length + j]) })),

@@ -1,3 +1,4 @@
+import { recommendVerdict } from '../../../shared/verdict';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { RunsRepo } from '../../audience/runsRepo';
@@ -114,6 +115,7 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
     addressable: chosen.length,
     bySegment,
     quality: fitted.quality,
+    verdict: recommendVerdict(fitted.quality),
     model: fitted.chosen.model,
     factors: f,
     written,

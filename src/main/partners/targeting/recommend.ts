@@ -1,3 +1,4 @@
+import { recommendVerdict } from '../../../shared/verdict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
@@ -46,6 +47,7 @@ export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, prog
     lambda: chosen.model === 'ease' ? chosen.lambda : null,
     engine: ranked.engine,
     quality: q,
+    verdict: recommendVerdict(q),
     written,
     path: p.outPath,
     ms: Math.round(performance.now() - started),

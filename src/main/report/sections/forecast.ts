@@ -1,3 +1,4 @@
+import { verdictSentence } from '../../../shared/verdict';
 import type { Allocation, SavedScenario } from '../../../shared/forecast';
 import { allocateForProject } from '../../forecast/projectAllocation';
 import { FitsRepo } from '../../forecast/fitsRepo';
@@ -21,6 +22,7 @@ export function forecastBlocks(c: ReportContext): { blocks: ReportBlock[]; empty
       { label: c.t('report.coverage'), value: m.coverage === null ? '—' : c.pct(m.coverage) },
       { label: c.t('report.weeks'), value: `${fit.weeks.train} + ${fit.weeks.holdout}` },
     ] },
+    { kind: 'text', text: `${c.t('verdict.label')}: ${verdictSentence(c.t, fit.verdict)}` },
     {
       kind: 'table',
       columns: [c.t('report.channel'), c.t('report.effectShare'), c.t('report.spendShare'), 'ROI', c.t('report.mroi')],

@@ -1,3 +1,5 @@
+import type { PartnerPrediction } from '../../../shared/campaignModel';
+import { type Verdict, verdictSentence } from '../../../shared/verdict';
 import { CampaignModelService } from '../../forecast/campaign/campaignService';
 import { PartnerService } from '../../partners/partnerService';
 import { PlanService } from '../../plan/planService';
@@ -22,7 +24,7 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
   const ranking = partners.rank({ projectId: c.projectId, preset: plan.cooperation.preset, weights: plan.cooperation.weights });
   const rank = new Map(ranking.partners.map((p, i) => [p.id, i + 1]));
   const chosen = shortlist.map((id) => ranking.partners.find((p) => p.id === id)).filter((p): p is RankedPartner => !!p);
-  const forecasts = predictions(c, shortlist);
+  const { byPartner: forecasts, verdict } = predictions(c, shortlist);
   const factorName = (f: string) => c.t(`partners.factor.${f}`);
   const blocks: ReportBlock[] = [
     { kind: 'text', text: c.t('report.partnersIntro', { n: chosen.length, of: ranking.partners.length }) },
@@ -42,6 +44,7 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
         return [String(rank.get(p.id) ?? '—'), p.name, typeLabel(c, p.type), p.score.toFixed(2), p.fee === null ? '—' : c.money(p.fee), f ? `${c.number(f.p50)} (${c.number(f.p10)}–${c.number(f.p90)})` : '—'];
       }),
     },
+    ...(verdict ? [{ kind: 'text' as const, text: `${c.t('report.forecastVerdict')}: ${verdictSentence(c.t, verdict)}` }] : []),
     ...chosen.map((p) => ({ kind: 'text' as const, text: `${p.name}: ${p.reason[c.lang]}` })),
   ];
   const network = partners.network(c.projectId);
@@ -63,11 +66,12 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
 }
 
 /** The campaign-level model's prediction per shortlisted partner, when past campaigns allow one. */
-function predictions(c: ReportContext, ids: string[]) {
+function predictions(c: ReportContext, ids: string[]): { byPartner: Map<string, PartnerPrediction>; verdict: Verdict | null } {
   try {
-    return new Map(new CampaignModelService(c.db).model({ projectId: c.projectId, partners: ids }).predictions.map((p) => [p.partnerId, p]));
+    const model = new CampaignModelService(c.db).model({ projectId: c.projectId, partners: ids });
+    return { byPartner: new Map(model.predictions.map((p) => [p.partnerId, p])), verdict: model.verdict };
   } catch (e) {
-    if (e instanceof DomainError) return new Map();
+    if (e instanceof DomainError) return { byPartner: new Map(), verdict: null };
     throw e;
   }
 }

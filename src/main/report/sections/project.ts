@@ -26,7 +26,6 @@ export function coverBlocks(c: ReportContext, p: ProjectRow): ReportBlock[] {
         { label: c.t('report.product'), value: p.product_title || p.name },
         { label: c.t('report.budget'), value: c.money(p.budget) },
         { label: c.t('report.window'), value: p.start_date && p.end_date ? `${p.start_date} – ${p.end_date}` : '—' },
-        { label: c.t('report.status'), value: c.t(`status.${p.status}`) },
       ],
     },
   ];

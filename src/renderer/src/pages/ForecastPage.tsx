@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { VerdictBadge } from '../components/VerdictBadge';
 import type { MmmResult } from '../../../shared/forecast';
 import { call, CallError } from '../bridge';
 import { Chart } from '../charts/Chart';
@@ -99,6 +100,8 @@ export default function ForecastPage() {
           {!result ? (
             <div className="chart-empty">{t('forecast.notFitted')}</div>
           ) : (
+            <>
+            <VerdictBadge verdict={result.verdict} testId="mmm-verdict" />
             <div className="metrics-row" data-testid="mmm-metrics">
               {[
                 ['R²', result.metrics.r2.toFixed(3)],
@@ -112,6 +115,7 @@ export default function ForecastPage() {
               {result.actuals && <p className="small" data-testid="mmm-refitted">{t('forecast.refitted', result.actuals)}</p>}
               <p className="muted small">{t('forecast.summary', { train: result.weeks.train, holdout: result.weeks.holdout, saturation: t(`forecast.saturation.${result.search.saturation}`), ms: f.number(result.ms) })}</p>
             </div>
+            </>
           )}
         </div>
       </section>

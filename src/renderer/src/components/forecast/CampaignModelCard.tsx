@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { VerdictBadge } from '../VerdictBadge';
 import type { CampaignCoefficient, CampaignModel } from '../../../../shared/campaignModel';
 import { Chart } from '../../charts/Chart';
 import { campaignScatterOption, effectsOption } from '../../charts/campaignCharts';
@@ -36,6 +37,7 @@ export function CampaignModelCard({ projectId, currency, shortlistKey }: { proje
         {error && <p className="chart-empty" role="alert">{error}</p>}
         {model && charts && (
           <>
+            <VerdictBadge verdict={model.verdict} testId="campaign-verdict" />
             <div className="metrics-row" data-testid="campaign-metrics">
               {[
                 [t('campaign.campaigns'), f.number(model.campaigns.length)],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { VerdictBadge } from '../VerdictBadge';
 import { segmentLabel } from '../../../../shared/segments';
 import type { TargetingResult } from '../../../../shared/targeting';
 import { call, CallError } from '../../bridge';
@@ -63,6 +64,7 @@ export function TargetingCard({ projectId, shortlist }: { projectId: number; sho
         </div>
         {result && (
           <div className="targeting-result">
+            <VerdictBadge verdict={result.verdict} testId="targeting-verdict" />
             <p data-testid="targeting-summary">{t('targeting.summary', { n: f.number(result.addressable), users: f.number(result.users) })}</p>
             <p className="muted small" data-testid="targeting-quality">
               {t('targeting.quality', { users: f.number(result.quality.users), model: t(`targeting.model.${result.model}`), als: result.quality.model.ndcg.toFixed(3), popular: result.quality.popular.ndcg.toFixed(3), precision: result.quality.model.precision.toFixed(3), recall: result.quality.model.recall.toFixed(3) })}

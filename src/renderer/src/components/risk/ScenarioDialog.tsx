@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RevenueScenario, SplitModel } from '../../../../shared/revenue';
-import { callResult } from '../../bridge';
+import { call, callResult } from '../../bridge';
+import { useProject } from '../../stores/project';
+import { useFormat } from '../../stores/settings';
 import { messagesByField, parseNumberInput } from '../../forms';
 import { useT } from '../../stores/settings';
 import { Dialog } from '../Dialog';
@@ -52,6 +54,7 @@ export function ScenarioDialog({ projectId, scenario, onClose, onSaved }: { proj
   const [revenues, setRevenues] = useState(scenario?.revenues.map((r) => ({ label: r.label, amount: String(r.amount) })) ?? [{ label: 'P10', amount: '' }, { label: 'P50', amount: '' }, { label: 'P90', amount: '' }]);
   const [parties, setParties] = useState<PartyDraft[]>(scenario?.parties.map((p) => draftOf(p.model, p.name)) ?? [draftOf({ kind: 'percent', share: 10 }, '')]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const fromForecast = useForecastRevenue(projectId);
   const party = (i: number, patch: Partial<PartyDraft>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const err = (path: string) => errors[path];
 
@@ -81,6 +84,17 @@ export function ScenarioDialog({ projectId, scenario, onClose, onSaved }: { proj
         {err('name') && <span className="error">{err('name')}</span>}
       </div>
       <h3 className="sub">{t('revenue.points')}</h3>
+      {fromForecast.options.length > 0 ? (
+        <div className="seg-row" data-testid="revenue-from-forecast">
+          <select className="input" aria-label={t('revenue.fromForecastPick')} value={fromForecast.chosen ?? ''} onChange={(e) => fromForecast.choose(Number(e.target.value))}>
+            {fromForecast.options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          <button className="btn small" onClick={() => { const pts = fromForecast.points(); if (pts) setRevenues(pts); }}>{t('revenue.fromForecast')}</button>
+          <span className="muted small">{fromForecast.price ? t('revenue.fromForecastPrice', { price: fromForecast.price }) : t('revenue.fromForecastNoPrice')}</span>
+        </div>
+      ) : (
+        <p className="muted small">{t('revenue.noForecast')}</p>
+      )}
       <div className="revenue-points">
         {revenues.map((r, i) => (
           <div key={i} className="point">
@@ -130,4 +144,30 @@ function Num({ label, value, onChange, error, placeholder }: { label: string; va
       {error && <span className="error">{error}</span>}
     </label>
   );
+}
+
+/**
+ * Revenue points from a saved forecast scenario: its total outcome's P10/P50/P90, times the
+ * product's price when the project sets one (the outcome being sign-ups or sales).
+ */
+function useForecastRevenue(projectId: number) {
+  const f = useFormat();
+  const project = useProject((s) => s.project);
+  const [options, setOptions] = useState<{ id: number; name: string; total: { p10: number; p50: number; p90: number } }[]>([]);
+  const [chosen, choose] = useState<number | null>(null);
+  useEffect(() => {
+    void call('scenarios.list', { projectId }).then((list) => {
+      const ran = list.flatMap((s) => (s.result ? [{ id: s.id, name: s.name, total: s.result.total }] : []));
+      setOptions(ran);
+      choose(ran[0]?.id ?? null);
+    }, () => setOptions([]));
+  }, [projectId]);
+  const price = project?.price && project.price > 0 ? project.price : null;
+  const points = () => {
+    const o = options.find((x) => x.id === chosen);
+    if (!o) return null;
+    const amount = (v: number) => String(Math.round(v * (price ?? 1)));
+    return [{ label: 'P10', amount: amount(o.total.p10) }, { label: 'P50', amount: amount(o.total.p50) }, { label: 'P90', amount: amount(o.total.p90) }];
+  };
+  return { options, chosen, choose, points, price: price === null ? null : f.number(price) };
 }
