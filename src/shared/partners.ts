@@ -49,12 +49,44 @@ export interface RankedPartner {
   /** Each factor's share of the score (weight × value / Σ weights); risk negative. */
   contributions: Record<Factor | 'risk', number>;
   conflicts: string[];
+  /** The conflict tags with what they clash with: the project's exclusion, a shortlisted rival, or a softer warning. */
+  clashes: { tag: string; kind: 'exclusion' | 'competitor' | 'warning'; with: string | null }[];
   keywords: string[];
   reason: { en: string; 'zh-CN': string };
 }
 
+/** What a shortlisted partner should make the strategist look again before the pitch. */
+export interface ShortlistWarning {
+  kind: 'lowRank' | 'exclusion' | 'competitor' | 'warning';
+  /** i18n parameters: name, rank, of, tag, with. */
+  params: Record<string, string | number>;
+}
+
+export interface ShortlistReview {
+  partnerId: string;
+  name: string;
+  /** Its place among every candidate under the same weights (before any filter). */
+  rank: number;
+  of: number;
+  /** Its place among the candidates of its own type. */
+  kindRank: number;
+  kindOf: number;
+  warnings: ShortlistWarning[];
+}
+
+/**
+ * A shortlisted partner ranks low when it is outside the top quarter and the top ten of all
+ * candidates, and not among the three best of its own kind (a strategist who wants an artist
+ * compares artists).
+ */
+export function isLowRank(rank: number, of: number, kindRank: number): boolean {
+  return rank > Math.max(10, Math.ceil(of / 4)) && kindRank > 3;
+}
+
 export interface Ranking {
   partners: RankedPartner[];
+  /** Each shortlisted partner's rank and what speaks against it. */
+  review: ShortlistReview[];
   weights: Record<Factor | 'risk', number>;
   /** What the audience-fit factor was measured against. */
   segments: { run: number | null; names: string[]; /** True when the strategist chose them; false: every segment of the run. */ targeted: boolean };

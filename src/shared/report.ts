@@ -1,3 +1,4 @@
+import type { ShortlistReview } from './partners';
 import { z } from 'zod';
 import { isoDateSchema, projectIdSchema } from './project';
 
@@ -83,4 +84,6 @@ export interface ReportDocument {
   logo: string | null;
   product: string;
   sections: ReportSection[];
+  /** Not printed: what speaks against the shortlisted partners the report carries (the page warns before export). */
+  review: ShortlistReview[];
 }

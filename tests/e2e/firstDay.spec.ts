@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import type { TestHost } from '../../src/main/testhost/server';
-import { expect, screenshot, test } from './fixtures';
+import { demoWithSegments, expect, screenshot, test } from './fixtures';
 
 /** What a strategist's first day got wrong (issue "Nothing lost, nothing misleading"), in both languages. */
 const LANGS = [
@@ -76,3 +76,64 @@ test('a fee cap typed as 5万 filters the ranking; text that is not a number is 
   await expect(cap).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert').first()).toContainText('Enter a number.');
 });
+
+const VERDICT = {
+  en: { untrustworthy: 'Not trustworthy', care: 'Usable with care', band: 'P10–P90 band covers', review: 'Look again at the shortlist', exclusion: 'clashes with the project’s exclusion' },
+  'zh-CN': { untrustworthy: '不可信', care: '谨慎使用', band: 'P10–P90 区间只覆盖了', review: '提案前请再检查', exclusion: '与项目的排除项' },
+} as const;
+
+for (const lang of LANGS) {
+  test(`models say how far they can be trusted, and the shortlist is examined before the pitch (${lang.locale})`, async ({ browser, host }) => {
+    test.setTimeout(180_000);
+    const id = await demoWithSegments(host);
+    const words = VERDICT[lang.locale];
+    const page = await open(browser, host, lang, `#/p/${id}/forecast`);
+    // The marketing-mix fit: its band covers under half the held-out weeks where it promises 80%.
+    await page.getByTestId('mmm-fit').click();
+    const mmm = page.getByTestId('mmm-verdict');
+    await expect(mmm).toHaveAttribute('data-level', 'untrustworthy', { timeout: 90_000 });
+    await expect(mmm).toContainText(words.untrustworthy);
+    await expect(mmm).toContainText(words.band);
+    // The campaign-level model: R² 0.996 on 15 campaigns for many drivers is "with care", and says why.
+    const campaign = page.getByTestId('campaign-verdict');
+    await expect(campaign).toHaveAttribute('data-level', 'care');
+    await expect(campaign).toContainText(words.care);
+    await mmm.scrollIntoViewIfNeeded();
+    await screenshot(page, `verdict-forecast-${lang.locale}-${lang.theme}`);
+    // Targeting: the demo's log is popularity-driven, and the card says how the model compares.
+    await page.goto(host.url + `#/p/${id}/partners`);
+    const targeting = page.getByTestId('targeting-verdict');
+    await page.getByRole('button', { name: lang.locale === 'en' ? 'Find the audience' : '找出目标人群' }).click();
+    await expect(targeting).toBeVisible({ timeout: 90_000 });
+    const level = await targeting.getAttribute('data-level');
+    const quality = (await host.services.handlers['jobs.list']({})).find((j) => j.kind === 'target')?.result as { quality: { model: { ndcg: number }; popular: { ndcg: number } } };
+    expect(level).toBe(quality.quality.model.ndcg <= quality.quality.popular.ndcg ? 'untrustworthy' : quality.quality.model.ndcg < 1.1 * quality.quality.popular.ndcg ? 'care' : 'good');
+    await targeting.scrollIntoViewIfNeeded();
+    await screenshot(page, `verdict-targeting-${lang.locale}-${lang.theme}`);
+
+    // The demo's shortlist is one to defend under its plan's goal: nothing flagged on the wizard's step 3.
+    await page.goto(host.url + `#/p/${id}/plan`);
+    await page.locator('[data-step="shortlist"]').click();
+    await expect(page.getByTestId('plan-shortlist')).toBeVisible();
+    await expect(page.getByTestId('plan-shortlist-review')).toHaveCount(0);
+    // A partner that clashes with the project's exclusions joins the shortlist: every place warns.
+    const ranking = await host.services.handlers['partners.rank']({ projectId: id });
+    const clash = ranking.partners.find((p) => p.clashes.some((c) => c.kind === 'exclusion'))!;
+    const current = ranking.review.map((r) => r.partnerId);
+    await host.services.handlers['checklist.setShortlist']({ projectId: id, partnerIds: [...current, clash.id] });
+    await page.reload();
+    const wizard = page.getByTestId('plan-shortlist-review');
+    await expect(wizard).toContainText(words.review);
+    await expect(wizard).toContainText(clash.name);
+    await expect(wizard).toContainText(words.exclusion);
+    await screenshot(page, `shortlist-review-plan-${lang.locale}-${lang.theme}`);
+    await page.goto(host.url + `#/p/${id}/partners`);
+    await expect(page.getByTestId('shortlist-review')).toContainText(clash.name);
+    await page.goto(host.url + `#/p/${id}/report`);
+    const report = page.getByTestId('report-shortlist-review');
+    await expect(report).toContainText(clash.name);
+    await expect(report).toContainText(words.exclusion);
+    await screenshot(page, `shortlist-review-report-${lang.locale}-${lang.theme}`);
+    await page.context().close();
+  });
+}

@@ -128,7 +128,10 @@ describe('the marketing-mix model', () => {
     const mmm = run('forecast', 'mmm', '--project', '1', '--bootstrap', '50');
     expect(mmm.status, mmm.stderr).toBe(0);
     const out = JSON.parse(mmm.stdout);
-    expect(Object.keys(out)).toEqual(['metrics', 'channels', 'ms']);
+    expect(Object.keys(out)).toEqual(['metrics', 'channels', 'verdict', 'ms']);
+    // The demo's band covers under half of its held-out weeks: the verdict says so.
+    expect(out.verdict).toMatchObject({ level: 'untrustworthy' });
+    expect(out.verdict.text).toContain('P10–P90 band covers');
     expect(Object.keys(out.metrics)).toEqual(['r2', 'mape', 'nrmse', 'rssd']);
     expect(out.channels.map((c: { name: string }) => c.name).sort()).toEqual(['bilibili', 'douyin', 'search', 'wechat', 'xiaohongshu']);
     expect(Object.keys(out.channels[0])).toEqual(['name', 'adstock', 'saturation', 'beta', 'contributionShare', 'roi', 'mroi']);

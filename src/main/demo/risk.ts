@@ -1,5 +1,6 @@
 import type { PartnerRow } from '../../shared/datasets';
 import type { Db } from '../db/connection';
+import { PartnerService } from '../partners/partnerService';
 import { localDay } from '../risk/days';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
@@ -7,14 +8,20 @@ import { RightsService } from '../risk/rightsService';
 
 /**
  * The demo's shortlist and a partly worked checklist, so the risk page has something true
- * to show: the best-reputed artist, museum, brand and KOL on the shortlist; some items
+ * to show: the best-ranked artist, museum, brand and KOL under the plan's goal (awareness)
+ * that carry no conflict tag — a shortlist a strategist would defend; some items
  * done (one with its licence summary as evidence), some in progress, one not applicable,
  * and blocking items still open, one of them overdue, so the gate has something to refuse;
  * a rights register with a licence ending within 90 days and the brand's merchandise
  * exclusivity clashing with the artist's licence; and a revenue-share scenario.
  */
 export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRow[], now: Date): void {
-  const best = (type: string) => partners.filter((p) => p.type === type).sort((a, b) => (b.reputation ?? 0) - (a.reputation ?? 0) || a.partnerId.localeCompare(b.partnerId))[0];
+  const ranking = new PartnerService(db).rank({ projectId, preset: 'awareness' });
+  const byId = new Map(partners.map((p) => [p.partnerId, p]));
+  const best = (type: string) => {
+    const p = ranking.partners.find((r) => r.type === type && r.clashes.length === 0);
+    return p ? byId.get(p.id) : undefined;
+  };
   const shortlist = ['artist', 'museum', 'brand', 'kol'].map(best).filter((p): p is PartnerRow => !!p);
   const service = new ChecklistService(db, () => now, () => 'Tandem demo');
   service.setShortlist(projectId, shortlist.map((p) => p.partnerId));
@@ -31,7 +38,7 @@ export function seedDemoChecklist(db: Db, projectId: number, partners: PartnerRo
     ['project.revenue-share', { status: 'in_progress', owner: business }],
     ['project.brand-safety', { status: 'done', owner: content }],
     [`artist-ip.chain-of-title@${artist}`, { status: 'done', owner: legal }],
-    [`artist-ip.licence-scope@${artist}`, { status: 'in_progress', owner: legal, due: daysAgo(1) }],
+    [`artist-ip.licence-scope@${artist}`, { status: 'in_progress', owner: legal, due: daysAgo(-10) }],
     [`museum-heritage.image-rights@${museum}`, { owner: legal }],
     [`museum-heritage.expert-review@${museum}`, { status: 'done', owner: content }],
     [`consumer-brand.trademark-both@${brand}`, { status: 'in_progress', owner: business }],

@@ -113,9 +113,17 @@ export class PartnerService {
       text: [s.nameEn, s.nameZh, ...s.distinguishing.flatMap((d) => [d.en, d.zh]), ...Object.values(s.attributes).flatMap((vals) => vals.slice(0, 3).map((v) => v.value))].join(' '),
     }));
     const shortlist = new ChecklistRepo(this.db).shortlist(projectId);
-    // The checklist's part of the risk: the share of the partner's blocking items still open.
-    const blocking = shortlist.length ? new ChecklistService(this.db).view(projectId).summary.blockingByPartner : {};
-    const checklistRisk = Object.fromEntries(Object.entries(blocking).map(([id, b]) => [id, b.total ? (100 * b.open) / b.total : 0]));
+    // The checklist's part of the risk: the share of the partner's blocking items that are open
+    // past their due date. Only shortlisted partners have a checklist, so counting paperwork
+    // merely not done yet would rank a partner lower for being shortlisted; an overdue
+    // blocking item is a real risk to the campaign.
+    const items = shortlist.length ? new ChecklistService(this.db).view(projectId).items : [];
+    const checklistRisk: Record<string, number> = {};
+    for (const id of shortlist) {
+      const blocking = items.filter((i) => i.partnerId === id && i.severity === 'blocking' && i.status !== 'na');
+      const late = blocking.filter((i) => i.overdue && (i.status === 'todo' || i.status === 'in_progress'));
+      if (blocking.length) checklistRisk[id] = (100 * late.length) / blocking.length;
+    }
     return {
       product: { title: (project.product_title as string) || '', description: (project.description as string) || '', tags: list(project.tags) },
       exclusions: list(project.exclusions),

@@ -1,3 +1,4 @@
+import type { ShortlistReview } from '../../shared/partners';
 import type { Db } from '../db/connection';
 import type { ReportBlock, ReportDocument, ReportLang, ReportSection, SectionId } from '../../shared/report';
 import { DomainError } from '../../shared/result';
@@ -9,7 +10,7 @@ import { contentBlocks, partnerBlocks } from './sections/partners';
 import { coverBlocks, productBlocks, type ProjectRow } from './sections/project';
 import { revenueBlocks, riskBlocks } from './sections/risk';
 
-type Built = { blocks: ReportBlock[]; empty: string | null };
+type Built = { blocks: ReportBlock[]; empty: string | null; review?: ShortlistReview[] };
 
 /**
  * The report document of a project: the sections the strategist switched on, in their
@@ -33,6 +34,7 @@ export function buildReport(db: Db, projectId: number, lang?: ReportLang, today:
     allocation: allocationBlocks,
     revenue: revenueBlocks,
   };
+  let review: ShortlistReview[] = [];
   const sections: ReportSection[] = settings.sections
     .filter((s) => s.on)
     .map((s) => {
@@ -43,7 +45,8 @@ export function buildReport(db: Db, projectId: number, lang?: ReportLang, today:
         if (!(e instanceof DomainError)) throw e;
         built = { blocks: [], empty: e.message };
       }
-      return { id: s.id, title: c.t(`report.section.${s.id}`), note: s.note, ...built };
+      if (built.review) review = built.review;
+      return { id: s.id, title: c.t(`report.section.${s.id}`), note: s.note, blocks: built.blocks, empty: built.empty };
     });
   return {
     lang: c.lang,
@@ -53,5 +56,6 @@ export function buildReport(db: Db, projectId: number, lang?: ReportLang, today:
     logo,
     product: project.product_title || project.name,
     sections,
+    review,
   };
 }

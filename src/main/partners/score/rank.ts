@@ -1,4 +1,4 @@
-import { FACTORS, type Factor, type RankedPartner, type Ranking } from '../../../shared/partners';
+import { FACTORS, type Factor, isLowRank, type RankedPartner, type Ranking, type ShortlistReview, type ShortlistWarning } from '../../../shared/partners';
 import { eigenvectorCentrality } from '../graph/eigenvector';
 import { buildGraph } from '../graph/graph';
 import { pagerank } from '../graph/pagerank';
@@ -86,9 +86,10 @@ export function rankPartners(input: RankInput): Ranking {
     const score = round(FACTORS.reduce((s, f) => s + contributions[f], 0) + contributions.risk);
     return {
       id: p.id, name: p.name, type: p.type, fee: p.fee, audienceSize: p.audienceSize, addressable: addressable[i] === null ? null : Math.round(addressable[i]!), score, factors, contributions,
-      conflicts: findings.map((c) => c.tag), keywords: topTerms(pv[i], 5).map((t) => t.term), reason: { en: '', 'zh-CN': '' }, findings,
+      conflicts: findings.map((c) => c.tag), clashes: findings.map((c) => ({ tag: c.tag, kind: c.kind, with: c.with })), keywords: topTerms(pv[i], 5).map((t) => t.term), reason: { en: '', 'zh-CN': '' }, findings,
     };
   });
+  const review = reviewShortlist(ranked, shortlist.map((p) => p.id));
   const f = input.filters ?? {};
   if (f.types?.length) ranked = ranked.filter((r) => f.types!.some((t) => t.toLowerCase() === r.type.toLowerCase()));
   if (f.feeCap !== undefined) ranked = ranked.filter((r) => r.fee === null || r.fee <= f.feeCap!);
@@ -97,10 +98,36 @@ export function rankPartners(input: RankInput): Ranking {
   ranked.forEach((r, i) => (r.reason = explain(r, i + 1, ranked.length)));
   return {
     partners: ranked.slice(0, input.top ?? ranked.length).map(({ findings: _f, ...r }) => r),
+    review,
     weights: w,
     segments: { run: input.segmentRun, names: input.segments.map((s) => s.name), targeted: !!input.segmentsTargeted },
     productKeywords: topTerms(product, 8).map((t) => t.term),
   };
+}
+
+/**
+ * The shortlist as the strategist should see it before the pitch: each partner's place among
+ * every candidate (before filters), and what speaks against it — a low rank, a conflict tag
+ * against the project's exclusions or a shortlisted rival, or a softer warning tag.
+ */
+function reviewShortlist(all: (RankedPartner & { findings: ConflictFinding[] })[], shortlist: string[]): ShortlistReview[] {
+  const order = [...all].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const names = new Map(all.map((p) => [p.id, p.name]));
+  return shortlist.flatMap((id) => {
+    const i = order.findIndex((p) => p.id === id);
+    if (i < 0) return [];
+    const p = order[i];
+    const rank = i + 1;
+    const kind = order.filter((q) => q.type.toLowerCase() === p.type.toLowerCase());
+    const kindRank = kind.findIndex((q) => q.id === id) + 1;
+    const warnings: ShortlistWarning[] = [];
+    if (isLowRank(rank, order.length, kindRank)) warnings.push({ kind: 'lowRank', params: { name: p.name, rank, of: order.length, kindRank, kindOf: kind.length } });
+    for (const c of p.findings) {
+      const against = c.kind === 'competitor' && c.with ? (names.get(c.with) ?? c.with) : (c.with ?? '');
+      warnings.push({ kind: c.kind, params: { name: p.name, tag: c.tag, with: against } });
+    }
+    return [{ partnerId: p.id, name: p.name, rank, of: order.length, kindRank, kindOf: kind.length, warnings }];
+  });
 }
 
 /**

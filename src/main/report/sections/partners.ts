@@ -4,7 +4,7 @@ import { CampaignModelService } from '../../forecast/campaign/campaignService';
 import { PartnerService } from '../../partners/partnerService';
 import { PlanService } from '../../plan/planService';
 import { ChecklistRepo } from '../../risk/checklistRepo';
-import { FACTORS, type RankedPartner } from '../../../shared/partners';
+import { FACTORS, type RankedPartner, type ShortlistReview } from '../../../shared/partners';
 import type { ReportBlock } from '../../../shared/report';
 import { DomainError } from '../../../shared/result';
 import { networkOption, stackedBarOption } from '../charts';
@@ -16,9 +16,9 @@ const typeLabel = (c: ReportContext, type: string) => {
 };
 
 /** The shortlist with each partner's score taken apart, what it is predicted to bring, and the network around it. */
-export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null } {
+export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty: string | null; review: ShortlistReview[] } {
   const shortlist = new ChecklistRepo(c.db).shortlist(c.projectId);
-  if (!shortlist.length) return { blocks: [], empty: c.t('report.empty.partners') };
+  if (!shortlist.length) return { blocks: [], empty: c.t('report.empty.partners'), review: [] };
   const { plan } = new PlanService(c.db).get(c.projectId);
   const partners = new PartnerService(c.db);
   const ranking = partners.rank({ projectId: c.projectId, preset: plan.cooperation.preset, weights: plan.cooperation.weights });
@@ -62,7 +62,7 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
       height: 300,
     });
   }
-  return { blocks, empty: null };
+  return { blocks, empty: null, review: ranking.review };
 }
 
 /** The campaign-level model's prediction per shortlisted partner, when past campaigns allow one. */

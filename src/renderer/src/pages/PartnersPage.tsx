@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ShortlistReviewNote } from '../components/partners/ShortlistReviewNote';
 import { PRESET_WEIGHTS, type PartnerNetwork, type Preset, type Ranking } from '../../../shared/partners';
 import { call, callResult } from '../bridge';
 import { Chart } from '../charts/Chart';
@@ -152,6 +153,7 @@ export default function PartnersPage() {
             </div>
           </header>
           <div className="body">
+            <ShortlistReviewNote review={ranking?.review} />
             <RankingTable partners={top} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={project.currency} palette={palette} typeLabel={typeLabel} forecasts={forecastsById(campaignModel)} />
             {ranking && ranking.partners.length > top.length && <p className="muted small">{t('partners.more', { n: ranking.partners.length - top.length })}</p>}
           </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ShortlistReviewNote } from '../components/partners/ShortlistReviewNote';
 import { translate } from '../../../shared/i18n';
 import type { ReportPdfResult } from '../../../shared/report';
 import { waitForJob } from '../stores/jobWait';
@@ -55,6 +56,7 @@ export default function ReportPage() {
         </div>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      <ShortlistReviewNote review={doc?.review} testId="report-shortlist-review" />
       <div className="report-layout">
         {settings && <ReportSettingsPanel settings={settings} logo={logo} change={change} pickLogo={() => void pickLogo()} clearLogo={() => void clearLogo()} />}
         <div className="report-preview" data-testid="report-preview" lang={doc?.lang}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ShortlistReviewNote } from '../partners/ShortlistReviewNote';
 import { callResult } from '../../bridge';
 import { chartPalette } from '../../charts/palette';
 import type { StepProps } from '../../pages/PlanPage';
@@ -47,6 +48,7 @@ export function StepShortlist({ projectId, plan, campaign, currency, view, chang
         <header><div><h2>{t('plan.short.ranking')}</h2><p>{t('plan.short.rankingHint')}</p></div></header>
         <div className="body">
           {error && <p className="error" role="alert">{error}</p>}
+          <ShortlistReviewNote review={ranking?.review} testId="plan-shortlist-review" />
           <RankingTable partners={ranking?.partners.slice(0, 12) ?? []} shortlist={shortlist} onToggle={(id) => void toggle(id)} currency={currency} palette={palette} typeLabel={typeLabel} compact forecasts={forecasts} />
         </div>
       </section>
