@@ -71,7 +71,10 @@ export interface SegmentRun extends SegmentRunSummary {
   settings: SegmentSettingsInput & { features: string[] };
   features: SegmentFeatureUse[];
   dropped: { name: string; reason: string }[];
-  silhouetteByK: { k: number; silhouette: number }[];
+  /** Per k tried: silhouette, stability (prediction strength, 0–1) and the smallest segment's share (older runs: silhouette only). */
+  silhouetteByK: { k: number; silhouette: number; stability?: number; smallest?: number }[];
+  /** How k was chosen (older runs: absent, by silhouette). */
+  kRule?: 'fixed' | 'stable' | 'mostStable';
   segments: SegmentPersona[];
   /** The backend that ran (e.g. onnxruntime cpu, tfjs wasm+simd). */
   backend: string;
@@ -83,3 +86,6 @@ export interface SegmentRun extends SegmentRunSummary {
 export function segmentLabel(s: { name: string; nameEn: string; nameZh: string }, lang: 'en' | 'zh-CN'): string {
   return s.name && s.name !== s.nameEn ? s.name : lang === 'zh-CN' ? s.nameZh : s.nameEn;
 }
+
+/** The k range tried unless the strategist sets one (main's kChoice.ts explains why). */
+export const USEFUL_K_RANGE: [number, number] = [3, 8];

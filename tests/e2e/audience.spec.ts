@@ -18,11 +18,12 @@ test('segment the demo audience from the page: personas, four charts, runs to co
   for (const chart of ['map-chart', 'radar-chart', 'sizes-chart']) await expect(page.getByTestId(chart).locator('svg')).toBeVisible();
   await expect(page.getByTestId('silhouette-chart')).toContainText('k was fixed at 5');
 
-  // A second run chooses k by silhouette; the first stays the one the project uses until changed.
-  await page.getByRole('button', { name: 'Choose k by silhouette' }).click();
+  // A second run chooses k for stable segments (and says how); the first stays the one the project uses until changed.
+  await page.getByRole('button', { name: 'Choose k for stable segments' }).click();
   await page.getByTestId('run-segmentation').click();
   await expect(page.getByTestId('runs').locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
   await expect(page.getByTestId('silhouette-chart').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('k-rule')).toContainText('between 3 and 8');
   await page.getByTestId('runs').getByRole('button', { name: 'Use this run' }).click();
   await expect(page.getByTestId('runs').locator('tbody tr').first()).toContainText('Used by the project');
 

@@ -137,3 +137,27 @@ for (const lang of LANGS) {
     await page.context().close();
   });
 }
+
+for (const lang of LANGS) {
+  test(`personas a strategist can use: a stable k in a stated range, distinct names, and the page says a run is going (${lang.locale})`, async ({ browser, host }) => {
+    const job = host.services.jobs.start('demo', {});
+    const id = ((await host.services.jobs.wait(job.id)).result as { projectId: number }).projectId;
+    const page = await open(browser, host, lang, `#/p/${id}/audience`);
+    await page.getByTestId('run-segmentation').click();
+    // While the run goes, the page says so instead of "no segmentation yet".
+    await expect(page.getByTestId('run-progress')).toBeVisible();
+    await expect(page.getByTestId('no-runs')).toHaveCount(0);
+    await expect(page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 });
+    const [run] = await host.services.handlers['segments.list']({ projectId: id });
+    const full = await host.services.handlers['segments.get']({ id: run.id });
+    expect(full.silhouetteByK.map((s) => s.k)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(full.k).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId('k-rule')).toContainText(lang.locale === 'en' ? 'between 3 and 8' : '3 到 8');
+    const names = await page.getByTestId('persona').locator('h3').allTextContents();
+    expect(names.length).toBe(full.k);
+    expect(new Set(names).size).toBe(names.length);
+    await page.getByTestId('silhouette-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, `audience-k-choice-${lang.locale}-${lang.theme}`);
+    await page.context().close();
+  });
+}

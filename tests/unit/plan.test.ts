@@ -57,7 +57,8 @@ describe('the selection wizard’s plan', () => {
     expect(saved.updatedAt).toBe(now.toISOString());
     expect(new ProjectService(lib.db).get(id).budget).toBe(200000);
     expect(saved.gaps).toEqual([
-      { step: 'shortlist', key: 'plan.gap.overBudget', params: { fee: 234000, budget: 200000 } },
+      // The shortlist's fees added up, against the budget.
+      { step: 'shortlist', key: 'plan.gap.overBudget', params: { fee: v.shortlist.reduce((s, p) => s + (p.fee ?? 0), 0), budget: 200000 } },
       { step: 'content', key: 'plan.gap.noChannels', params: { n: 2 } },
       { step: 'content', key: 'plan.gap.outsideCampaign', params: { n: 4 } },
       { step: 'content', key: 'plan.gap.partnerUnused', params: { name: v.shortlist[0].name } },

@@ -32,14 +32,18 @@ function audienceProject(csv: string) {
 }
 
 describe('segmentation of the audience', () => {
-  it('on the demo: chooses k by silhouette, describes personas in both languages, keeps the run, repeats with a seed', async () => {
+  it('on the demo: chooses the largest stable k in the useful range, describes personas in both languages with distinct names, keeps the run, repeats with a seed', async () => {
     const { lib, id } = demoLibrary();
     const run = await runSegmentation(lib.db, id, { seed: 4, kMax: 6 });
-    expect(run.silhouetteByK.map((s) => s.k)).toEqual([2, 3, 4, 5, 6]);
-    // The k with the best silhouette on the sample is the one fitted.
-    const best = run.silhouetteByK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-    expect(run.k).toBe(best.k);
+    expect(run.silhouetteByK.map((s) => s.k)).toEqual([3, 4, 5, 6]);
+    // The largest k whose prediction strength reaches 0.8 with no segment under 3% (else the most stable).
+    const stable = run.silhouetteByK.filter((s) => s.stability! >= 0.8 && s.smallest! >= 0.03);
+    if (stable.length) expect(run).toMatchObject({ k: stable.at(-1)!.k, kRule: 'stable' });
+    else expect(run).toMatchObject({ k: run.silhouetteByK.reduce((a, b) => (b.stability! > a.stability! ? b : a)).k, kRule: 'mostStable' });
+    expect(run.k).toBeGreaterThanOrEqual(3);
     expect(run.silhouette).toBeGreaterThan(0.1);
+    expect(new Set(run.segments.map((s) => s.nameEn)).size).toBe(run.k);
+    expect(new Set(run.segments.map((s) => s.nameZh)).size).toBe(run.k);
     expect(run.segments.reduce((n, s) => n + s.size, 0)).toBe(20_000);
     expect(run.segments.every((s) => s.nameEn.length > 0 && /[\u4e00-\u9fff]/.test(s.nameZh))).toBe(true);
     expect(run.features.find((f) => f.name === 'spend')).toMatchObject({ log1p: true });

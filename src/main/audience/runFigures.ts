@@ -1,4 +1,4 @@
-import { describeSegment } from '../ml/personas';
+import { describeSegment, distinctNames } from '../ml/personas';
 import type { FeatureMatrix } from '../ml/features';
 import { pca2 } from '../ml/pca';
 import { sampleIndexes } from '../ml/silhouette';
@@ -60,7 +60,8 @@ export function personas(
       attributes,
     });
   }
-  return out;
+  // Persona names must tell the segments apart (the name field follows the English one).
+  return distinctNames(out).map((p) => ({ ...p, name: p.nameEn }));
 }
 
 /** Up to 20,000 users (a seeded sample) on the first two principal components. */

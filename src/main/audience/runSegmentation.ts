@@ -62,6 +62,7 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
       features: matrix.transforms.map((t) => ({ name: t.name, log1p: t.log1p, missing: t.missing })),
       dropped: matrix.dropped,
       silhouetteByK: outcome.silhouetteByK,
+      kRule: outcome.rule,
       segments,
       map: pcaMap(matrix, outcome.fit.labels, settings.seed ?? 0),
     };

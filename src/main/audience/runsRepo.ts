@@ -14,7 +14,7 @@ export class RunsRepo {
       const { projectId, createdAt, name, engine, users, settings, ...rest } = run;
       const metrics = {
         k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, algorithm: rest.algorithm, ms: rest.ms,
-        silhouetteByK: rest.silhouetteByK, features: rest.features, dropped: rest.dropped, backend: rest.backend, map: rest.map,
+        silhouetteByK: rest.silhouetteByK, kRule: rest.kRule, features: rest.features, dropped: rest.dropped, backend: rest.backend, map: rest.map,
       };
       const info = this.db
         .prepare(
@@ -47,6 +47,7 @@ export class RunsRepo {
       features: metrics.features as SegmentRun['features'],
       dropped: metrics.dropped as SegmentRun['dropped'],
       silhouetteByK: metrics.silhouetteByK as SegmentRun['silhouetteByK'],
+      ...(metrics.kRule ? { kRule: metrics.kRule as SegmentRun['kRule'] } : {}),
       backend: metrics.backend as string,
       map: metrics.map as SegmentRun['map'],
       segments: JSON.parse(r.segments as string) as SegmentRun['segments'],

@@ -38,9 +38,52 @@ export function describeSegment(centre: Float32Array | number[], matrix: Pick<Fe
   const top = distinguishing.slice(0, 2);
   return {
     distinguishing,
-    nameEn: top.length ? capitalise(top.map((d) => d.en).join(', ')) : translate('en', 'persona.typical'),
+    nameEn: capitalise(top.length ? top.map((d) => d.en).join(', ') : translate('en', 'persona.typical')),
     nameZh: top.length ? top.map((d) => d.zh).join('、') : translate('zh-CN', 'persona.typical'),
   };
+}
+
+/**
+ * Names that tell the personas apart: two personas named by the same traits (in any order:
+ * "Active most days, finish what they start" and "Finish what they start, active most days")
+ * take their next distinguishing trait until they differ, and, when they run out, the size
+ * order ("the larger …", "the smaller …").
+ */
+export function distinctNames<T extends PersonaText & { size: number }>(personas: T[]): T[] {
+  const named = personas.map((p) => ({ ...p, parts: Math.min(2, p.distinguishing.length) }));
+  const key = (p: (typeof named)[number]) => p.distinguishing.slice(0, p.parts).map((d) => `${d.feature}:${d.direction}`).sort().join('|');
+  for (let round = 0; round < 4; round++) {
+    const groups = new Map<string, number[]>();
+    named.forEach((p, i) => groups.set(key(p), [...(groups.get(key(p)) ?? []), i]));
+    let changed = false;
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      for (const i of members) {
+        if (named[i].parts < named[i].distinguishing.length) {
+          named[i].parts++;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  const groups = new Map<string, number[]>();
+  named.forEach((p, i) => groups.set(key(p), [...(groups.get(key(p)) ?? []), i]));
+  return named.map((p, i) => {
+    // A persona that needed more traits names the shared ones in one order, so the one that
+    // tells it apart stands at the end: "Finish what they start, active most days, heavy listeners".
+    const top = p.parts > 2 ? [...p.distinguishing.slice(0, 2).sort((a, b) => a.feature.localeCompare(b.feature)), ...p.distinguishing.slice(2, p.parts)] : p.distinguishing.slice(0, p.parts);
+    let nameEn = capitalise(top.length ? top.map((d) => d.en).join(', ') : translate('en', 'persona.typical'));
+    let nameZh = top.length ? top.map((d) => d.zh).join('、') : translate('zh-CN', 'persona.typical');
+    const twins = groups.get(key(p))!;
+    if (twins.length > 1) {
+      const order = [...twins].sort((a, b) => named[b].size - named[a].size).indexOf(i) + 1;
+      nameEn += ` (${translate('en', 'persona.nth', { n: order })})`;
+      nameZh += `（${translate('zh-CN', 'persona.nth', { n: order })}）`;
+    }
+    const { parts: _parts, ...rest } = p;
+    return { ...(rest as unknown as T), nameEn, nameZh };
+  });
 }
 
 function phrase(lang: 'en' | 'zh-CN', feature: string, direction: 'high' | 'low'): string {

@@ -11,26 +11,42 @@ const axis = (p: ChartPalette) => ({
   nameTextStyle: { color: p.muted },
 });
 
-/** Silhouette against k, the chosen k marked. */
-export function silhouetteOption(run: SegmentRun, labels: { k: string; silhouette: string }, p: ChartPalette): EChartsOption {
+/** Stability (prediction strength, with its 0.8 bar) and silhouette against k, the chosen k marked. */
+export function silhouetteOption(run: SegmentRun, labels: { k: string; silhouette: string; stability: string; bar: string }, p: ChartPalette): EChartsOption {
+  const hasStability = run.silhouetteByK.some((s) => s.stability !== undefined);
+  const chosen = {
+    symbol: 'none',
+    label: { color: p.text, formatter: `k = ${run.k}` },
+    lineStyle: { color: p.series[2], type: 'dashed' as const },
+    data: [{ xAxis: String(run.k) }],
+  };
   return {
-    color: [p.series[0]],
-    grid: { left: 12, right: 20, top: 28, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis' },
+    color: [p.series[0], p.series[1]],
+    grid: { left: 12, right: 20, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text } },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => Number(v).toFixed(3) },
     xAxis: { type: 'category', name: labels.k, data: run.silhouetteByK.map((s) => String(s.k)), ...axis(p) },
-    yAxis: { type: 'value', name: labels.silhouette, scale: true, ...axis(p) },
+    yAxis: { type: 'value', min: 0, max: hasStability ? 1 : undefined, ...axis(p) },
     series: [
+      ...(hasStability
+        ? [
+            {
+              name: labels.stability,
+              type: 'line' as const,
+              data: run.silhouetteByK.map((s) => s.stability ?? null),
+              symbolSize: 8,
+              lineStyle: { width: 2 },
+              markLine: { ...chosen, data: [...chosen.data, { yAxis: 0.8, name: labels.bar, label: { color: p.muted, formatter: labels.bar, position: 'insideEndTop' as const } }] },
+            },
+          ]
+        : []),
       {
-        type: 'line',
+        name: labels.silhouette,
+        type: 'line' as const,
         data: run.silhouetteByK.map((s) => s.silhouette),
         symbolSize: 8,
         lineStyle: { width: 2 },
-        markLine: {
-          symbol: 'none',
-          label: { color: p.text, formatter: `k = ${run.k}` },
-          lineStyle: { color: p.series[2], type: 'dashed' },
-          data: [{ xAxis: String(run.k) }],
-        },
+        ...(hasStability ? {} : { markLine: chosen }),
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { USEFUL_K_RANGE } from '../../../shared/segments';
 import { segmentLabel } from '../../../shared/segments';
 import type { DatasetInfo } from '../../../shared/data';
 import type { EngineChoice, SegmentRun, SegmentRunSummary, SegmentSettingsInput } from '../../../shared/segments';
@@ -30,7 +31,7 @@ export default function AudiencePage() {
   const [features, setFeatures] = useState<Set<string>>(new Set());
   const [kMode, setKMode] = useState<'auto' | 'fixed'>('auto');
   const [k, setK] = useState(5);
-  const [kRange, setKRange] = useState<[number, number]>([2, 10]);
+  const [kRange, setKRange] = useState<[number, number]>(USEFUL_K_RANGE);
   const [seed, setSeed] = useState(0);
   const [engine, setEngine] = useState<EngineChoice>('onnx');
   const [busy, setBusy] = useState(false);
@@ -74,7 +75,7 @@ export default function AudiencePage() {
   const charts = useMemo(() => {
     if (!run) return null;
     return {
-      silhouette: run.silhouetteByK.length ? silhouetteOption(run, { k: 'k', silhouette: t('audience.silhouette') }, palette) : null,
+      silhouette: run.silhouetteByK.length ? silhouetteOption(run, { k: 'k', silhouette: t('audience.silhouette'), stability: t('audience.stability'), bar: t('audience.stableBar') }, palette) : null,
       map: mapOption(run, names, { pc: (n, share) => t('audience.pc', { n, share: f.number(Math.round(share * 1000) / 10) }) }, palette),
       radar: radarOption(run, names, palette),
       sizes: sizesOption(run, names, f.number, palette),
@@ -274,6 +275,11 @@ export default function AudiencePage() {
                 <h2>{t('audience.chart.silhouette')}</h2>
               </header>
               <div className="body">
+                {run.kRule && run.kRule !== 'fixed' && (
+                  <p className="muted small" data-testid="k-rule">
+                    {t(`audience.kRule.${run.kRule}`, { k: run.k, lo: run.silhouetteByK[0]?.k ?? '', hi: run.silhouetteByK.at(-1)?.k ?? '' })}
+                  </p>
+                )}
                 {charts.silhouette ? (
                   <Chart option={charts.silhouette} label={t('audience.chart.silhouette')} testId="silhouette-chart" />
                 ) : (
@@ -291,6 +297,10 @@ export default function AudiencePage() {
             </section>
           </div>
         </>
+      ) : busy ? (
+        <div className="empty" data-testid="run-progress" role="status">
+          <p>{t('audience.runningNow', { users: f.number(audience.rows) })}</p>
+        </div>
       ) : (
         <div className="empty" data-testid="no-runs">
           <p>{t('audience.noRuns')}</p>
