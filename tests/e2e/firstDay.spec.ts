@@ -161,3 +161,66 @@ for (const lang of LANGS) {
     await page.context().close();
   });
 }
+
+const SMALL = {
+  en: { risk: 'lower is better', kept: 'your market of 20,000 is kept', market: 'of a market of 20,000', edit: 'Edit', fill: 'Fill P10 / P50 / P90 from the forecast', status: 'In review' },
+  'zh-CN': { risk: '越低越好', kept: '保留您设定的市场规模 20,000', market: '20,000', edit: '编辑', fill: '用效果预测填入 P10 / P50 / P90', status: '审核中' },
+} as const;
+
+for (const lang of LANGS) {
+  test(`smaller contradictions gone: dialogs ask before dropping changes, the risk score's direction, Bass keeps the market, revenue from the forecast, no internal status on the cover (${lang.locale})`, async ({ browser, host }) => {
+    test.setTimeout(180_000);
+    const words = SMALL[lang.locale];
+    const jobs = host.services.jobs;
+    const id = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
+    const fitting = jobs.start('mmm', { projectId: id });
+    await host.services.handlers['projects.setStatus']({ id, status: 'review' });
+    const page = await open(browser, host, lang, `#/p/${id}/overview`);
+    await expect(page.getByTestId('risk-card')).toContainText(words.risk);
+
+    // A checklist item with a change: Escape and Cancel ask first; keep editing keeps it; discard drops it.
+    await page.goto(host.url + `#/p/${id}/risk`);
+    await page.locator('tr[data-item="project.revenue-share"]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#item-owner').fill('someone else');
+    await page.keyboard.press('Escape');
+    await expect(dialog.getByTestId('discard-ask')).toBeVisible();
+    await screenshot(page, `dialog-discard-ask-${lang.locale}-${lang.theme}`);
+    await dialog.getByTestId('keep-editing').click();
+    await expect(dialog.locator('#item-owner')).toHaveValue('someone else');
+    await dialog.getByRole('button', { name: lang.locale === 'en' ? 'Cancel' : '取消' }).click();
+    await dialog.getByTestId('discard-changes').click();
+    await expect(dialog).toHaveCount(0);
+    const item = (await host.services.handlers['checklist.get']({ projectId: id })).items.find((i) => i.id === 'project.revenue-share')!;
+    expect(item.owner).not.toBe('someone else');
+
+    // Revenue points from a forecast scenario: its total's P10/P50/P90 times the product's price.
+    expect((await jobs.wait(fitting.id)).state).toBe('done');
+    const [saved] = await host.services.handlers['scenarios.save']({ projectId: id, scenario: { name: 'Plan A', weeks: 12, start: '2027-01-04', spend: { douyin: 20000, wechat: 10000 } } });
+    await page.reload();
+    await page.getByRole('tab').nth(2).click();
+    await page.getByRole('button', { name: words.edit, exact: true }).click();
+    const revenue = page.getByRole('dialog');
+    await revenue.getByRole('button', { name: words.fill }).click();
+    const project = await host.services.handlers['projects.get']({ id });
+    const inputs = revenue.locator('.revenue-points .point input[inputmode="decimal"]');
+    await expect(inputs.nth(1)).toHaveValue(String(Math.round(saved.result!.total.p50 * project.price!)));
+    await expect(inputs.nth(0)).toHaveValue(String(Math.round(saved.result!.total.p10 * project.price!)));
+    await screenshot(page, `revenue-from-forecast-${lang.locale}-${lang.theme}`);
+
+    // Bass fitted to an analog keeps the strategist's market, and says so.
+    await page.goto(host.url + `#/p/${id}/forecast`);
+    const bass = page.getByTestId('bass');
+    await expect(bass.getByTestId('bass-summary')).toContainText(words.market);
+    await bass.locator('input.grow').fill('120, 340, 610, 820, 760, 560, 350, 200, 110, 60');
+    await bass.getByTestId('bass-fit').click();
+    await expect(bass.getByTestId('bass-summary')).toContainText(words.kept);
+    await expect(bass.getByLabel('m', { exact: true })).toHaveValue('20,000');
+
+    // The report's cover: the product, budget and window, not the internal status.
+    const doc = await host.services.handlers['report.document']({ projectId: id, lang: lang.locale });
+    const cover = doc.sections.find((s) => s.id === 'cover')!;
+    expect(JSON.stringify(cover)).not.toContain(words.status);
+    await page.context().close();
+  });
+}

@@ -54,6 +54,8 @@ export const en = {
   'common.none': '—',
   'common.unsaved': 'Unsaved changes',
   'project.readyBlockedItem': 'Blocking: {title}',
+  'dialog.discardAsk': 'You have changes that are not saved. Discard them?',
+  'dialog.keepEditing': 'Keep editing',
   'save.auto': 'Changes save as you type',
   'save.savedAt': 'Saved {time}',
   'save.invalid': 'Not saved: correct the marked fields',

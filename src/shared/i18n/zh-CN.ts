@@ -56,6 +56,8 @@ export const zhCN: Record<MessageKey, string> = {
   'common.none': '—',
   'common.unsaved': '有未保存的修改',
   'project.readyBlockedItem': '阻断事项：{titleZh}',
+  'dialog.discardAsk': '有尚未保存的修改，要放弃吗？',
+  'dialog.keepEditing': '继续编辑',
   'save.auto': '修改会随输入自动保存',
   'save.savedAt': '已于 {time} 保存',
   'save.invalid': '未保存：请更正标出的字段',

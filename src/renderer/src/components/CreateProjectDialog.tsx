@@ -4,7 +4,7 @@ import { callResult } from '../bridge';
 import { messagesByField, parseNumberInput } from '../forms';
 import { useLibrary } from '../stores/library';
 import { useT } from '../stores/settings';
-import { Dialog } from './Dialog';
+import { Dialog, useDiscardGuard } from './Dialog';
 import { Field } from './Field';
 
 /** New project: the few fields needed to start; the overview holds the rest. */
@@ -17,6 +17,8 @@ export function CreateProjectDialog({ onClose, onCreated }: { onClose(): void; o
   const [currency, setCurrency] = useState('CNY');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Closing with changes asks first (Escape, the backdrop, Cancel).
+  const guard = useDiscardGuard(name.trim() !== '' || productTitle.trim() !== '' || budget.trim() !== '', onClose);
 
   const submit = async () => {
     const parsedBudget = parseNumberInput(budget);
@@ -38,10 +40,11 @@ export function CreateProjectDialog({ onClose, onCreated }: { onClose(): void; o
   return (
     <Dialog
       title={t('library.createTitle')}
-      onClose={onClose}
+      onClose={guard.close}
+      notice={guard.notice}
       footer={
         <>
-          <button className="btn" onClick={onClose}>
+          <button className="btn" onClick={guard.close}>
             {t('common.cancel')}
           </button>
           <button className="btn primary" disabled={busy} onClick={() => void submit()}>

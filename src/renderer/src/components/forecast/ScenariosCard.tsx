@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_SCENARIOS, type MmmResult, type SavedScenario } from '../../../../shared/forecast';
 import { call, callResult, refusalText } from '../../bridge';
 import { Chart } from '../../charts/Chart';
@@ -43,7 +43,37 @@ export function ScenariosCard({ projectId, fit, onChange }: { projectId: number;
     if (r.ok) adopt(r.value);
   };
   const option = useMemo(() => scenariosOption(list, (k) => t('forecast.week', { n: k }), chartPalette(theme)), [list, lang, theme]);
-  const edit = (i: number, patch: Partial<Draft>) => setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  // Edits save themselves 600 ms after the last change (and at once when the page is left):
+  // a scenario typed into the table is never lost by walking away.
+  const pending = useRef(new Map<number, { draft: Draft; timer: ReturnType<typeof setTimeout> }>());
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(
+    () => () => {
+      for (const { draft, timer } of pending.current.values()) {
+        clearTimeout(timer);
+        void callResult('scenarios.save', { projectId, scenario: draft });
+      }
+      pending.current.clear();
+    },
+    [projectId],
+  );
+  const edit = (i: number, patch: Partial<Draft>) => {
+    const next = drafts.map((d, j) => (j === i ? { ...d, ...patch } : d));
+    setDrafts(next);
+    const d = next[i];
+    if (d.id === undefined || !d.name.trim()) return;
+    const id = d.id;
+    const before = pending.current.get(id);
+    if (before) clearTimeout(before.timer);
+    pending.current.set(id, {
+      draft: d,
+      timer: setTimeout(() => {
+        pending.current.delete(id);
+        void saveRef.current(d);
+      }, 600),
+    });
+  };
 
   return (
     <section className="card" data-testid="scenarios">

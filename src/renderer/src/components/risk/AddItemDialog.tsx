@@ -3,7 +3,7 @@ import { type ChecklistView, SEVERITIES, type Severity } from '../../../../share
 import { callResult } from '../../bridge';
 import { messagesByField } from '../../forms';
 import { useT } from '../../stores/settings';
-import { Dialog } from '../Dialog';
+import { Dialog, useDiscardGuard } from '../Dialog';
 import { Field } from '../Field';
 
 /** A checklist item of the strategist's own, for the project or one shortlisted partner. */
@@ -14,6 +14,8 @@ export function AddItemDialog({ projectId, shortlist, onClose, onAdded }: { proj
   const [partnerId, setPartnerId] = useState('');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Closing with changes asks first (Escape, the backdrop, Cancel).
+  const guard = useDiscardGuard(title.trim() !== '' || due !== '' || partnerId !== '', onClose);
   const submit = async () => {
     const result = await callResult('checklist.add', { projectId, title, severity, partnerId: partnerId || null, due: due || null });
     if (!result.ok) return setErrors(messagesByField(result.error.issues ?? [{ path: '', message: result.error.message }], t));
@@ -22,10 +24,11 @@ export function AddItemDialog({ projectId, shortlist, onClose, onAdded }: { proj
   return (
     <Dialog
       title={t('risk.add')}
-      onClose={onClose}
+      onClose={guard.close}
+      notice={guard.notice}
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button className="btn" onClick={guard.close}>{t('common.cancel')}</button>
           <button className="btn primary" onClick={() => void submit()}>{t('common.create')}</button>
         </>
       }

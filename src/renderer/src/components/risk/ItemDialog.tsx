@@ -4,7 +4,7 @@ import { call, callResult } from '../../bridge';
 import { messagesByField } from '../../forms';
 import { useFormat, useSettings, useT } from '../../stores/settings';
 import { useToasts } from '../../stores/toasts';
-import { Dialog } from '../Dialog';
+import { Dialog, useDiscardGuard } from '../Dialog';
 import { Field } from '../Field';
 import { Icon } from '../icons';
 
@@ -14,7 +14,10 @@ export function ItemDialog({ projectId, item, onClose, onChanged }: { projectId:
   const f = useFormat();
   const { lang } = useSettings();
   const toast = useToasts((s) => s.show);
+  const [initial] = useState(() => JSON.stringify({ status: item.status, severity: item.severity, owner: item.owner, due: item.due ?? '', notes: item.notes, naReason: item.naReason }));
   const [draft, setDraft] = useState({ status: item.status, severity: item.severity, owner: item.owner, due: item.due ?? '', notes: item.notes, naReason: item.naReason });
+  // Closing with changes asks first (Escape, the backdrop, Cancel).
+  const guard = useDiscardGuard(JSON.stringify(draft) !== initial, onClose);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [history, setHistory] = useState<ChecklistChange[]>([]);
   const [busy, setBusy] = useState(false);
@@ -49,10 +52,11 @@ export function ItemDialog({ projectId, item, onClose, onChanged }: { projectId:
     <Dialog
       title={item.title[lang]}
       wide
-      onClose={onClose}
+      onClose={guard.close}
+      notice={guard.notice}
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button className="btn" onClick={guard.close}>{t('common.cancel')}</button>
           <button className="btn primary" disabled={busy} onClick={() => void save()}>{t('common.save')}</button>
         </>
       }

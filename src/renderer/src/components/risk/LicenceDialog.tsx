@@ -4,7 +4,7 @@ import type { Licence, RightsRegister } from '../../../../shared/rights';
 import { callResult } from '../../bridge';
 import { messagesByField, parseNumberInput } from '../../forms';
 import { useT } from '../../stores/settings';
-import { Dialog } from '../Dialog';
+import { Dialog, useDiscardGuard } from '../Dialog';
 import { Field } from '../Field';
 
 const list = (s: string) => s.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);
@@ -24,6 +24,9 @@ export function LicenceDialog({ projectId, licence, shortlist, onClose, onSaved 
     fee: licence ? String(licence.fee) : '0',
     notes: licence?.notes ?? '',
   });
+  const [initial] = useState(() => JSON.stringify(d));
+  // Closing with changes asks first (Escape, the backdrop, Cancel).
+  const guard = useDiscardGuard(JSON.stringify(d) !== initial, onClose);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }));
   const save = async () => {
@@ -44,11 +47,12 @@ export function LicenceDialog({ projectId, licence, shortlist, onClose, onSaved 
   return (
     <Dialog
       title={licence ? t('rights.edit', { id: licence.id }) : t('rights.add')}
-      onClose={onClose}
+      onClose={guard.close}
+      notice={guard.notice}
       wide
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button className="btn" onClick={guard.close}>{t('common.cancel')}</button>
           <button className="btn primary" onClick={() => void save()}>{t('common.save')}</button>
         </>
       }

@@ -5,7 +5,7 @@ import { useProject } from '../../stores/project';
 import { useFormat } from '../../stores/settings';
 import { messagesByField, parseNumberInput } from '../../forms';
 import { useT } from '../../stores/settings';
-import { Dialog } from '../Dialog';
+import { Dialog, useDiscardGuard } from '../Dialog';
 
 type Kind = SplitModel['kind'];
 interface PartyDraft {
@@ -53,6 +53,9 @@ export function ScenarioDialog({ projectId, scenario, onClose, onSaved }: { proj
   const [name, setName] = useState(scenario?.name ?? '');
   const [revenues, setRevenues] = useState(scenario?.revenues.map((r) => ({ label: r.label, amount: String(r.amount) })) ?? [{ label: 'P10', amount: '' }, { label: 'P50', amount: '' }, { label: 'P90', amount: '' }]);
   const [parties, setParties] = useState<PartyDraft[]>(scenario?.parties.map((p) => draftOf(p.model, p.name)) ?? [draftOf({ kind: 'percent', share: 10 }, '')]);
+  const [initial] = useState(() => JSON.stringify({ name, revenues, parties }));
+  // Closing with changes asks first (Escape, the backdrop, Cancel).
+  const guard = useDiscardGuard(JSON.stringify({ name, revenues, parties }) !== initial, onClose);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const fromForecast = useForecastRevenue(projectId);
   const party = (i: number, patch: Partial<PartyDraft>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
@@ -69,10 +72,11 @@ export function ScenarioDialog({ projectId, scenario, onClose, onSaved }: { proj
     <Dialog
       title={scenario ? scenario.name : t('revenue.new')}
       wide
-      onClose={onClose}
+      onClose={guard.close}
+      notice={guard.notice}
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button className="btn" onClick={guard.close}>{t('common.cancel')}</button>
           <button className="btn primary" onClick={() => void save()}>{t('common.save')}</button>
         </>
       }
