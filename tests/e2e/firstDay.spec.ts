@@ -100,6 +100,12 @@ for (const lang of LANGS) {
     await expect(campaign).toContainText(words.care);
     await mmm.scrollIntoViewIfNeeded();
     await screenshot(page, `verdict-forecast-${lang.locale}-${lang.theme}`);
+    // The allocator and scenarios start from the project's 800,000 over its twelve campaign weeks.
+    const allocator = page.getByTestId('allocator');
+    await expect(allocator.getByTestId('campaign-frame')).toContainText(lang.locale === 'en' ? 'The campaign’s 12 weeks' : '活动期 12 周');
+    await expect(allocator.locator('input.num').first()).toHaveValue('66,666');
+    await allocator.scrollIntoViewIfNeeded();
+    await screenshot(page, `forecast-frame-${lang.locale}-${lang.theme}`);
     // Targeting: the demo's log is popularity-driven, and the card says how the model compares.
     await page.goto(host.url + `#/p/${id}/partners`);
     const targeting = page.getByTestId('targeting-verdict');
@@ -177,6 +183,14 @@ for (const lang of LANGS) {
     await host.services.handlers['projects.setStatus']({ id, status: 'review' });
     const page = await open(browser, host, lang, `#/p/${id}/overview`);
     await expect(page.getByTestId('risk-card')).toContainText(words.risk);
+    // "Ready to pitch" refused: the blocking items by title, no internal ids.
+    await page.locator('#f-status').selectOption('ready');
+    const refusal = page.getByTestId('save-refusal');
+    await expect(refusal.getByRole('listitem').first()).toBeVisible();
+    await expect(refusal).not.toContainText('project.');
+    await expect(refusal).not.toContainText('@p');
+    await screenshot(page, `overview-ready-refused-${lang.locale}-${lang.theme}`);
+    await refusal.getByRole('button', { name: lang.locale === 'en' ? 'Discard changes' : '放弃修改' }).click();
 
     // A checklist item with a change: Escape and Cancel ask first; keep editing keeps it; discard drops it.
     await page.goto(host.url + `#/p/${id}/risk`);

@@ -638,7 +638,7 @@ export const en = {
   'forecast.problem.tooManyScenarios': 'A project keeps at most {max} scenarios to compare: delete one first.',
   'forecast.scenarios': 'Scenarios',
   'forecast.scenariosHint': 'Up to {max} spend plans over the campaign’s weeks, compared under the model: weekly outcome with its P10–P90 band, past spend carrying over.',
-  'forecast.addScenario': 'Add today’s split',
+  'forecast.addScenario': 'Add a scenario at the project’s budget',
   'forecast.scenarioName': 'Scenario {n}',
   'forecast.scenarioNameLabel': 'Scenario name',
   'forecast.noScenarios': 'No scenario yet: add today’s split, then change the weekly spend per channel.',

@@ -640,7 +640,7 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.problem.tooManyScenarios': '每个项目最多保留 {max} 个方案用于对比：请先删除一个。',
   'forecast.scenarios': '方案对比',
   'forecast.scenariosHint': '最多 {max} 个活动周期内的投放方案，按模型对比：每周效果及 P10–P90 区间，历史投放的滞后效应计入在内。',
-  'forecast.addScenario': '以当前分配新增',
+  'forecast.addScenario': '按项目预算新增情景',
   'forecast.scenarioName': '方案 {n}',
   'forecast.scenarioNameLabel': '方案名称',
   'forecast.noScenarios': '还没有方案：先以当前分配新增，再修改各渠道每周花费。',
