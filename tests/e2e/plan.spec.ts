@@ -24,9 +24,11 @@ test('walk the selection wizard: it resumes where it was left, saves every step,
   await expect(page.getByTestId('plan-reach')).toContainText('2 segments chosen');
   await expect(page.getByTestId('plan-save')).toContainText('Saved');
   await expect.poll(async () => (await saved()).plan.needs.segments?.ids).toEqual([0, 2]);
-  // A budget that is not a number stays on the page, marked, and is not saved.
-  await page.locator('#plan-budget').fill('80万');
+  // A budget that is not a number stays on the page, marked, and is not saved; 80万 is a number.
+  await page.locator('#plan-budget').fill('八十万');
   await expect(page.locator('[data-field="plan-budget"] .error')).toHaveText('Enter a number.');
+  await page.locator('#plan-budget').fill('80万');
+  await expect.poll(async () => (await saved()).campaign.budget).toBe(800000);
   await page.locator('#plan-budget').fill('900,000');
   await expect.poll(async () => (await saved()).campaign.budget).toBe(900000);
 
