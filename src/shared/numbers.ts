@@ -75,3 +75,14 @@ export function parseNumber(raw: string): Parsed<number | null> {
   // Percent and 万 scaling should not leave binary noise such as 0.12500000000000001.
   return good(scale === 1 ? value : Number(value.toPrecision(15)));
 }
+
+/**
+ * Text typed into a number field, read as the importer reads a spreadsheet cell: `80万`,
+ * `¥800,000`, `8e5`, `1 200`, full-width digits. '' is "no value"; anything else that is not
+ * a number is reported, never silently dropped.
+ */
+export function parseNumberInput(text: string): { value: number | null } | { invalid: true } {
+  const r = parseNumber(text.replace(/[_，]/g, (c) => (c === '，' ? ',' : '')));
+  return r.ok ? { value: r.value } : { invalid: true };
+}
+

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../src/main/data/values';
-import { parseNumberInput } from '../../src/renderer/src/forms';
+import { parseNumberInput } from '../../src/shared/numbers';
 
 /**
  * Every number field of the app reads what the importer reads (one reader in shared/numbers):

@@ -1,4 +1,3 @@
-import { parseNumber } from '../../shared/numbers';
 import type { FieldIssue } from '../../shared/result';
 import type { Translate } from './stores/settings';
 
@@ -16,15 +15,8 @@ export function messagesByField(issues: FieldIssue[], t: Translate, prefix = '')
   return out;
 }
 
-/**
- * Text typed into a number field, read as the importer reads a spreadsheet cell (one
- * reader, `shared/numbers`): `80万`, `¥800,000`, `8e5`, `1 200`, full-width digits. '' is
- * "no value"; anything else that is not a number is reported, never silently dropped.
- */
-export function parseNumberInput(text: string): { value: number | null } | { invalid: true } {
-  const r = parseNumber(text.replace(/[_，]/g, (c) => (c === '，' ? ',' : '')));
-  return r.ok ? { value: r.value } : { invalid: true };
-}
+/** Number fields read as the importer reads a cell: one reader, in shared/numbers. */
+export { parseNumberInput } from '../../shared/numbers';
 
 /** "a, b、c；d" → ['a', 'b', 'c', 'd'] */
 export function parseList(text: string): string[] {
