@@ -1,7 +1,9 @@
+import { translate } from './i18n';
+
 /**
  * A plain judgement of how far a model's figures can be trusted, with its reasons: shown on
  * the model's card, in the report and in the CLI's JSON (`verdict`). The reasons are i18n
- * keys with their figures; `text` is the English sentence for scripts and logs.
+ * keys with their figures; `text` is the English sentence (from the same keys) for scripts and logs.
  *
  * The rules compare each model with what a strategist would otherwise use (the most popular
  * items, the mean week, a straight line) and its intervals with what they promise: a model no
@@ -28,11 +30,10 @@ const pct = (x: number) => `${Math.round(100 * x)}%`;
 const fix = (x: number, d = 3) => Number(x.toFixed(d));
 
 /** The worst level among the reasons; the good ones are kept so the card can say what holds. */
-function verdictOf(reasons: VerdictReason[], english: (r: VerdictReason) => string): Verdict {
+function verdictOf(reasons: VerdictReason[]): Verdict {
   const level = reasons.reduce<VerdictLevel>((worst, r) => (ORDER.indexOf(r.level) > ORDER.indexOf(worst) ? r.level : worst), 'good');
-  const head = { good: 'Good', care: 'Usable with care', untrustworthy: 'Not trustworthy' }[level];
   const shown = reasons.filter((r) => r.level === level);
-  return { level, reasons, text: `${head}: ${shown.map(english).join('; ')}.` };
+  return { level, reasons, text: `${translate('en', `verdict.level.${level}`)}: ${shown.map((r) => translate('en', r.key, r.params)).join(' ')}` };
 }
 
 /** Held-out ranking quality against the most popular items (and item-kNN where it was measured). */
@@ -45,15 +46,7 @@ export function recommendVerdict(q: { model: { ndcg: number }; popular: { ndcg: 
   else reasons.push({ key: 'verdict.rec.better', params, level: 'good' });
   if (q.itemKnn && q.model.ndcg < q.itemKnn.ndcg - 0.005) reasons.push({ key: 'verdict.rec.belowKnn', params: { model: fix(q.model.ndcg), knn: fix(q.itemKnn.ndcg) }, level: 'care' });
   if (q.users < 50) reasons.push({ key: 'verdict.rec.fewUsers', params: { users: q.users }, level: 'care' });
-  return verdictOf(reasons, (r) =>
-    ({
-      'verdict.rec.notBetter': `on held-out interactions it scores nDCG@10 ${params.model}, no better than recommending the most popular items (${params.popular})`,
-      'verdict.rec.barely': `nDCG@10 ${params.model} is barely above the most popular items' ${params.popular} (${params.ratio}×)`,
-      'verdict.rec.better': `it finds ${params.ratio} times as much of what people went on to take as recommending the most popular items (nDCG@10 ${params.model} against ${params.popular})`,
-      'verdict.rec.belowKnn': `it is below a plain item-kNN (${r.params.knn})`,
-      'verdict.rec.fewUsers': `only ${r.params.users} users were held out`,
-    })[r.key] ?? r.key,
-  );
+  return verdictOf(reasons);
 }
 
 /** Held-out accuracy against the mean week, and the P10–P90 band's coverage against its promised 80%. */
@@ -70,18 +63,7 @@ export function mmmVerdict(m: { r2: number; mape: number; coverage: number | nul
     else reasons.push({ key: 'verdict.mmm.bandOk', params, level: 'good' });
   }
   if (holdoutWeeks < 8) reasons.push({ key: 'verdict.mmm.fewWeeks', params, level: 'care' });
-  return verdictOf(reasons, (r) =>
-    ({
-      'verdict.mmm.worseThanMean': `on the ${params.weeks} held-out weeks it does worse than their mean (R² ${params.r2})`,
-      'verdict.mmm.weakFit': `on the ${params.weeks} held-out weeks it explains little (R² ${params.r2}, MAPE ${params.mape})`,
-      'verdict.mmm.fits': `it forecasts the ${params.weeks} held-out weeks well (R² ${params.r2}, MAPE ${params.mape})`,
-      'verdict.mmm.bandTooNarrow': `its P10–P90 band covers ${params.coverage} of the held-out weeks where it promises 80%: the uncertainty is understated`,
-      'verdict.mmm.bandNarrow': `its P10–P90 band covers ${params.coverage} of the held-out weeks, less than the 80% it promises`,
-      'verdict.mmm.bandWide': `its P10–P90 band covers ${params.coverage} of the held-out weeks: wider than it needs to be`,
-      'verdict.mmm.bandOk': `its P10–P90 band covers ${params.coverage} of the held-out weeks (80% promised)`,
-      'verdict.mmm.fewWeeks': `only ${params.weeks} weeks were held out`,
-    })[r.key] ?? r.key,
-  );
+  return verdictOf(reasons);
 }
 
 /**
@@ -95,15 +77,7 @@ export function campaignVerdict(m: { campaigns: number; drivers: number; mape: n
   else reasons.push({ key: 'verdict.campaign.better', params, level: 'good' });
   if (m.campaigns < 3 * Math.max(1, m.drivers)) reasons.push({ key: 'verdict.campaign.fewCampaigns', params, level: 'care' });
   if (m.predictions > 0 && m.outside > 0) reasons.push({ key: m.outside === m.predictions ? 'verdict.campaign.allOutside' : 'verdict.campaign.someOutside', params, level: 'care' });
-  return verdictOf(reasons, (r) =>
-    ({
-      'verdict.campaign.notBetter': `left out one at a time, past campaigns are predicted no better than by the least-squares line (MAPE ${params.mape} against ${params.baseline})`,
-      'verdict.campaign.better': `left out one at a time, past campaigns are predicted within ${params.mape} (the least-squares line: ${params.baseline})`,
-      'verdict.campaign.fewCampaigns': `${params.campaigns} past campaigns for ${params.drivers} drivers is little to learn from: the near-perfect fit may not hold for a new one`,
-      'verdict.campaign.allOutside': `every prediction lies outside what past campaigns covered on at least one driver`,
-      'verdict.campaign.someOutside': `${params.outside} of ${params.predictions} predictions lie outside what past campaigns covered`,
-    })[r.key] ?? r.key,
-  );
+  return verdictOf(reasons);
 }
 
 /** The verdict in the reader's language: its level, then its reasons (those that set the level first). */
