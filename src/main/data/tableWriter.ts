@@ -51,7 +51,7 @@ export function openTableWriter(file: string, sheetName?: string): TableWriter {
   };
   return {
     writeRow(values) {
-      buffer += values.map((v) => (v === null || v === undefined ? '' : csvField(String(v)))).join(',') + '\r\n';
+      buffer += values.map((v) => (v === null || v === undefined ? '' : csvField(typeof v === 'number' ? String(v) : inert(v)))).join(',') + '\r\n';
       if (buffer.length > 1 << 20) flush();
     },
     close() {
@@ -60,6 +60,18 @@ export function openTableWriter(file: string, sheetName?: string): TableWriter {
     },
     abort: () => finish(false),
   };
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+ * before one) is written with a leading apostrophe, as OWASP advises for CSV exports: a
+ * partner list received from someone else must not become `=HYPERLINK(…)` or a DDE call when
+ * the strategist opens the export. Plain numbers written as text (`-5`, `+86`) stay as they are.
+ */
+export function inert(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  if (/^[+-]?\d+(?:[.,]\d+)*(?:e[+-]?\d+)?%?$/i.test(text)) return text;
+  return `'${text}`;
 }
 
 /** A whole table to CSV or XLSX (by the file's extension), all of it or nothing. */

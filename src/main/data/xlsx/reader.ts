@@ -63,7 +63,7 @@ export class XlsxWorkbook {
         const rowNumber = Number.isInteger(r) && r > 0 ? r : nextRow;
         nextRow = rowNumber + 1;
         if (m[2] === undefined) continue;
-        const cells = parseCells(m[2], strings, dates);
+        const cells = parseCells(m[2], strings, dates, rowNumber);
         if (cells.length && onRow(cells, rowNumber) === false) stopped = true;
       }
     };
@@ -123,13 +123,21 @@ export function isDateFormat(code: string): boolean {
 
 const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
-function parseCells(xml: string, strings: string[], dates: Set<number>): string[] {
+/** Excel's last column is XFD: a reference past it is a crafted file, not a spreadsheet. */
+export const MAX_COLUMNS = 16_384;
+
+function parseCells(xml: string, strings: string[], dates: Set<number>, row: number): string[] {
   const cells: string[] = [];
   let next = 0;
   cellRe.lastIndex = 0;
   for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
     const a = attributes(m[1]);
     const col = a.r ? columnIndex(a.r) : next;
+    // Checked before the row is padded out to the cell: a 1 KB file naming column ZZZZZZ
+    // would otherwise ask for 321 million cells.
+    if (col >= MAX_COLUMNS || col < 0) {
+      throw new ZipError(`row ${row}: the cell ${(a.r ?? `#${col + 1}`).slice(0, 20)} lies past Excel's last column (XFD, ${MAX_COLUMNS.toLocaleString('en')} columns)`);
+    }
     next = col + 1;
     const body = m[2] ?? '';
     let value = '';
@@ -166,6 +174,8 @@ export function columnIndex(ref: string): number {
     const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
+    // Past Excel's last column already: stop counting (a long run of letters must not overflow).
+    if (n > MAX_COLUMNS) return MAX_COLUMNS;
   }
   return n - 1;
 }

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { exportDataset } from '../../src/main/data/datasetExport';
+import { importFile } from '../../src/main/data/importer';
+import { inert } from '../../src/main/data/tableWriter';
+import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
+import { openLibrary } from '../../src/main/db/library';
+import { ProjectsRepo } from '../../src/main/db/projectsRepo';
+import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
+import { tempDir } from './helpers';
+
+/** Crafted files from someone else (issue "Hostile files"): refused or neutralised, never run, never a crash. */
+function setup() {
+  const dir = tempDir();
+  const lib = openLibrary(dir);
+  const projectId = new ProjectsRepo(lib.db).insert({ ...DEFAULT_PROJECT_FIELDS, name: 'Hostile' }, new Date().toISOString());
+  return { dir, lib, projectId };
+}
+
+function workbook(file: string, rowsXml: string): void {
+  fs.writeFileSync(
+    file,
+    zipSync({
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet><sheetData>${rowsXml}</sheetData></worksheet>`),
+    }),
+  );
+}
+
+describe('hostile spreadsheets', () => {
+  it('a 1 KB XLSX naming column ZZZZZZ is refused, located, without padding the row to millions of cells', () => {
+    const { dir, lib, projectId } = setup();
+    const file = path.join(dir, 'bomb.xlsx');
+    workbook(file, '<row r="1"><c r="A1" t="inlineStr"><is><t>user_id</t></is></c></row><row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>');
+    expect(fs.statSync(file).size).toBeLessThan(1024);
+    const before = process.memoryUsage().rss;
+    expect(() => importFile(lib.db, { projectId, kind: 'audience', file })).toThrowError(/row 2: the cell ZZZZZZ2 lies past Excel's last column \(XFD, 16,384 columns\)/);
+    // Nothing was written, and the process did not balloon (the old reader reached 2.6 GB).
+    expect(new DatasetsRepo(lib.db).count(projectId, 'audience')).toBe(0);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 ** 2);
+  });
+
+  it('a cell in XFD, Excel’s last column, still reads', () => {
+    const { dir, lib, projectId } = setup();
+    const file = path.join(dir, 'wide.xlsx');
+    workbook(file, '<row r="1"><c r="A1" t="inlineStr"><is><t>user_id</t></is></c><c r="XFD1" t="inlineStr"><is><t>last</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>u1</t></is></c><c r="XFD2"><v>5</v></c></row>');
+    const r = importFile(lib.db, { projectId, kind: 'audience', file });
+    expect(r.rowsImported).toBe(1);
+    expect(r.columns).toContain('last');
+  });
+});
+
+describe('exports that cannot run', () => {
+  it('writes formula-like text with a leading apostrophe in CSV; numbers and ordinary text unchanged', () => {
+    for (const bad of ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", '@SUM(A1:A2)', '=DDE("cmd";"/C calc";"x")', '-2+3+cmd|x', '\t=1+2', '\r=1']) expect(inert(bad), bad).toBe(`'${bad}`);
+    for (const ok of ['-5', '+86', '1,200.5', '-12.5%', '宋画', 'user=1', 'a-b', '']) expect(inert(ok), ok).toBe(ok);
+  });
+
+  it('a partner list received with formulas in it exports as inert text', () => {
+    const { dir, lib, projectId } = setup();
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, 'partner_id,name,description\np1,"=HYPERLINK(""http://evil.example"",""open"")",@SUM(A1)\np2,"+cmd|\' /C calc\'!A0",-3\n');
+    importFile(lib.db, { projectId, kind: 'partners', file });
+    const out = path.join(dir, 'out.csv');
+    exportDataset(lib.db, projectId, 'partners', out);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""open"")"`);
+    expect(text).toContain("'@SUM(A1)");
+    expect(text).toContain("'+cmd|' /C calc'!A0");
+    expect(text).not.toMatch(/(^|,)[=+@]/m);
+  });
+});
