@@ -6,6 +6,11 @@
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
 
+/** A value quoted in a message, cut to 60 characters: a 1 MB cell must not become a 1 MB reason. */
+export function quoted(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+}
+
 export const good = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const bad = (code: string, reason: string): Parsed<never> => ({ ok: false, code, reason });
 
@@ -66,12 +71,12 @@ export function parseNumber(raw: string): Parsed<number | null> {
   }
   if (s.includes(',')) {
     // Thousands separators only where they group by three: 1,234,567.89
-    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return bad('number', `"${raw}" is not a number (misplaced comma)`);
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return bad('number', `"${quoted(raw)}" is not a number (misplaced comma)`);
     s = s.replace(/,/g, '');
   }
-  if (s.length > MAX_NUMBER_TEXT || !/^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) return bad('number', `"${raw}" is not a number`);
+  if (s.length > MAX_NUMBER_TEXT || !/^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) return bad('number', `"${quoted(raw)}" is not a number`);
   const value = sign * Number(s) * scale;
-  if (!Number.isFinite(value)) return bad('number', `"${raw}" is too large`);
+  if (!Number.isFinite(value)) return bad('number', `"${quoted(raw)}" is too large`);
   // Percent and 万 scaling should not leave binary noise such as 0.12500000000000001.
   return good(scale === 1 ? value : Number(value.toPrecision(15)));
 }

@@ -53,6 +53,34 @@ describe('hostile spreadsheets', () => {
   });
 });
 
+describe('hostile values', () => {
+  it('one 1 MB shared string referenced from 600 numeric cells is refused with short, located reasons; nothing is kept whole', () => {
+    const { dir, lib, projectId } = setup();
+    const file = path.join(dir, 'huge.xlsx');
+    const col = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
+    const cells = (row: number, f: (i: number) => string) => Array.from({ length: 601 }, (_, i) => `<c r="${col(i)}${row}"${f(i)}</c>`).join('');
+    const header = cells(1, (i) => ` t="inlineStr"><is><t>${i ? `f${i}` : 'user_id'}</t></is>`);
+    const good = (row: number) => cells(row, (i) => (i ? '><v>1</v>' : ` t="inlineStr"><is><t>u${row}</t></is>`));
+    const bad = cells(6, (i) => (i ? ' t="s"><v>0</v>' : ' t="inlineStr"><is><t>u6</t></is>'));
+    fs.writeFileSync(
+      file,
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/sharedStrings.xml': strToU8(`<sst><si><t>${'x'.repeat(1 << 20)}</t></si></sst>`),
+        'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData><row r="1">${header}</row>${[2, 3, 4, 5].map((r) => `<row r="${r}">${good(r)}</row>`).join('')}<row r="6">${bad}</row></sheetData></worksheet>`),
+      }),
+    );
+    const r = importFile(lib.db, { projectId, kind: 'audience', file });
+    expect(r).toMatchObject({ rowsImported: 4, rowsRejected: 1, rejectedTotal: 600 });
+    expect(r.rejected[0]).toMatchObject({ row: 6, column: 'f1', code: 'number' });
+    expect(Math.max(...r.rejected.map((x) => x.value.length))).toBeLessThanOrEqual(200);
+    expect(Math.max(...r.rejected.map((x) => x.reason.length))).toBeLessThanOrEqual(200);
+    const stored = lib.db.prepare('SELECT length(rejected) FROM import_reports WHERE project_id = ?').pluck().get(projectId) as number;
+    expect(stored).toBeLessThan(600 * 600);
+  });
+});
+
 describe('exports that cannot run', () => {
   it('writes formula-like text with a leading apostrophe in CSV; numbers and ordinary text unchanged', () => {
     for (const bad of ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", '@SUM(A1:A2)', '=DDE("cmd";"/C calc";"x")', '-2+3+cmd|x', '\t=1+2', '\r=1']) expect(inert(bad), bad).toBe(`'${bad}`);

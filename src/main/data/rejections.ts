@@ -3,6 +3,10 @@ import type { RowProblem } from './rowBuilders';
 
 /** Rejections kept in memory and returned; beyond this only the counts grow. */
 const KEEP = 100_000;
+/** A refused value is kept and shown up to this length: the report locates it, it need not hold it whole. */
+export const MAX_REJECTED_VALUE = 200;
+
+const cut = (s: string) => (s.length > MAX_REJECTED_VALUE ? `${s.slice(0, MAX_REJECTED_VALUE - 1)}…` : s);
 
 /** What an import refused: every problem counted, the first 100,000 kept, rows counted once. */
 export class RejectionLog {
@@ -26,7 +30,7 @@ export class RejectionLog {
 
   private add(r: Rejection): void {
     this.total++;
-    if (this.list.length < KEEP) this.list.push(r);
+    if (this.list.length < KEEP) this.list.push({ ...r, value: cut(r.value), reason: cut(r.reason) });
   }
 }
 

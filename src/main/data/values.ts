@@ -6,7 +6,7 @@
  */
 
 export { bad, good, type Parsed, parseNumber } from '../../shared/numbers';
-import { bad, good, type Parsed } from '../../shared/numbers';
+import { bad, good, type Parsed, quoted } from '../../shared/numbers';
 
 export type DateOrder = 'mdy' | 'dmy';
 
@@ -62,20 +62,20 @@ export function parseDate(raw: string, order: DateOrder = 'mdy', withTime = fals
   } else if (/^\d+(\.\d+)?$/.test(text)) {
     const serial = Number(text);
     // Serial numbers from 1908 on: a bare 1900–2100 is a year, which is not a date.
-    if (serial < 3000 || serial > 2958465) return bad('date', `"${raw}" is not a date`);
+    if (serial < 3000 || serial > 2958465) return bad('date', `"${quoted(raw)}" is not a date`);
     const days = Math.floor(serial) - 25569;
     const seconds = Math.round((serial - Math.floor(serial)) * 86400);
     const iso = new Date(days * 86400000 + seconds * 1000).toISOString();
     return good(withTime && seconds ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(0, 10));
   } else {
-    return bad('date', `"${raw}" is not a date`);
+    return bad('date', `"${quoted(raw)}" is not a date`);
   }
-  if (!validDate(y, m, d)) return bad('date', `"${raw}" is not a calendar date`);
+  if (!validDate(y, m, d)) return bad('date', `"${quoted(raw)}" is not a calendar date`);
   const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
   const time = rest.trim();
   if (time === '') return good(date);
   const t = /^(?:T|\s)*(\d{1,2})(?::|时)(\d{2})(?:(?::|分)(\d{2})(?:\.\d+)?)?秒?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest.trim());
-  if (!t || !validTime(+t[1], +t[2], +(t[3] ?? 0))) return bad('date', `"${raw}" has a time Tandem cannot read`);
+  if (!t || !validTime(+t[1], +t[2], +(t[3] ?? 0))) return bad('date', `"${quoted(raw)}" has a time Tandem cannot read`);
   return good(withTime ? `${date} ${pad(+t[1])}:${t[2]}:${pad(+(t[3] ?? 0))}` : date);
 }
 
