@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { createServices } from '../../src/main/core/services';
 import { exportDataset } from '../../src/main/data/datasetExport';
+import { safeOpenName } from '../../src/main/risk/evidenceOpen';
 import { importFile } from '../../src/main/data/importer';
 import { inert } from '../../src/main/data/tableWriter';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
@@ -99,5 +101,40 @@ describe('exports that cannot run', () => {
     expect(text).toContain("'@SUM(A1)");
     expect(text).toContain("'+cmd|' /C calc'!A0");
     expect(text).not.toMatch(/(^|,)[=+@]/m);
+  });
+});
+
+describe('evidence from someone else opens as data, never as a program', () => {
+  it('names the copy so that only viewable types keep their extension', () => {
+    expect(safeOpenName('licence-summary.pdf')).toEqual({ name: 'licence-summary.pdf', renamed: false });
+    expect(safeOpenName('PIPL-consent-signed.pdf.bat').name).toBe('PIPL-consent-signed.pdf.bat.txt');
+    for (const bad of ['run.cmd', 'page.hta', 'x.js', 'short.lnk', 'setup.exe', 'screen.scr', 'pkg.msi', 'evil.bat.', 'evil.bat  ', 'macro.xlsm', 'image.svg', 'noext']) {
+      expect(safeOpenName(bad).name, bad).toMatch(/\.txt$/);
+    }
+    expect(safeOpenName('..').name).toBe('evidence.txt');
+    expect(safeOpenName('../../etc/passwd').name).toBe('passwd.txt');
+    expect(safeOpenName('C:\\\\Windows\\\\x.pdf').name).toBe('x.pdf');
+  });
+
+  it('opening a .bat evidence hands the system a .txt copy, under the data folder', async () => {
+    const dataDir = tempDir();
+    const opened: string[] = [];
+    const services = createServices({ dataDir, locale: 'en', dialogs: { open: async () => null, save: async () => null, openFile: async (f) => void opened.push(f) } });
+    try {
+      const project = services.projects!.create({ name: 'Evidence' });
+      const item = services.handlers['checklist.get']({ projectId: project.id }) as Awaited<ReturnType<(typeof services.handlers)['checklist.get']>>;
+      const itemId = item.items[0].id;
+      const file = path.join(dataDir, 'PIPL-consent-signed.pdf.bat');
+      fs.writeFileSync(file, '@echo off\r\ncalc.exe\r\n');
+      const view = await services.handlers['checklist.addEvidence']({ projectId: project.id, itemId, path: file });
+      const sha256 = view.items.find((i) => i.id === itemId)!.evidence[0].sha256;
+      const r = await services.handlers['checklist.openEvidence']({ projectId: project.id, itemId, sha256 });
+      expect(opened).toEqual([r.path]);
+      expect(path.basename(r.path)).toBe('PIPL-consent-signed.pdf.bat.txt');
+      expect(r.path.startsWith(dataDir)).toBe(true);
+      expect(fs.readFileSync(r.path, 'utf8')).toContain('calc.exe');
+    } finally {
+      await services.close();
+    }
   });
 });

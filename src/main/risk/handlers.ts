@@ -5,6 +5,7 @@ import { writeTable } from '../data/tableWriter';
 import type { DialogHost } from '../core/services';
 import type { ChecklistService } from './checklistService';
 import { checklistTable } from './checklistExport';
+import { safeOpenName } from './evidenceOpen';
 import { registerTable } from './registerExport';
 import type { RevenueService } from './revenueService';
 import type { RightsService } from './rightsService';
@@ -22,7 +23,8 @@ export function riskHandlers(checklist: () => ChecklistService, rights: () => Ri
       // A private copy to open, under the data folder: the stored bytes stay the record.
       const dir = path.join(dataDir, 'evidence-open', sha256.slice(0, 16));
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, path.basename(name));
+      // Under a name whose type opens in a viewer, never one that runs (see evidenceOpen.ts).
+      const file = path.join(dir, safeOpenName(name).name);
       fs.writeFileSync(file, data);
       await dialogs().openFile(file);
       return { path: file };
