@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/core/services';
 import { exportDataset } from '../../src/main/data/datasetExport';
+import { checkProjectFile } from '../../src/main/projectFile/inspect';
+import { exportProject } from '../../src/main/projectFile/exportProject';
 import { safeOpenName } from '../../src/main/risk/evidenceOpen';
 import { importFile } from '../../src/main/data/importer';
 import { inert } from '../../src/main/data/tableWriter';
@@ -136,5 +139,24 @@ describe('evidence from someone else opens as data, never as a program', () => {
     } finally {
       await services.close();
     }
+  });
+});
+
+describe('a crafted project file', () => {
+  it('is compared with Tandem’s schema before its own constraints run: a CHECK of its own is refused as tampering, never evaluated', () => {
+    const { dir, lib, projectId } = setup();
+    const file = path.join(dir, 'crafted.tandem');
+    exportProject(lib.db, projectId, file);
+    const raw = new Database(file);
+    raw.pragma('ignore_check_constraints = ON');
+    raw.exec('CREATE TABLE slow (x INTEGER CHECK (x < 0))');
+    const insert = raw.prepare('INSERT INTO slow VALUES (?)');
+    for (let i = 0; i < 40; i++) insert.run(i);
+    raw.close();
+    const scratch = path.join(dir, 'scratch');
+    // Before: the integrity check ran first, evaluated the file's own CHECK and called the file "damaged".
+    expect(() => checkProjectFile(file, scratch)).toThrowError(/does not have the structure Tandem writes \(table slow\)/);
+    // And the refusal leaves no scratch copy behind.
+    expect(fs.readdirSync(scratch)).toEqual([]);
   });
 });

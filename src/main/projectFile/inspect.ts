@@ -67,6 +67,7 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
   if (pages > 0 && size > pageSize * pages) throw new ProjectFileError('damaged', `${name} has ${(size - pageSize * pages).toLocaleString('en')} bytes after its end that Tandem never writes.`);
 
   fs.mkdirSync(scratchDir, { recursive: true });
+  sweepScratch(scratchDir);
   const scratch = path.join(scratchDir, `open-${randomUUID()}.sqlite`);
   const dispose = () => [scratch, `${scratch}-journal`, `${scratch}-wal`, `${scratch}-shm`].forEach((f) => fs.rmSync(f, { force: true }));
   fs.copyFileSync(file, scratch);
@@ -76,19 +77,30 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
       db = new Database(scratch, { nativeBinding: opts.nativeBinding, fileMustExist: true });
       // Nothing in the file may run code: no functions from its schema, no triggers.
       db.pragma('trusted_schema = OFF');
-      const check = db.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new ProjectFileError('damaged', `${name} is damaged (${String(check)}).`);
     } catch (e) {
       if (e instanceof ProjectFileError) throw e;
       throw new ProjectFileError('damaged', `${name} is damaged (${(e as Error).message}).`);
     }
-    const objects = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'").all() as SchemaRow[];
+    // The schema is compared before anything else runs over the file: the integrity check
+    // evaluates the file's own CHECK constraints, and a crafted one can take minutes.
+    let objects: SchemaRow[];
+    try {
+      objects = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'").all() as SchemaRow[];
+    } catch (e) {
+      throw new ProjectFileError('damaged', `${name} is damaged (${(e as Error).message}).`);
+    }
     const active = objects.filter((o) => o.type === 'trigger' || o.type === 'view');
     if (active.length) {
       throw new ProjectFileError('tampered', `${name} holds ${active.map((o) => `a ${o.type} "${o.name}"`).join(', ')}, which Tandem never writes; it was not opened.`);
     }
     if (!objects.some((o) => o.type === 'table' && o.name === MANIFEST_TABLE)) throw new ProjectFileError('not_tandem', `${name} is not a Tandem project file (it has no manifest).`);
-    const manifest = readManifest(db, name);
+    let manifest: Manifest;
+    try {
+      manifest = readManifest(db, name);
+    } catch (e) {
+      if (e instanceof ProjectFileError) throw e;
+      throw new ProjectFileError('damaged', `${name} is damaged (${(e as Error).message}).`);
+    }
     const fileSchema = db.pragma('user_version', { simple: true }) as number;
     if (manifest.formatVersion > PROJECT_FILE_VERSION || manifest.schemaVersion > SCHEMA_VERSION || fileSchema > SCHEMA_VERSION) {
       throw new ProjectFileError(
@@ -104,6 +116,14 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     if (missing.length || extra.length) {
       throw new ProjectFileError('tampered', `${name} does not have the structure Tandem writes (${[...missing, ...extra].map((k) => k.split('|').slice(0, 2).join(' ')).join(', ')}).`);
     }
+    // Now the schema is exactly Tandem's own: its constraints are ours, and the check is bounded.
+    let check: unknown;
+    try {
+      check = db.pragma('integrity_check', { simple: true });
+    } catch (e) {
+      throw new ProjectFileError('damaged', `${name} is damaged (${(e as Error).message}).`);
+    }
+    if (check !== 'ok') throw new ProjectFileError('damaged', `${name} is damaged (${String(check)}).`);
     const projects = db.prepare('SELECT id, uid FROM projects').all() as { id: number; uid: string }[];
     if (projects.length !== 1) throw new ProjectFileError('tampered', `${name} holds ${projects.length} projects; a project file holds one.`);
     const projectId = projects[0].id;
@@ -122,6 +142,20 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     db?.close();
     dispose();
     throw e;
+  }
+}
+
+/** Scratch copies an interrupted open left behind (a crash, a kill): removed after an hour. */
+function sweepScratch(dir: string): void {
+  const cutoff = Date.now() - 3_600_000;
+  for (const entry of fs.readdirSync(dir)) {
+    if (!/^open-[0-9a-f-]{36}\.sqlite(-journal|-wal|-shm)?$/.test(entry)) continue;
+    const file = path.join(dir, entry);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    } catch {
+      // Another process may be removing it too.
+    }
   }
 }
 
