@@ -60,6 +60,12 @@ export const IMPORT_MODES = ['replace', 'append'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export const DATE_ORDERS = ['mdy', 'dmy'] as const;
 
+/** Something the reader noticed that is not a refused row (an i18n key with its parameters). */
+export interface ImportNote {
+  key: string;
+  params: Record<string, string>;
+}
+
 export interface ImportResult {
   rowsRead: number;
   rowsImported: number;
@@ -76,7 +82,7 @@ export interface ImportResult {
   delimiter: string | null;
   sheet: string | null;
   /** Checks that could not run, e.g. references to a kind not imported yet (i18n keys). */
-  notes: { key: string; params: Record<string, string> }[];
+  notes: ImportNote[];
   /** The columns the dataset holds after the import, as its table and export show them (none when refused). */
   columns: string[];
   ms: number;
@@ -102,6 +108,8 @@ export interface ImportPreview {
   dateOrder: 'mdy' | 'dmy' | null;
   /** Rows the kind already holds in the project: a new import must replace or append. */
   existingRows: number;
+  /** What reading the sample noticed (text that could not be decoded, with its line). */
+  notes: ImportNote[];
 }
 
 /** A page of a dataset as display values, for the virtualised table. */

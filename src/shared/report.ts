@@ -16,6 +16,17 @@ export type ReportLang = (typeof REPORT_LANGS)[number];
 /** A logo is refused above this size: it sits on the cover, not in a print shop. */
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
+/** What a logo file starts with: only PNG and JPEG are placed on the cover. */
+const LOGO_SIGNATURES: [string, number[]][] = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+];
+
+/** The logo's type from its first bytes (null: neither PNG nor JPEG). */
+export function logoMimeOf(bytes: Uint8Array): string | null {
+  return LOGO_SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0] ?? null;
+}
+
 export const reportSettingsSchema = z
   .object({
     title: z.string().max(200, 'validation.tooLong'),

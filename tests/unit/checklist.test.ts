@@ -125,7 +125,7 @@ describe('the risk checklist', () => {
     expect(() => service.set(id, 'project.nope', { status: 'done' })).toThrow(/no checklist item "project.nope"/);
     const big = path.join(tempDir(), 'scan.pdf');
     fs.writeFileSync(big, Buffer.alloc(EVIDENCE_MAX_BYTES + 1));
-    expect(() => service.addEvidence(id, 'project.revenue-share', big)).toThrow(/scan.pdf is 25.0 MB; evidence files may be at most 25 MB/);
+    expect(() => service.addEvidence(id, 'project.revenue-share', big)).toThrow(/scan.pdf cannot be added: it is 25.0 MB, and evidence files may be at most 25 MB/);
     expect(() => service.addEvidence(id, 'project.revenue-share', path.join(tempDir(), 'missing.pdf'))).toThrow(/does not exist/);
     expect(() => service.addEvidence(id, 'project.revenue-share', tempDir())).toThrow(/is not a file/);
     expect(countRows(lib, 'checklist_history')).toBe(before);

@@ -3,6 +3,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ImportResult } from '../../shared/data';
 import { DATE_ORDERS, IMPORT_MODES } from '../../shared/data';
 import { DATASET_KINDS, type DatasetKind } from '../../shared/project';
+import { translate } from '../../shared/i18n';
 import type { Options } from './args';
 import { UsageError } from './args';
 import { projectDetails } from './format';
@@ -64,6 +65,7 @@ export async function importCommand(ctx: CliContext, positionals: string[]): Pro
     rowsRead: result.rowsRead,
     rowsImported: result.rowsImported,
     rejected: result.rejected.map(({ row, column, value, reason }) => ({ row, column, value, reason })),
+    notes: result.notes.map((n) => translate('en', n.key, n.params)),
     ms: result.ms,
   };
   const refused = !result.written;
@@ -76,6 +78,7 @@ export async function importCommand(ctx: CliContext, positionals: string[]): Pro
       ...result.rejected.slice(0, 50).map((r) => `  line ${r.row}, ${r.column}: ${r.reason} (value "${r.value}")`),
     ];
     if (result.rejectedTotal > 50) lines.push(`  … and ${result.rejectedTotal - 50} more`);
+    for (const note of out.notes) lines.push(`Note: ${note}`);
     ctx.io.out(lines.join('\n'));
   }
   if (refused) ctx.io.err(`tandem: strict import refused: ${result.rowsRejected} rows rejected, nothing written`);

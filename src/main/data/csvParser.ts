@@ -18,6 +18,13 @@ const enum State {
   QuoteInQuoted,
 }
 
+/**
+ * A field longer than this is not a spreadsheet cell (Excel holds 32,767 characters): a
+ * missing closing quote, or a file crafted to exhaust memory. So is a record wider than this.
+ */
+export const MAX_FIELD_CHARS = 16 << 20;
+export const MAX_FIELDS = 65_536;
+
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
@@ -80,6 +87,7 @@ export class CsvParser {
           }
           if (i === n) {
             this.field += text.slice(start, i);
+            if (this.field.length > MAX_FIELD_CHARS) throw new CsvSyntaxError(this.rowLine, `line ${this.rowLine}: a field runs past ${MAX_FIELD_CHARS >> 20} M characters (column ${this.row.length + 1}): this is not a table Tandem can read`);
             return;
           }
           const value = this.field.length ? this.field + text.slice(start, i) : text.slice(start, i);
@@ -94,6 +102,9 @@ export class CsvParser {
           this.line += countBreaks(text, i, end);
           this.quotedCr = end === n && n > i && text.charCodeAt(n - 1) === CR;
           this.field += text.slice(i, end);
+          if (this.field.length > MAX_FIELD_CHARS) {
+            throw new CsvSyntaxError(this.quoteLine, `line ${this.quoteLine}: a quoted field starts here and runs past ${MAX_FIELD_CHARS >> 20} M characters: is its closing quote missing?`);
+          }
           if (q === -1) return;
           i = q + 1;
           this.state = State.QuoteInQuoted;
@@ -135,6 +146,7 @@ export class CsvParser {
   /** Ends a field at a delimiter or line break; returns where reading goes on. */
   private endField(value: string, c: number, text: string, i: number): number {
     this.row.push(value);
+    if (this.row.length > MAX_FIELDS) throw new CsvSyntaxError(this.rowLine, `line ${this.rowLine}: the record has more than ${MAX_FIELDS.toLocaleString('en')} fields: this is not a table Tandem can read`);
     this.state = State.FieldStart;
     if (c === this.delim) return i + 1;
     this.emit();

@@ -30,9 +30,39 @@ export function detectEncoding(fd: number, size: number): TextEncodingName {
     if (at === -1) continue;
     const start = offset + Math.max(0, at - 4);
     const window = readAt(fd, start, Math.min(PROBE, size - start));
-    return isUtf8(trimPartial(window, start + window.length < size)) ? 'utf-8' : 'gb18030';
+    const text = trimPartial(window, start + window.length < size);
+    return isUtf8(text) || mostlyUtf8(text) ? 'utf-8' : 'gb18030';
   }
   return 'utf-8';
+}
+
+/**
+ * UTF-8 with a few damaged bytes (a truncated export, one pasted value) is still UTF-8: read as
+ * GB18030 every Chinese character in it would turn into two wrong ones. GBK text almost never
+ * forms valid UTF-8 sequences (its trail bytes 0x40–0x7E are not continuation bytes), so
+ * "most multi-byte sequences are valid UTF-8" tells the two apart.
+ */
+export function mostlyUtf8(buf: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) if (i + k >= buf.length || (buf[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid >= 2 && valid >= 8 * invalid;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

@@ -12,7 +12,7 @@ import { duplicateProblem, RejectionLog } from './rejections';
 import { ThreadedSink } from './threadedSink';
 import { ROW_KEYS, rowBuilder, type RowProblem } from './rowBuilders';
 import { sampleTable } from './sample';
-import { asInputError, openTableSource, type TableSource } from './tableSource';
+import { asInputError, damagedTextNote, openTableSource, type TableSource } from './tableSource';
 import type { DateOrder } from './values';
 
 export interface ImportRequest {
@@ -143,6 +143,8 @@ export function importFile(
         (fraction) => onProgress(fraction * 0.95, 'job.import.reading'),
       );
       if (header) throw new DomainError('invalid_input', `${source.fileName} has no header row.`);
+      const damaged = damagedTextNote(source);
+      if (damaged) notes.push(damaged);
       if (lines.length) sink.addValues(values, lines);
       onProgress(0.96, 'job.import.profiling');
       outcome = sink.finish({

@@ -9,7 +9,7 @@ import { flatten } from './columns';
 import { datasetColumns } from './datasetExport';
 import { profileFromDb } from './profile';
 import { sampleTable } from './sample';
-import { asInputError, openTableSource } from './tableSource';
+import { asInputError, damagedTextNote, openTableSource } from './tableSource';
 
 /** What the Data page and the mapping dialog ask of the data area (quick reads; heavy work is in jobs). */
 export class DataService {
@@ -47,6 +47,7 @@ export class DataService {
         remembered,
         dateOrder: sample.dateOrder,
         existingRows: meta?.rows ?? 0,
+        notes: [damagedTextNote(source)].filter((n) => n !== null),
       };
     } finally {
       source.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ImportNote } from '../../shared/data';
 import { DomainError } from '../../shared/result';
 import { CsvParser, CsvSyntaxError, detectDelimiter } from './csvParser';
 import { detectEncoding, type TextEncodingName } from './encoding';
@@ -19,9 +20,27 @@ export interface TableSource {
   delimiter: string | null;
   sheets: string[];
   sheet: string | null;
+  /**
+   * After `read`: where text could not be decoded in the file's encoding and was replaced by
+   * U+FFFD (CSV only; null when every byte decoded). The import still runs, and says so.
+   */
+  damagedText: DamagedText | null;
   /** `onRecord` returns false to stop; `onProgress` gets the share of the file read. */
   read(onRecord: (fields: string[], line: number) => boolean | void, onProgress?: (fraction: number) => void): void;
   close(): void;
+}
+
+export interface DamagedText {
+  /** The first line holding a replaced character, and how many lines hold one. */
+  firstLine: number;
+  lines: number;
+}
+
+/** The note that a CSV held bytes its encoding could not read (they became �), naming the first line. */
+export function damagedTextNote(source: TableSource): ImportNote | null {
+  const d = source.damagedText;
+  if (!d || !source.encoding) return null;
+  return { key: 'import.note.damagedText', params: { line: String(d.firstLine), lines: String(d.lines), encoding: source.encoding.toUpperCase() } };
 }
 
 /** A file that cannot be read as a table: the message says why, in words for the user. */
@@ -89,7 +108,7 @@ function csvSource(fd: number, size: number, fileName: string, opts: SourceOptio
   const sample = new TextDecoder(encoding).decode(sampleBytes, { stream: true });
   if (sample.includes('\u0000')) throw new SourceError(`${fileName} is not a text table (it holds binary data)`);
   const delimiter = opts.delimiter ?? detectDelimiter(sample);
-  return {
+  const source: TableSource = {
     format: 'csv',
     fileName,
     size,
@@ -97,13 +116,22 @@ function csvSource(fd: number, size: number, fileName: string, opts: SourceOptio
     delimiter,
     sheets: [],
     sheet: null,
+    damagedText: null,
     read(onRecord, onProgress) {
       let stopped = false;
+      // Bytes the encoding cannot hold become U+FFFD, never a refusal of the whole file: the
+      // import goes on and names the first damaged line. Records are only searched for
+      // U+FFFD once a decoded chunk held one, so clean files pay nothing.
+      let suspect = false;
+      let damaged: DamagedText | null = null;
       const parser = new CsvParser(delimiter, (fields, line) => {
+        if (suspect && fields.some((f) => f.includes('\uFFFD'))) {
+          if (damaged) damaged.lines++;
+          else damaged = { firstLine: line, lines: 1 };
+        }
         if (!stopped && onRecord(fields, line) === false) stopped = true;
       });
-      // fatal: a byte sequence the encoding cannot hold is an error, not a silent U+FFFD.
-      const decoder = new TextDecoder(encoding, { fatal: encoding !== 'gb18030' });
+      const decoder = new TextDecoder(encoding);
       const buf = Buffer.allocUnsafe(CHUNK);
       let position = 0;
       try {
@@ -111,20 +139,22 @@ function csvSource(fd: number, size: number, fileName: string, opts: SourceOptio
           const n = fs.readSync(fd, buf, 0, CHUNK, position);
           if (n === 0) break;
           position += n;
-          parser.push(decoder.decode(buf.subarray(0, n), { stream: position < size }));
+          const text = decoder.decode(buf.subarray(0, n), { stream: position < size });
+          if (!suspect && text.includes('\uFFFD')) suspect = true;
+          parser.push(text);
           onProgress?.(position / size);
         }
         if (!stopped) parser.end();
       } catch (e) {
         if (e instanceof CsvSyntaxError) throw new SourceError(e.message, e.line);
-        if (e instanceof TypeError && /decode|encod/i.test(e.message)) {
-          throw new SourceError(`${fileName} is not valid ${encoding.toUpperCase()} text near byte ${position.toLocaleString('en')}`);
-        }
         throw e;
+      } finally {
+        source.damagedText = damaged;
       }
     },
     close: () => fs.closeSync(fd),
   };
+  return source;
 }
 
 function xlsxSource(fd: number, size: number, fileName: string, opts: SourceOptions): TableSource {
@@ -145,6 +175,7 @@ function xlsxSource(fd: number, size: number, fileName: string, opts: SourceOpti
     delimiter: null,
     sheets: book.sheets.map((s) => s.name),
     sheet: sheet.name,
+    damagedText: null,
     read(onRecord, onProgress) {
       try {
         book.readSheet(sheet, onRecord, onProgress);

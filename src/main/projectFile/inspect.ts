@@ -4,21 +4,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { type Migration, MIGRATIONS, migrate, SCHEMA_VERSION } from '../db/migrate';
+import { checkContent } from './contentCheck';
 import { contentHash } from './contentHash';
+import { ProjectFileError } from './fileError';
 import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_TABLES } from './manifest';
 
-/** Why a project file was refused: one of these, and a message that says it in words. */
-export type ProjectFileProblem = 'unreadable' | 'too_large' | 'not_tandem' | 'damaged' | 'newer' | 'tampered';
-
-export class ProjectFileError extends Error {
-  constructor(
-    readonly problem: ProjectFileProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProjectFileError';
-  }
-}
+export { ProjectFileError, type ProjectFileProblem } from './fileError';
 
 export const MAX_PROJECT_FILE_BYTES = 8 * 1024 ** 3;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -135,6 +126,9 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
       throw new ProjectFileError('tampered', `${name} has been changed since it was exported (its content does not match the SHA-256 in its manifest).`);
     }
     if (manifest.schemaVersion < SCHEMA_VERSION) migrate(db);
+    // The hash proves the file is unchanged since its export, not who exported it or how:
+    // every value is held to the shape Tandem writes before any of it is copied in.
+    checkContent(db, name);
     db.close();
     db = null;
     return { scratch, manifest, projectId, dispose };

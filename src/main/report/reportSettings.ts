@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import type { Db } from '../db/connection';
-import { defaultReportSettings, MAX_LOGO_BYTES, REPORT_SECTIONS, type ReportSettings, reportSettingsSchema, type ReportSettingsView } from '../../shared/report';
+import { defaultReportSettings, logoMimeOf, MAX_LOGO_BYTES, REPORT_SECTIONS, type ReportSettings, reportSettingsSchema, type ReportSettingsView } from '../../shared/report';
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
-
-/** What a logo file starts with: only PNG and JPEG are placed on the cover. */
-const SIGNATURES: [string, number[]][] = [
-  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  ['image/jpeg', [0xff, 0xd8, 0xff]],
-];
 
 /**
  * The report's settings per project (one row, one transaction per save) and its cover
@@ -46,7 +40,7 @@ export class ReportSettingsStore {
       throw new DomainError('invalid_input', `The logo is ${(size / 1048576).toFixed(1)} MB; the cover takes up to 2 MB.`, [{ path: 'logo', message: 'report.problem.logoSize', params: { mb: (size / 1048576).toFixed(1) } }]);
     }
     const bytes = fs.readFileSync(file);
-    const mime = SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0];
+    const mime = logoMimeOf(bytes);
     if (!mime) throw new DomainError('invalid_input', 'The logo is not a PNG or JPEG image.', [{ path: 'logo', message: 'report.problem.logoType' }]);
     const current = this.get(projectId).settings;
     this.db

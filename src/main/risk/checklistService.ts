@@ -12,6 +12,7 @@ import {
   SEVERITY_WEIGHT,
   type Severity,
 } from '../../shared/checklist';
+import { plainFileName } from '../../shared/fileNames';
 import { DomainError } from '../../shared/result';
 import { ChecklistRepo, type StoredItem } from './checklistRepo';
 import { localDay, dueBefore } from './days';
@@ -110,7 +111,7 @@ export class ChecklistService {
   /** Copies a file into the project as evidence for an item, with its SHA-256. */
   addEvidence(projectId: number, itemId: string, file: string): ChecklistView {
     this.existing(projectId, itemId);
-    return this.addEvidenceBytes(projectId, itemId, path.basename(file), readEvidence(file));
+    return this.addEvidenceBytes(projectId, itemId, plainFileName(file) || 'evidence', readEvidence(file));
   }
 
   addEvidenceBytes(projectId: number, itemId: string, name: string, data: Buffer): ChecklistView {
@@ -254,20 +255,44 @@ function partnersOf(items: ChecklistItem[]): string[] {
 }
 
 /** A file's bytes, refused (located, with the limit) when it is too large, not a file or unreadable. */
+/**
+ * Reads an evidence file the strategist picked, as the file itself: a link is refused (a
+ * symlink named `contract.pdf` could store /etc/passwd in a project sent to someone else),
+ * and the size is counted while reading, never taken from `stat` (files under /proc say 0 and
+ * hold more). Whatever is over the limit is refused before it is held in memory.
+ */
 function readEvidence(file: string): Buffer {
-  let stat: fs.Stats;
+  const name = path.basename(file);
+  const cannot = (why: string) => new DomainError('invalid_input', `The evidence file ${name} cannot be added: ${why}.`);
+  let fd: number;
   try {
-    stat = fs.statSync(file);
+    if (fs.lstatSync(file).isSymbolicLink()) throw cannot('it is a link to another file; add the file itself');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   } catch (e) {
-    throw new DomainError('invalid_input', `The evidence file ${file} cannot be read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}.`);
-  }
-  if (!stat.isFile()) throw new DomainError('invalid_input', `${file} is not a file.`);
-  if (stat.size > EVIDENCE_MAX_BYTES) {
-    throw new DomainError('invalid_input', `${path.basename(file)} is ${(stat.size / 1024 ** 2).toFixed(1)} MB; evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB.`);
+    if (e instanceof DomainError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw cannot(code === 'ENOENT' ? 'it does not exist' : code === 'ELOOP' ? 'it is a link to another file; add the file itself' : (e as Error).message);
   }
   try {
-    return fs.readFileSync(file);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw cannot('it is not a file');
+    if (stat.size > EVIDENCE_MAX_BYTES) throw cannot(`it is ${(stat.size / 1024 ** 2).toFixed(1)} MB, and evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = fs.readSync(fd, buf, 0, buf.length, null); n > 0; n = fs.readSync(fd, buf, 0, buf.length, null)) {
+      total += n;
+      if (total > EVIDENCE_MAX_BYTES) throw cannot(`it holds more than ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB`);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    // A file whose length is not what it says (a system file, one being written) is not evidence.
+    if (total !== stat.size) throw cannot(`it changed size while being read (${stat.size.toLocaleString('en')} bytes stated, ${total.toLocaleString('en')} read): it is not an ordinary document`);
+    if (total === 0) throw cannot('it is empty');
+    return Buffer.concat(chunks, total);
   } catch (e) {
-    throw new DomainError('invalid_input', `The evidence file ${file} cannot be read: ${(e as Error).message}.`);
+    if (e instanceof DomainError) throw e;
+    throw cannot((e as Error).message);
+  } finally {
+    fs.closeSync(fd);
   }
 }

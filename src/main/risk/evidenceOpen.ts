@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { plainFileName } from '../../shared/fileNames';
 
 /**
  * The file name a piece of evidence is opened under. Evidence travels inside project files
@@ -11,12 +11,7 @@ import path from 'node:path';
 export const VIEWABLE = new Set(['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'txt', 'csv', 'xlsx', 'docx', 'pptx', 'odt', 'ods', 'odp']);
 
 export function safeOpenName(name: string): { name: string; renamed: boolean } {
-  let base = path.basename(name.replace(/\\/g, '/'))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
-    .replace(/[. ]+$/, '')
-    .replace(/^\.+/, '')
-    .slice(0, 120);
+  let base = plainFileName(name).slice(0, 120);
   if (!base) base = 'evidence';
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';

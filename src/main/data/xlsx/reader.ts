@@ -1,4 +1,4 @@
-import { ZipError, ZipReader } from './zip';
+import { ZipError, type ZipReader } from './zip';
 import { attributes, textRuns, unescapeXml } from './xml';
 
 /**
@@ -14,6 +14,11 @@ export interface SheetInfo {
 
 // Built-in number formats that show dates or times (ECMA-376 §18.8.30).
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Shared text is held in memory for the whole read: bounded, with a plain message past it. */
+export const MAX_SHARED_STRINGS = 256 << 20;
+/** One row's XML, or the text between two rows: Excel's widest row of long text stays far below. */
+export const MAX_ROW_XML = 64 << 20;
 
 export class XlsxWorkbook {
   readonly sheets: SheetInfo[];
@@ -55,6 +60,8 @@ export class XlsxWorkbook {
     let pending = '';
     let nextRow = 1;
     let stopped = false;
+    // The header's width once it is read: cells past it are gathered into one, not padded to.
+    let width = MAX_COLUMNS;
     const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
     const parseRows = (text: string) => {
       rowRe.lastIndex = 0;
@@ -63,7 +70,8 @@ export class XlsxWorkbook {
         const rowNumber = Number.isInteger(r) && r > 0 ? r : nextRow;
         nextRow = rowNumber + 1;
         if (m[2] === undefined) continue;
-        const cells = parseCells(m[2], strings, dates, rowNumber);
+        const cells = parseCells(m[2], strings, dates, rowNumber, width);
+        if (width === MAX_COLUMNS && cells.length) width = cells.length;
         if (cells.length && onRow(cells, rowNumber) === false) stopped = true;
       }
     };
@@ -75,6 +83,9 @@ export class XlsxWorkbook {
         if (cut !== -1) {
           parseRows(pending.slice(0, cut + 6));
           pending = pending.slice(cut + 6);
+        } else if (pending.length > MAX_ROW_XML) {
+          // A sheet that never closes its row would otherwise be gathered whole (3.3 GB seen).
+          throw new ZipError(`row ${nextRow}: holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the sheet is damaged or crafted`);
         }
         return !stopped;
       },
@@ -87,7 +98,28 @@ export class XlsxWorkbook {
     if (this.sharedStrings) return this.sharedStrings;
     const out: string[] = [];
     if (this.zip.has('xl/sharedStrings.xml')) {
-      for (const m of this.zip.text('xl/sharedStrings.xml').matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(textRuns(m[1] ?? ''));
+      // Streamed like a sheet: only the strings are kept, never the XML around them.
+      const decoder = new TextDecoder('utf-8');
+      let pending = '';
+      const take = (text: string) => {
+        for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(textRuns(m[1] ?? ''));
+      };
+      this.zip.stream(
+        'xl/sharedStrings.xml',
+        (chunk) => {
+          pending += decoder.decode(chunk, { stream: true });
+          const cut = pending.lastIndexOf('</si>');
+          if (cut !== -1) {
+            take(pending.slice(0, cut + 5));
+            pending = pending.slice(cut + 5);
+          } else if (pending.length > MAX_ROW_XML) {
+            throw new ZipError(`shared string ${out.length + 1} holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the workbook is damaged or crafted`);
+          }
+        },
+        undefined,
+        { maxBytes: MAX_SHARED_STRINGS },
+      );
+      take(pending + decoder.decode());
     }
     return (this.sharedStrings = out);
   }
@@ -126,8 +158,15 @@ const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 /** Excel's last column is XFD: a reference past it is a crafted file, not a spreadsheet. */
 export const MAX_COLUMNS = 16_384;
 
-function parseCells(xml: string, strings: string[], dates: Set<number>, row: number): string[] {
+/**
+ * One row's cells, padded with '' up to each cell's column. Cells at or past `width` (the
+ * header's width) are not padded to: they are gathered, with their references, into the one
+ * cell after the last column, so the import still refuses the row, naming them. Without this a
+ * bomb of rows that each name column XFD costs 16,384 cells a row.
+ */
+function parseCells(xml: string, strings: string[], dates: Set<number>, row: number, width: number): string[] {
   const cells: string[] = [];
+  const beyond: string[] = [];
   let next = 0;
   cellRe.lastIndex = 0;
   for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
@@ -159,8 +198,16 @@ function parseCells(xml: string, strings: string[], dates: Set<number>, row: num
       default:
         value = v === undefined ? '' : dates.has(Number(a.s)) ? serialToIso(Number(v)) ?? v : v;
     }
+    if (col >= width) {
+      if (value !== '' && beyond.length < 8) beyond.push(`${a.r ?? `#${col + 1}`}=${value.slice(0, 60)}`);
+      continue;
+    }
     while (cells.length < col) cells.push('');
     cells[col] = value;
+  }
+  if (beyond.length) {
+    while (cells.length < width) cells.push('');
+    cells.push(beyond.join(' | '));
   }
   // Trailing empty cells are not part of the row's data.
   while (cells.length && cells[cells.length - 1] === '') cells.pop();

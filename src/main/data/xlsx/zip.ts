@@ -24,6 +24,26 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+/**
+ * Bounds on what one part may inflate to (issue "Hostile files", item 4). Excel's XML packs
+ * about 5–30 : 1 and a sheet of one repeated value stays under 150 : 1; deflate itself cannot
+ * exceed about 1,032 : 1, which is what a bomb uses. The ratio is judged only once a part has
+ * inflated past RATIO_FLOOR, so small, very regular parts (styles, a tiny sheet) never trip it.
+ */
+export const MAX_RATIO = 250;
+const RATIO_FLOOR = 32 << 20;
+/** Parts read whole into memory (workbook, relationships, styles). */
+export const MAX_WHOLE_PART = 64 << 20;
+/** Compressed bytes handed to the inflater at once: even a bomb's 1,032 : 1 stays near 64 MB per piece. */
+const STEP = 64 << 10;
+
+export interface StreamLimits {
+  /** Most inflated bytes this part may hold. */
+  maxBytes?: number;
+}
+
+const mb = (n: number) => `${Math.round(n / (1 << 20)).toLocaleString('en')} MB`;
+
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
 
@@ -71,9 +91,14 @@ export class ZipReader {
   text(name: string): string {
     const parts: string[] = [];
     const decoder = new TextDecoder('utf-8');
-    this.stream(name, (chunk) => {
-      parts.push(decoder.decode(chunk, { stream: true }));
-    });
+    this.stream(
+      name,
+      (chunk) => {
+        parts.push(decoder.decode(chunk, { stream: true }));
+      },
+      undefined,
+      { maxBytes: MAX_WHOLE_PART },
+    );
     parts.push(decoder.decode());
     return parts.join('');
   }
@@ -82,28 +107,42 @@ export class ZipReader {
    * Inflates an entry, handing each piece to `onChunk`; `onChunk` returns false to stop
    * early. `onProgress` gets the compressed bytes read so far.
    */
-  stream(name: string, onChunk: (data: Uint8Array) => boolean | void, onProgress?: (compressedRead: number) => void): void {
+  stream(name: string, onChunk: (data: Uint8Array) => boolean | void, onProgress?: (compressedRead: number) => void, limits: StreamLimits = {}): void {
     const entry = this.entries.get(name);
     if (!entry) throw new ZipError(`the workbook has no part ${name}`);
     const local = this.read(entry.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipError(`the workbook part ${name} is damaged`);
     const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     if (dataStart + entry.compressedSize > this.fileSize) throw new ZipError('the workbook is truncated');
+    if (entry.method === 8 && entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * MAX_RATIO) {
+      throw new ZipError(`the workbook part ${name} says it inflates to ${mb(entry.size)} from ${mb(entry.compressedSize)} (more than ${MAX_RATIO} times): a ZIP bomb, not a spreadsheet`);
+    }
     let stopped = false;
+    let inflated = 0;
+    let read = 0;
     const deliver = (data: Uint8Array) => {
-      if (!stopped && data.length && onChunk(data) === false) stopped = true;
+      if (stopped || !data.length) return;
+      inflated += data.length;
+      // The directory's size is what a real writer stores; more than that is a lie or damage.
+      if (entry.size > 0 && inflated > entry.size) throw new ZipError(`the workbook part ${name} inflates past the ${mb(entry.size)} its directory states: the file is damaged or crafted`);
+      if (limits.maxBytes !== undefined && inflated > limits.maxBytes) throw new ZipError(`the workbook part ${name} is larger than Tandem reads (${mb(limits.maxBytes)} unpacked)`);
+      if (inflated > RATIO_FLOOR && inflated > read * MAX_RATIO) {
+        throw new ZipError(`the workbook part ${name} inflates more than ${MAX_RATIO} times its packed size (${mb(inflated)} from ${mb(read)} so far): a ZIP bomb, not a spreadsheet`);
+      }
+      if (onChunk(data) === false) stopped = true;
     };
     const inflater = entry.method === 8 ? new Inflate((data) => deliver(data)) : null;
     if (entry.method !== 8 && entry.method !== 0) throw new ZipError(`the workbook part ${name} uses an unsupported compression (${entry.method})`);
-    const step = 1 << 20;
-    for (let done = 0; done < entry.compressedSize && !stopped; done += step) {
-      const length = Math.min(step, entry.compressedSize - done);
+    for (let done = 0; done < entry.compressedSize && !stopped; done += STEP) {
+      const length = Math.min(STEP, entry.compressedSize - done);
       const chunk = this.read(dataStart + done, length);
       const last = done + length >= entry.compressedSize;
+      read = done + length;
       try {
         if (inflater) inflater.push(chunk, last);
         else deliver(chunk);
       } catch (e) {
+        if (e instanceof ZipError) throw e;
         throw new ZipError(`the workbook part ${name} is damaged (${(e as Error).message})`);
       }
       onProgress?.(done + length);

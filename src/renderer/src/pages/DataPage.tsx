@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DatasetInfo, ImportPreview, ImportResult, Rejection } from '../../../shared/data';
+import type { DatasetInfo, ImportNote, ImportPreview, ImportResult, Rejection } from '../../../shared/data';
 import { DATASET_KINDS, type DatasetKind } from '../../../shared/project';
 import { call, CallError } from '../bridge';
 import { ColumnProfiles } from '../components/data/ColumnProfiles';
@@ -25,7 +25,7 @@ export default function DataPage() {
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [selected, setSelected] = useState<DatasetKind | null>(null);
   const [importing, setImporting] = useState<{ kind: DatasetKind; preview: ImportPreview } | null>(null);
-  const [rejected, setRejected] = useState<{ kind: DatasetKind; rows: Rejection[]; total: number; written: boolean; columns: string[] } | null>(null);
+  const [rejected, setRejected] = useState<{ kind: DatasetKind; rows: Rejection[]; total: number; written: boolean; columns: string[]; notes: ImportNote[] } | null>(null);
 
   const refresh = useCallback(async () => {
     const list = await call('datasets.list', { projectId: project.id });
@@ -49,7 +49,7 @@ export default function DataPage() {
 
   const finished = async (kind: DatasetKind, result: ImportResult) => {
     setImporting(null);
-    setRejected({ kind, rows: result.rejected, total: result.rejectedTotal, written: result.written, columns: result.columns });
+    setRejected({ kind, rows: result.rejected, total: result.rejectedTotal, written: result.written, columns: result.columns, notes: result.notes });
     toast(
       result.written
         ? t('import.done', { rows: result.rowsImported, read: result.rowsRead, rejected: result.rowsRejected })
@@ -77,7 +77,7 @@ export default function DataPage() {
   const showRejected = async (kind: DatasetKind) => {
     const info = datasets.find((d) => d.kind === kind);
     const rows = await call('datasets.rejected', { projectId: project.id, kind });
-    setRejected({ kind, rows, total: info?.lastImport?.rejectedTotal ?? rows.length, written: true, columns: [] });
+    setRejected({ kind, rows, total: info?.lastImport?.rejectedTotal ?? rows.length, written: true, columns: [], notes: [] });
   };
 
   const saveReport = async () => {
@@ -178,6 +178,13 @@ export default function DataPage() {
               <p className="import-columns" data-testid="import-columns">
                 {t('data.importedColumns', { columns: rejected.columns.join(' · ') })}
               </p>
+            )}
+            {rejected.notes.length > 0 && (
+              <ul className="import-notes" data-testid="import-notes">
+                {rejected.notes.map((n, i) => (
+                  <li key={i}>{t(n.key, n.params)}</li>
+                ))}
+              </ul>
             )}
             {rejected.rows.length === 0 ? (
               <p className="muted">{t('data.noRejected')}</p>

@@ -119,6 +119,13 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
         )}
         {preview.remembered && <span>{t('import.remembered')}</span>}
       </div>
+      {preview.notes.length > 0 && (
+        <ul className="import-notes" data-testid="preview-notes">
+          {preview.notes.map((n, i) => (
+            <li key={i}>{t(n.key, n.params)}</li>
+          ))}
+        </ul>
+      )}
       <table className="mapping" data-testid="mapping">
         <thead>
           <tr>

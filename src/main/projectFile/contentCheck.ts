@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import type { Db } from '../db/connection';
+import { MAX_FIELD_CHARS } from '../data/csvParser';
+import { translate } from '../../shared/i18n';
+import { projectFieldsSchema } from '../../shared/project';
+import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
+import { revenuePartySchema } from '../../shared/revenue';
+import { ProjectFileError } from './fileError';
+import { plainFileName } from '../../shared/fileNames';
+
+/**
+ * The rows of a received project file, checked against what Tandem itself writes before any
+ * of them reaches the library (issue "Hostile files", item 12). The content hash only proves
+ * the file was not changed after it was exported — anyone can export a crafted project — so
+ * every JSON column is parsed and held to its shape (zod), every text column to a length, and
+ * every blob to its layout. A file that passes opens and reads without an internal error; one
+ * that does not is refused, naming the table, row and column.
+ */
+
+const finite = z.number().finite();
+const num = finite.nullable();
+const name = z.string().max(500);
+const strings = (max: number, each = 500) => z.array(z.string().max(each)).max(max);
+const numberRecord = z.record(z.string().max(500), num);
+const mixedRecord = z.record(z.string().max(500), z.union([finite, z.string().max(MAX_FIELD_CHARS), z.null()]));
+const numbers = z.array(num);
+
+const datasetProfile = z.object({
+  rows: z.number().int().min(0),
+  columns: z.array(
+    z.object({
+      name,
+      type: z.enum(['id', 'number', 'text', 'date', 'list']),
+      missing: finite,
+      min: num,
+      mean: num,
+      max: num,
+      distinct: z.number().int().min(0),
+      distinctCapped: z.boolean(),
+      histogram: z.array(z.object({ label: z.string().max(1000), count: finite })).max(1000),
+    }),
+  ),
+});
+const layout = z.object({ features: strings(10_000), attributes: strings(10_000) });
+const rejection = z.object({ row: z.number().int(), column: z.string().max(1000), value: z.string().max(1000), reason: z.string().max(2000) });
+
+const persona = z.object({
+  id: z.number().int().min(0),
+  name,
+  nameEn: name,
+  nameZh: name,
+  size: finite,
+  share: finite,
+  means: numberRecord,
+  profile: numberRecord,
+  distinguishing: z.array(z.object({ feature: name, direction: z.enum(['high', 'low']), z: finite, en: z.string().max(2000), zh: z.string().max(2000) })),
+  attributes: z.record(name, z.array(z.object({ value: z.string().max(2000), share: finite }))),
+});
+const segmentMetrics = z.object({
+  k: z.number().int().min(1),
+  silhouette: num,
+  inertia: num,
+  iterations: z.number().int().min(0),
+  algorithm: z.enum(['lloyd', 'minibatch']).optional(),
+  ms: finite,
+  silhouetteByK: z.array(z.object({ k: z.number().int(), silhouette: num, stability: num.optional(), smallest: num.optional() })),
+  kRule: z.enum(['fixed', 'stable', 'mostStable']).optional(),
+  features: z.array(z.object({ name, log1p: z.boolean(), missing: finite })),
+  dropped: z.array(z.object({ name, reason: z.string().max(2000) })),
+  backend: z.string().max(200),
+  map: z.object({ x: numbers, y: numbers, segment: z.array(z.number().int()), explained: numbers }),
+});
+const segmentSettings = z.looseObject({ features: strings(10_000) });
+
+const channelFit = z.looseObject({
+  name,
+  adstock: z.union([z.looseObject({ kind: z.literal('geometric'), decay: finite }), z.looseObject({ kind: z.literal('weibull'), shape: finite, scale: finite })]),
+  saturation: z.union([
+    z.looseObject({ kind: z.literal('hill'), shape: finite, halfSaturation: finite, spendScale: finite }),
+    z.looseObject({ kind: z.literal('logistic'), lambda: finite, spendScale: finite }),
+  ]),
+  beta: finite,
+  contributionShare: num,
+  spendShare: num,
+  contribution: num,
+  spend: num,
+  roi: num,
+  mroi: num,
+  averageSpend: num,
+});
+const mmmResult = z.looseObject({
+  metrics: z.looseObject({ r2: num, mape: num, nrmse: num, rssd: num, trainR2: num, trainMape: num, coverage: num }),
+  channels: z.array(channelFit).max(200),
+  dropped: z.array(z.object({ name, reason: z.string().max(2000) })),
+  base: z.array(z.object({ name, coef: num })),
+  intercept: num,
+  lambda: num,
+  weeks: z.object({ total: z.number().int(), train: z.number().int(), holdout: z.number().int() }),
+  history: z.looseObject({ spend: z.record(name, numbers), baseMeans: numberRecord, residuals: z.object({ p10: num, p90: num }), errors: numbers.optional() }),
+  series: z.looseObject({
+    periods: z.array(z.string().max(40)),
+    actual: numbers,
+    fitted: numbers,
+    baseline: numbers,
+    contributions: z.record(name, numbers),
+    p10: numbers,
+    p50: numbers,
+    p90: numbers,
+  }),
+  search: z.looseObject({ evaluations: z.number().int(), trainRmse: num, saturation: z.enum(['hill', 'logistic']), aic: numberRecord }),
+});
+const scenarioPlan = z.object({ weeks: z.number().int().min(1).max(520), start: z.string().max(40).optional(), spend: z.record(name, finite) });
+const revenuePoints = z.array(z.object({ label: z.string().max(40), amount: finite })).max(6);
+
+/** A text column's longest value: user-edited fields are held to the editor's own limit. */
+type TextRule = { text: number };
+type JsonRule = { json: z.ZodType };
+type ColumnRule = TextRule | JsonRule;
+const TEXT = { text: MAX_FIELD_CHARS };
+const SHORT = { text: 500 };
+const json = (schema: z.ZodType): JsonRule => ({ json: schema });
+
+/** Per table, the rule of each column that could break a reader (numbers and integers are SQLite STRICT-typed already). */
+const RULES: Record<string, Record<string, ColumnRule>> = {
+  datasets: { kind: SHORT, source: { text: 1000 }, imported_at: SHORT, mapping: json(z.record(name, z.string().max(500))), profile: json(datasetProfile), layout: json(layout) },
+  import_reports: { kind: SHORT, source: { text: 1000 }, imported_at: SHORT, rejected: json(z.array(rejection).max(100_000)) },
+  audience_users: { user_id: TEXT },
+  catalog_items: { item_id: TEXT, title: TEXT, description: TEXT, category: TEXT, tags: json(strings(100_000, MAX_FIELD_CHARS)), extra: json(mixedRecord) },
+  interactions: { user_id: TEXT, item_id: TEXT, event: TEXT, ts: TEXT },
+  partners: {
+    partner_id: TEXT, name: TEXT, type: TEXT, industry: TEXT, description: TEXT, audience_profile: TEXT,
+    tags: json(strings(100_000, MAX_FIELD_CHARS)), conflict_tags: json(strings(100_000, MAX_FIELD_CHARS)), extra: json(mixedRecord),
+  },
+  collaborations: { partner_a: TEXT, partner_b: TEXT, kind: TEXT, outcome: TEXT },
+  campaign_periods: { period: SHORT, campaign_id: TEXT, spend: json(numberRecord), controls: json(mixedRecord) },
+  actuals: { date: SHORT, kpis: json(numberRecord) },
+  segment_runs: { created_at: SHORT, name: SHORT, engine: SHORT, settings: json(segmentSettings), metrics: json(segmentMetrics), segments: json(z.array(persona).max(1000)) },
+  shortlist: { partner_id: TEXT, added_at: SHORT },
+  checklist_items: {
+    item_key: SHORT, kind: SHORT, partner_id: TEXT, title_en: { text: 1000 }, title_zh: { text: 1000 }, detail_en: { text: 8000 }, detail_zh: { text: 8000 },
+    owner: { text: 200 }, notes: { text: 8000 }, na_reason: { text: 2000 }, updated_at: SHORT,
+  },
+  checklist_history: { item_key: SHORT, at: SHORT, who: { text: 200 }, field: SHORT, old_value: { text: 8000 }, new_value: { text: 8000 } },
+  checklist_evidence: { item_key: SHORT, name: { text: 255 }, added_at: SHORT },
+  licences: { partner_id: TEXT, licensor: { text: 500 }, asset: { text: 500 }, territory: json(strings(100, 120)), channels: json(strings(100, 120)), notes: { text: 4000 }, updated_at: SHORT },
+  revenue_scenarios: { name: { text: 200 }, revenues: json(revenuePoints), parties: json(z.array(revenuePartySchema).max(12)), updated_at: SHORT },
+  // The plan's and the report settings' readers keep what parses, section by section: an object is enough.
+  campaign_plans: { data: json(z.looseObject({})), updated_at: SHORT },
+  mmm_fits: { options: json(z.looseObject({})), result: json(mmmResult), created_at: SHORT },
+  forecast_scenarios: { name: { text: 200 }, plan: json(scenarioPlan), updated_at: SHORT },
+  report_settings: { data: json(z.looseObject({})), logo_mime: SHORT, updated_at: SHORT },
+};
+
+const located = (file: string, table: string, column: string, row: number | null, why: string) =>
+  new ProjectFileError('tampered', `${file} holds data Tandem never writes (${table}${row === null ? '' : `, row ${row.toLocaleString('en')}`}, ${column}: ${why}); it was not opened.`);
+
+function issueText(error: z.ZodError): string {
+  const first = error.issues[0];
+  // The shared field rules speak in i18n keys (the UI translates them); say them in words here.
+  const message = first.message.startsWith('validation.') ? translate('en', first.message) : first.message;
+  return `${first.path.length ? `${first.path.join('.')}: ` : ''}${message}`.slice(0, 200);
+}
+
+/** Checks every row of the scratch copy; throws ProjectFileError naming the first bad value. */
+export function checkContent(db: Db, file: string): void {
+  checkProject(db, file);
+  for (const [table, columns] of Object.entries(RULES)) {
+    for (const [column, rule] of Object.entries(columns)) {
+      if ('text' in rule) {
+        // SQLite measures in characters, in C, without handing the values to JavaScript.
+        const longest = db.prepare(`SELECT max(length(${column})) FROM ${table}`).pluck().get() as number | null;
+        if (longest !== null && longest > rule.text) throw located(file, table, column, null, `a value of ${longest.toLocaleString('en')} characters, over ${rule.text.toLocaleString('en')}`);
+        continue;
+      }
+      let row = 0;
+      for (const value of db.prepare(`SELECT ${column} FROM ${table}`).pluck().iterate() as Iterable<unknown>) {
+        row++;
+        if (value === null) continue;
+        if (typeof value !== 'string') throw located(file, table, column, row, 'not JSON text');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          throw located(file, table, column, row, 'not valid JSON');
+        }
+        const result = rule.json.safeParse(parsed);
+        if (!result.success) throw located(file, table, column, row, issueText(result.error));
+      }
+    }
+  }
+  checkAudienceRows(db, file);
+  checkEvidenceNames(db, file);
+  checkBlobs(db, file);
+}
+
+function checkProject(db: Db, file: string): void {
+  const r = db.prepare('SELECT * FROM projects').get() as Record<string, unknown>;
+  const parse = (column: string) => {
+    try {
+      return JSON.parse(String(r[column])) as unknown;
+    } catch {
+      throw located(file, 'projects', column, 1, 'not valid JSON');
+    }
+  };
+  const fields = {
+    name: r.name, client: r.client, kind: r.kind, productTitle: r.product_title, description: r.description, tags: parse('tags'), price: r.price,
+    goals: r.goals, kpiWeights: { awareness: r.kpi_awareness, engagement: r.kpi_engagement, conversion: r.kpi_conversion, quality: r.kpi_quality },
+    budget: r.budget, currency: r.currency, startDate: r.start_date, endDate: r.end_date, exclusions: parse('exclusions'), status: r.status,
+  };
+  const result = projectFieldsSchema.safeParse(fields);
+  if (!result.success) throw located(file, 'projects', String(result.error.issues[0].path[0] ?? 'fields'), 1, issueText(result.error));
+}
+
+/**
+ * Audience rows are the one table that can hold millions: their attributes are checked by
+ * hand (an array of the layout's width, strings or nulls), not by building a zod parse a row.
+ */
+function checkAudienceRows(db: Db, file: string): void {
+  const meta = db.prepare("SELECT layout FROM datasets WHERE kind = 'audience'").pluck().get() as string | null | undefined;
+  const shape = meta ? (JSON.parse(meta) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
+  const featureBytes = shape.features.length * 8;
+  let row = 0;
+  for (const [features, attributes] of db.prepare('SELECT features, attributes FROM audience_users').raw().iterate() as Iterable<[unknown, unknown]>) {
+    row++;
+    if (!Buffer.isBuffer(features) || features.length !== featureBytes) throw located(file, 'audience_users', 'features', row, `not ${shape.features.length} stored numbers`);
+    let values: unknown;
+    try {
+      values = JSON.parse(String(attributes));
+    } catch {
+      throw located(file, 'audience_users', 'attributes', row, 'not valid JSON');
+    }
+    if (!Array.isArray(values) || values.length > shape.attributes.length || values.some((v) => v !== null && (typeof v !== 'string' || v.length > MAX_FIELD_CHARS))) {
+      throw located(file, 'audience_users', 'attributes', row, `not ${shape.attributes.length} text values`);
+    }
+  }
+}
+
+function checkEvidenceNames(db: Db, file: string): void {
+  let row = 0;
+  for (const n of db.prepare('SELECT name FROM checklist_evidence').pluck().iterate() as Iterable<string>) {
+    row++;
+    if (!n || plainFileName(n) !== n) throw located(file, 'checklist_evidence', 'name', row, `"${n.slice(0, 60)}" is not a plain file name`);
+  }
+}
+
+/** Segment labels: one 32-bit label per user the run states; a logo: a PNG or JPEG as it says. */
+function checkBlobs(db: Db, file: string): void {
+  for (const [logo, mime] of db.prepare('SELECT logo, logo_mime FROM report_settings WHERE logo IS NOT NULL').raw().iterate() as Iterable<[unknown, unknown]>) {
+    if (!Buffer.isBuffer(logo) || logo.length > MAX_LOGO_BYTES || logoMimeOf(logo) === null || logoMimeOf(logo) !== mime) throw located(file, 'report_settings', 'logo', 1, 'not a PNG or JPEG image of at most 2 MB');
+  }
+  let row = 0;
+  for (const [users, assignments, segments] of db.prepare('SELECT users, assignments, segments FROM segment_runs').raw().iterate() as Iterable<[number, Buffer, string]>) {
+    row++;
+    if (!Buffer.isBuffer(assignments) || assignments.length !== users * 4) throw located(file, 'segment_runs', 'assignments', row, `not ${users.toLocaleString('en')} segment labels`);
+    const k = (JSON.parse(segments) as unknown[]).length;
+    const labels = new Int32Array(assignments.buffer.slice(assignments.byteOffset, assignments.byteOffset + assignments.length));
+    for (const l of labels) if (l < -1 || l >= k) throw located(file, 'segment_runs', 'assignments', row, `a label ${l} outside the run's ${k} segments`);
+  }
+}

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src/main/core/services';
+import { contentHash } from '../../src/main/projectFile/contentHash';
+import { checkProjectFile } from '../../src/main/projectFile/inspect';
+import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
+import { tempDir } from './helpers';
+
+/**
+ * A received project whose hash is valid is still held to what Tandem writes (issue
+ * "Hostile files", item 12): anyone can export a crafted project, so the hash is an
+ * integrity check, not a signature. Every table of a real, full project passes; each
+ * crafted value — re-hashed so that only the content check can catch it — is refused,
+ * named by table, row and column, before anything reaches the library.
+ */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+let full = '';
+let work = '';
+
+beforeAll(async () => {
+  // Not tempDir(): that one is emptied after each test, and this project serves them all.
+  work = fs.mkdtempSync(path.join(path.dirname(tempDir()), 'tandem-content-'));
+  const dataDir = path.join(work, 'lib');
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [path.resolve('bin/tandem.mjs'), '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 3) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  cli('demo');
+  cli('segment', '--project', '1', '--k', '4');
+  cli('forecast', 'mmm', '--project', '1', '--bootstrap', '20');
+  cli('import', '--project', '1', '--kind', 'actuals', path.resolve('tests/fixtures/import/actuals.csv'));
+  const services = createServices({ dataDir, locale: 'en', dialogs: { open: async () => null, save: async () => null, openFile: async () => {} } });
+  try {
+    const logo = path.join(work, 'logo.png');
+    fs.writeFileSync(logo, PNG);
+    await services.handlers['scenarios.save']({ projectId: 1, scenario: { name: 'Push social', weeks: 8, spend: { social: 20_000, search: 8_000 } } });
+    const settings = (await services.handlers['report.get']({ projectId: 1 })).settings;
+    await services.handlers['report.save']({ projectId: 1, settings: { ...settings, title: '联名提案', client: 'Client' } });
+    await services.handlers['report.setLogo']({ projectId: 1, path: logo });
+  } finally {
+    await services.close();
+  }
+  full = path.join(work, 'full.tandem');
+  cli('export', '--project', '1', '--out', full);
+}, 300_000);
+
+/** A copy of the full project with `sql` applied and the manifest's hash made to match again. */
+function crafted(sql: string, params: unknown[] = []): string {
+  const file = path.join(tempDir(), 'crafted.tandem');
+  fs.copyFileSync(full, file);
+  const db = new Database(file);
+  db.pragma('ignore_check_constraints = ON');
+  db.prepare(sql).run(...params);
+  db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  return file;
+}
+
+function tables(file: string): Record<string, number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT count(*) FROM ${n}`).pluck().get() as number]));
+  } finally {
+    db.close();
+  }
+}
+
+describe('the content of a received project', () => {
+  it('a full project — every table holding rows — passes as Tandem wrote it', () => {
+    const counts = tables(full);
+    const empty = Object.entries(counts).filter(([n, c]) => c === 0 && n !== 'settings').map(([n]) => n);
+    // Every table the check covers holds something here, so a rule stricter than the writer would show.
+    expect(empty).toEqual([]);
+    const checked = checkProjectFile(full, path.join(tempDir(), 'scratch'));
+    checked.dispose();
+  });
+
+  const cases: [string, string, unknown[], RegExp][] = [
+    ['a 10 MB project name', 'UPDATE projects SET name = ?', ['名'.repeat(10 << 20)], /projects, row 1, name: .*(long|characters)/i],
+    ['tags that are not a list of labels', 'UPDATE projects SET tags = ?', ['{"a":1}'], /projects, row 1, tags/],
+    ['a dataset profile of the wrong shape', "UPDATE datasets SET profile = ? WHERE kind = 'audience'", ['{"rows":"many","columns":3}'], /datasets, row \d+, profile: rows/],
+    ['a dataset layout of the wrong shape', "UPDATE datasets SET layout = ? WHERE kind = 'audience'", ['{"features":"x","attributes":[]}'], /datasets, row \d+, layout: features/],
+    ['an audience row with attributes of another shape', "UPDATE audience_users SET attributes = ? WHERE user_id = (SELECT min(user_id) FROM audience_users)", ['{"city":1}'], /audience_users, row 1, attributes/],
+    ['an audience row with too few stored features', "UPDATE audience_users SET features = x'00' WHERE user_id = (SELECT min(user_id) FROM audience_users)", [], /audience_users, row 1, features/],
+    ['evidence named ..', "UPDATE checklist_evidence SET name = '..'", [], /checklist_evidence, row 1, name: "\.\." is not a plain file name/],
+    ['evidence named with a path', "UPDATE checklist_evidence SET name = '../../.bashrc'", [], /checklist_evidence, row 1, name/],
+    ['segment labels cut short', 'UPDATE segment_runs SET assignments = substr(assignments, 1, 8)', [], /segment_runs, row 1, assignments: not [\d,]+ segment labels/],
+    ['a segment label past the run’s segments', "UPDATE segment_runs SET assignments = CAST(x'63000000' || substr(assignments, 5) AS BLOB)", [], /segment_runs, row 1, assignments: a label 99 outside/],
+    ['a fit whose channels are not a list', "UPDATE mmm_fits SET result = json_set(result, '$.channels', 'x')", [], /mmm_fits, row 1, result: channels/],
+    ['campaign spend as text', "UPDATE campaign_periods SET spend = '{\"social\":\"lots\"}' WHERE rowid = (SELECT min(rowid) FROM campaign_periods)", [], /campaign_periods, row 1, spend: social/],
+    ['rejections of the wrong shape', "UPDATE import_reports SET rejected = '[1,2,3]'", [], /import_reports, row 1, rejected: 0/],
+    ['a logo that is not an image', "UPDATE report_settings SET logo = x'3c7376673e', logo_mime = 'image/png'", [], /report_settings, row 1, logo: not a PNG or JPEG/],
+    ['a licence territory of numbers', "UPDATE licences SET territory = '[1]' WHERE id = (SELECT min(id) FROM licences)", [], /licences, row 1, territory: 0/],
+  ];
+  it.each(cases)('refuses %s, naming where it is, with nothing left behind', (_what, sql, params, message) => {
+    const file = crafted(sql, params);
+    const scratch = path.join(tempDir(), 'scratch');
+    let error: unknown;
+    try {
+      checkProjectFile(file, scratch).dispose();
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toMatch(message);
+    expect(String(error)).toMatch(/holds data Tandem never writes .*; it was not opened\./);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+});
