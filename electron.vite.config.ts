@@ -21,6 +21,7 @@ export default defineConfig({
           cli: resolve('src/main/cli/entry.ts'),
           testhost: resolve('src/main/testhost/server.ts'),
           worker: resolve('src/main/jobs/worker.ts'),
+          reader: resolve('src/main/jobs/readerWorker.ts'),
           writer: resolve('src/main/data/writerThread.ts'),
           alsWorker: resolve('src/main/partners/targeting/alsWorker.ts'),
         },

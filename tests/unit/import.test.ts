@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportDataset, exportRejected } from '../../src/main/data/datasetExport';
 import { importFile, type ImportRequest } from '../../src/main/data/importer';
+import { readPreview } from '../../src/main/data/preview';
 import { DataService } from '../../src/main/data/service';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
 import { openLibrary } from '../../src/main/db/library';
@@ -153,7 +154,8 @@ describe('importing each data kind', () => {
   it('remembers the mapping per project and kind, and the preview offers it with the inferred types', () => {
     const { lib, projectId, run } = setup();
     run({ kind: 'catalog', file: fixture('catalog.csv'), mapping: { 简介: 'extra.blurb' } });
-    const preview = new DataService(lib.db).preview(projectId, 'catalog', fixture('catalog.csv'));
+    const { remembered, existingRows } = new DataService(lib.db).previewContext(projectId, 'catalog');
+    const preview = readPreview(fixture('catalog.csv'), 'catalog', remembered, existingRows);
     expect(preview.remembered).toMatchObject({ 简介: 'extra.blurb', 课程ID: 'item_id' });
     expect(preview.suggested).toEqual(preview.remembered);
     expect(preview.inferred).toMatchObject({ 课程ID: 'text', 价格: 'number' });

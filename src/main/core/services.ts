@@ -8,13 +8,14 @@ import { SCHEMA_VERSION } from '../db/migrate';
 import { mergeHandlers } from '../api/dispatch';
 import type { Handlers } from '../api/types';
 import { JobRunner } from '../jobs/runner';
+import { existingProject } from '../projectFile/peek';
+import type { OffMain } from '../jobs/protocol';
 import { audienceHandlers } from '../audience/handlers';
 import { RunsRepo } from '../audience/runsRepo';
 import { dataHandlers } from '../data/handlers';
 import { detectEngines } from '../ml/engineInfo';
 import { DataService } from '../data/service';
-import { peekProjectFile } from '../projectFile/peek';
-import type { DialogPurpose } from '../../shared/contract';
+import type { DialogPurpose, ProjectFileSummary } from '../../shared/contract';
 import { projectHandlers } from '../projects/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { reportHandlers } from '../report/handlers';
@@ -110,6 +111,7 @@ export function createServices(opts: ServicesOptions): Services {
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
+  const offMain: OffMain = (kind, params) => jobs.call(kind, params);
   jobs.on('job', (info) => {
     bus.send('job', info);
     if (info.state === 'done') bus.send('library', { reason: `job:${info.kind}` });
@@ -155,7 +157,7 @@ export function createServices(opts: ServicesOptions): Services {
       },
     },
     projectHandlers(needProjects),
-    dataHandlers(needData),
+    dataHandlers(needData, offMain),
     audienceHandlers(need(runs), need(library?.db ?? null)),
     riskHandlers(need(checklist), need(rights), need(revenue), needDialogs, opts.dataDir),
     reportHandlers(need(library?.db ?? null)),
@@ -181,9 +183,10 @@ export function createServices(opts: ServicesOptions): Services {
       'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),
     },
     {
-      'projectFiles.inspect': ({ path }) => {
+      'projectFiles.inspect': async ({ path }) => {
         needProjects();
-        return peekProjectFile(library!.db, path, opts.nativeBinding);
+        const { projectUid, ...peek } = (await offMain('projectPeek', { path })) as ProjectFileSummary & { projectUid: string | null };
+        return { ...peek, existing: existingProject(library!.db, projectUid) };
       },
       'dialogs.open': async ({ purpose }) => ({ path: await needDialogs().open(purpose) }),
       'dialogs.save': async ({ purpose, defaultName }) => ({ path: await needDialogs().save(purpose, defaultName) }),

@@ -1,15 +1,13 @@
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
-import type { DatasetInfo, DatasetPage, DatasetProfile, ImportPreview, ImportReportSummary, Rejection } from '../../shared/data';
+import type { DatasetInfo, DatasetPage, DatasetProfile, ImportReportSummary, Rejection } from '../../shared/data';
 import { DATASET_KINDS, type DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import type { Mapping } from '../../shared/fields';
 import { flatten } from './columns';
 import { datasetColumns } from './datasetExport';
 import { profileFromDb } from './profile';
-import { sampleTable } from './sample';
-import { asInputError, damagedTextNote, openTableSource } from './tableSource';
 
 /** What the Data page and the mapping dialog ask of the data area (quick reads; heavy work is in jobs). */
 export class DataService {
@@ -24,34 +22,15 @@ export class DataService {
     if (!row) throw new DomainError('not_found', `There is no project ${projectId}.`);
   }
 
-  /** The head of a file, its inferred types and a suggested mapping, for the mapping dialog. */
-  preview(projectId: number, kind: DatasetKind, file: string, sheet?: string): ImportPreview {
+  /**
+   * What the mapping dialog needs from the library beside the file's head: the mapping
+   * remembered from the kind's last import and the rows it already holds. The file itself
+   * is read off the main process (readPreview, in the reader worker).
+   */
+  previewContext(projectId: number, kind: DatasetKind): { remembered: Mapping | null; existingRows: number } {
     this.requireProject(projectId);
-    const source = asInputError(() => openTableSource(path.resolve(file), { sheet }));
-    try {
-      const sample = asInputError(() => sampleTable(source, 200));
-      const meta = this.datasets.meta(projectId, kind);
-      const remembered = (meta?.mapping as Mapping | null) ?? null;
-      return {
-        path: file,
-        fileName: source.fileName,
-        format: source.format,
-        encoding: source.encoding,
-        delimiter: source.delimiter,
-        sheets: source.sheets,
-        sheet: source.sheet,
-        headers: sample.headers,
-        rows: sample.rows.slice(0, 20),
-        inferred: sample.inferred,
-        suggested: sample.suggest(kind, remembered),
-        remembered,
-        dateOrder: sample.dateOrder,
-        existingRows: meta?.rows ?? 0,
-        notes: [damagedTextNote(source)].filter((n) => n !== null),
-      };
-    } finally {
-      source.close();
-    }
+    const meta = this.datasets.meta(projectId, kind);
+    return { remembered: (meta?.mapping as Mapping | null) ?? null, existingRows: meta?.rows ?? 0 };
   }
 
   /** Every dataset of a project with its profile (worked out once for data that has none yet). */

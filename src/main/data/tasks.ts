@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { openLibrary } from '../db/library';
 import type { TaskContext } from '../jobs/protocol';
-import { datasetExportSchema, importStartSchema } from '../../shared/data';
+import { z } from 'zod';
+import { datasetExportSchema, importPreviewSchema, importStartSchema } from '../../shared/data';
+import { readPreview } from './preview';
 import { exportDataset } from './datasetExport';
 import { importFile } from './importer';
 
@@ -32,3 +34,12 @@ export function runDatasetExportTask(params: unknown, ctx: TaskContext) {
   }
 }
 
+
+/** What the main process hands the reader worker for a preview: the call's input and the library's part. */
+export const previewTaskSchema = importPreviewSchema.extend({ remembered: z.record(z.string(), z.string()).nullable(), existingRows: z.number().int().min(0) });
+
+/** The mapping dialog's preview, read in a worker: a hostile file costs that thread, not the app. */
+export function runImportPreviewTask(params: unknown) {
+  const p = previewTaskSchema.parse(params);
+  return readPreview(p.path, p.kind, p.remembered, p.existingRows, p.sheet);
+}

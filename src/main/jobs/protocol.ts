@@ -1,9 +1,17 @@
 import type { JobKind } from '../../shared/jobs';
 import type { ErrorCode } from '../../shared/result';
 
+/**
+ * Work a worker thread can do: the jobs the renderer starts, and the reads the contract's
+ * calls hand off the main process (a file's preview) without a job of their own.
+ */
+export const CALL_TASKS = ['importPreview', 'projectPeek'] as const;
+export type CallTask = (typeof CALL_TASKS)[number];
+export type TaskKind = JobKind | CallTask;
+
 /** What the runner hands a worker thread. */
 export interface WorkerInput {
-  kind: JobKind;
+  kind: TaskKind;
   params: unknown;
   /** Where the worker opens the library (its own connection; WAL lets both work). */
   dataDir: string;
@@ -34,3 +42,6 @@ export interface TaskContext {
   /** Throws CancelledError if the job was cancelled. */
   checkCancelled(): void;
 }
+
+/** How an area's handler hands a read to a worker thread (the composition root binds it to the job runner). */
+export type OffMain = (kind: CallTask, params: unknown) => Promise<unknown>;

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JobInfo, JobKind } from '../../shared/jobs';
-import type { WorkerInput, WorkerMessage } from './protocol';
+import { DomainError } from '../../shared/result';
+import type { CallTask, WorkerInput, WorkerMessage } from './protocol';
 import { workerEntry } from './workerEntry';
 
 export interface JobRunnerOptions {
@@ -90,6 +91,42 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo] }> {
     const timer = setTimeout(() => void job.worker.terminate(), this.opts.cancelGraceMs ?? 5000);
     void job.done.then(() => clearTimeout(timer));
     return true;
+  }
+
+  /**
+   * Runs a read that must not block the main process (a file's preview) in a worker of its
+   * own, with a memory cap and a time limit: a crafted file can cost that worker, never the
+   * app. Not a job — nothing is listed or pushed — it resolves with the task's result or
+   * rejects with its DomainError.
+   */
+  call(kind: CallTask, params: unknown, limits: { timeoutMs?: number; maxHeapMb?: number } = {}): Promise<unknown> {
+    const timeoutMs = limits.timeoutMs ?? 30_000;
+    const input: WorkerInput = { kind, params, dataDir: this.opts.dataDir, nativeBinding: this.opts.nativeBinding, cancelFlag: new SharedArrayBuffer(4) };
+    const entry = workerEntry(import.meta.url, 'reader', 'readerWorker');
+    const worker = new Worker(entry.source, { workerData: input, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 1024 } });
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        f();
+      };
+      const timer = setTimeout(
+        () => settle(() => reject(new DomainError('invalid_input', `Reading the file took longer than ${Math.round(timeoutMs / 1000)} s and was stopped: it is too large or not a table Tandem can read.`))),
+        timeoutMs,
+      );
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'done') settle(() => resolve(m.result));
+        else if (m.type === 'failed') settle(() => reject(m.code ? new DomainError(m.code, m.error) : new Error(m.error)));
+      });
+      worker.on('error', (e) => {
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        settle(() => reject(oom ? new DomainError('invalid_input', `Reading the file needed more than ${limits.maxHeapMb ?? 1024} MB and was stopped: it is not a table Tandem can read.`) : e));
+      });
+      worker.on('exit', (code) => settle(() => reject(new Error(`the reading worker exited with code ${code}`))));
+    });
   }
 
   /** Resolves when the job ends (done, failed or cancelled). */

@@ -1,4 +1,3 @@
-import type { JobKind } from '../../shared/jobs';
 import { runSegmentTask } from '../audience/task';
 import { runRecommendTask } from '../partners/targeting/recommendTask';
 import { runTargetTask } from '../partners/targeting/targetTask';
@@ -7,6 +6,7 @@ import { runReportTask } from '../report/reportTask';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
+import type { JobKind } from '../../shared/jobs';
 import type { TaskContext } from './protocol';
 
 /** The work each job kind does inside a worker thread. */

@@ -1,32 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { ProjectFileSummary } from '../../shared/contract';
 import type { Db } from '../db/connection';
 import { ProjectsRepo } from '../db/projectsRepo';
+import { MAX_PROJECT_FILE_BYTES } from './inspect';
 import { MANIFEST_TABLE } from './manifest';
 
 /**
- * A quick look at a `.tandem` file before the user chooses how to open it: the manifest
- * read through a read-only connection (no schema code runs) and whether the library has
- * the project already. The full check happens in the open job, on a scratch copy.
+ * A quick look at a `.tandem` file before the user chooses how to open it: the manifest,
+ * read through a read-only connection (no schema code runs) to a scratch copy, and whether
+ * the library has the project already. Never the file in place: SQLite would read a `-wal`
+ * lying beside it (and leave sidecar files there), so the preview could show another
+ * manifest than the copy the open job checks. The full check happens in that job.
  */
-export function peekProjectFile(db: Db, file: string, nativeBinding?: string): ProjectFileSummary {
+export function peekProjectFile(file: string, scratchDir: string, nativeBinding?: string): ProjectFileSummary & { projectUid: string | null } {
   const fileName = path.basename(file);
   let bytes = 0;
   try {
     bytes = fs.statSync(file).size;
   } catch (e) {
-    return { path: file, fileName, bytes, manifest: null, problem: `${fileName} cannot be read (${(e as NodeJS.ErrnoException).code ?? ''}).`, existing: null };
+    return { path: file, fileName, bytes, manifest: null, problem: `${fileName} cannot be read (${(e as NodeJS.ErrnoException).code ?? ''}).`, existing: null, projectUid: null };
   }
+  if (bytes > MAX_PROJECT_FILE_BYTES) return { path: file, fileName, bytes, manifest: null, problem: `${fileName} is larger than a project file may be.`, existing: null, projectUid: null };
   let peek: Database.Database | null = null;
+  fs.mkdirSync(scratchDir, { recursive: true });
+  const scratch = path.join(scratchDir, `open-${randomUUID()}.sqlite`);
   try {
-    peek = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    fs.copyFileSync(file, scratch);
+    peek = new Database(scratch, { readonly: true, fileMustExist: true, nativeBinding });
     peek.pragma('trusted_schema = OFF');
     const rows = peek.prepare(`SELECT key, value FROM ${MANIFEST_TABLE}`).all() as { key: string; value: string }[];
     const m = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-    const existingId = m.projectUid ? new ProjectsRepo(db).findLiveByUid(m.projectUid) : null;
-    const existing = existingId === null ? null : { id: existingId, name: new ProjectsRepo(db).get(existingId)!.name };
     return {
       path: file,
       fileName,
@@ -39,11 +45,20 @@ export function peekProjectFile(db: Db, file: string, nativeBinding?: string): P
         schemaVersion: Number(m.schemaVersion),
       },
       problem: null,
-      existing,
+      // Filled in by the main process, which holds the library (existingProject).
+      existing: null,
+      projectUid: m.projectUid || null,
     };
   } catch {
-    return { path: file, fileName, bytes, manifest: null, problem: `${fileName} is not a readable Tandem project file.`, existing: null };
+    return { path: file, fileName, bytes, manifest: null, problem: `${fileName} is not a readable Tandem project file.`, existing: null, projectUid: null };
   } finally {
     peek?.close();
+    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
   }
+}
+
+/** The live project of the library that a peeked file would collide with, if any. */
+export function existingProject(db: Db, projectUid: string | null): ProjectFileSummary['existing'] {
+  const id = projectUid ? new ProjectsRepo(db).findLiveByUid(projectUid) : null;
+  return id === null ? null : { id, name: new ProjectsRepo(db).get(id)!.name };
 }

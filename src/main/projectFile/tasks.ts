@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { openLibrary } from '../db/library';
 import type { TaskContext } from '../jobs/protocol';
 import { projectExportSchema, projectOpenSchema } from '../../shared/jobs';
@@ -6,6 +7,7 @@ import { DomainError } from '../../shared/result';
 import { exportProject } from './exportProject';
 import { checkProjectFile, ProjectFileError } from './inspect';
 import { copyIntoLibrary } from './openProject';
+import { peekProjectFile } from './peek';
 
 export function runProjectExportTask(params: unknown, ctx: TaskContext) {
   const p = projectExportSchema.omit({ kind: true }).parse(params);
@@ -42,4 +44,10 @@ export function runProjectOpenTask(params: unknown, ctx: TaskContext) {
   } finally {
     checked.dispose();
   }
+}
+
+/** The open dialog's look at a file, in a worker (the copy and the SQLite read stay off the main process). */
+export function runProjectPeekTask(params: unknown, ctx: TaskContext) {
+  const p = z.object({ path: z.string().min(1).max(4096) }).strict().parse(params);
+  return peekProjectFile(path.resolve(p.path), path.join(ctx.dataDir, 'tmp'), ctx.nativeBinding);
 }
