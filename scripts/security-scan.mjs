@@ -45,4 +45,20 @@ for (const f of findings) {
   if (tag === 'FAIL') blocking.push(f);
 }
 console.log(`\nelectronegativity (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} above LOW not reviewed`);
-process.exit(blocking.length ? 1 : 0);
+
+// The fuses electron-builder flips in the packaged binary (issue "Hostile files", item 8): a
+// received file cannot turn the app into a Node runtime or a debugger. grantFileProtocolExtraPrivileges
+// stays on only while the renderer loads from file:// (an app:// scheme is the next step).
+const FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  enableCookieEncryption: true,
+};
+const fuses = require('../package.json').build?.electronFuses ?? {};
+const wrongFuses = Object.entries(FUSES).filter(([k, v]) => fuses[k] !== v);
+for (const [k, v] of wrongFuses) console.log(`FAIL     fuse ${k} must be ${v} in package.json build.electronFuses (it is ${fuses[k]})`);
+console.log(`fuses: ${Object.keys(FUSES).length - wrongFuses.length} of ${Object.keys(FUSES).length} set as required`);
+process.exit(blocking.length || wrongFuses.length ? 1 : 0);
