@@ -1,3 +1,4 @@
+import { isSameAppUrl } from './appUrl';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
@@ -27,15 +28,7 @@ let win: BrowserWindow | null = null;
 let services: Services | null = null;
 let pendingFile: string | null = tandemFileFromArgv(process.argv);
 
-const isAppUrl = (url: string) => {
-  try {
-    const u = new URL(url);
-    const base = new URL(appUrl);
-    return u.origin === base.origin && u.pathname === base.pathname;
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = (url: string) => isSameAppUrl(url, appUrl);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

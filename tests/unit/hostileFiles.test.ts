@@ -10,6 +10,7 @@ import { exportProject } from '../../src/main/projectFile/exportProject';
 import { safeOpenName } from '../../src/main/risk/evidenceOpen';
 import { importFile } from '../../src/main/data/importer';
 import { inert } from '../../src/main/data/tableWriter';
+import { isSameAppUrl } from '../../src/main/appUrl';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
 import { openLibrary } from '../../src/main/db/library';
 import { ProjectsRepo } from '../../src/main/db/projectsRepo';
@@ -158,5 +159,21 @@ describe('a crafted project file', () => {
     expect(() => checkProjectFile(file, scratch)).toThrowError(/does not have the structure Tandem writes \(table slow\)/);
     // And the refusal leaves no scratch copy behind.
     expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+});
+
+describe('the app’s own page, as the navigation guard and the IPC sender check see it', () => {
+  const app = 'file:///opt/Tandem/resources/app.asar/out/renderer/index.html';
+  it('accepts the page itself, with any route', () => {
+    expect(isSameAppUrl(app, app)).toBe(true);
+    expect(isSameAppUrl(`${app}#/project/3/data`, app)).toBe(true);
+    expect(isSameAppUrl('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
+  });
+  it('refuses a file: URL on another host with the same path (every file: origin is "null"), and anything else', () => {
+    expect(isSameAppUrl('file://attacker.example/opt/Tandem/resources/app.asar/out/renderer/index.html', app)).toBe(false);
+    expect(isSameAppUrl('file:///tmp/index.html', app)).toBe(false);
+    expect(isSameAppUrl('https://opt/Tandem/resources/app.asar/out/renderer/index.html', app)).toBe(false);
+    expect(isSameAppUrl('http://user:pw@localhost:5173/', 'http://localhost:5173/')).toBe(false);
+    expect(isSameAppUrl('not a url', app)).toBe(false);
   });
 });
