@@ -47,8 +47,8 @@ for (const f of findings) {
 console.log(`\nelectronegativity (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} above LOW not reviewed`);
 
 // The fuses electron-builder flips in the packaged binary (issue "Hostile files", item 8): a
-// received file cannot turn the app into a Node runtime or a debugger. grantFileProtocolExtraPrivileges
-// stays on only while the renderer loads from file:// (an app:// scheme is the next step).
+// received file cannot turn the app into a Node runtime or a debugger, and file:// pages get no
+// privileges (the renderer is served from app://tandem, src/main/appUrl.ts).
 const FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,
@@ -56,6 +56,7 @@ const FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
   enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
 };
 const fuses = require('../package.json').build?.electronFuses ?? {};
 const wrongFuses = Object.entries(FUSES).filter(([k, v]) => fuses[k] !== v);

@@ -1,7 +1,7 @@
-import { isSameAppUrl } from './appUrl';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, net, protocol } from 'electron';
+import { APP_ENTRY, APP_SCHEME, appAssetPath, isSameAppUrl } from './appUrl';
 import type { MenuCommand } from '../shared/events';
 import { translate } from '../shared/i18n';
 import { languageFromLocale, type Settings } from '../shared/settings';
@@ -20,9 +20,11 @@ import { loadWindowState, trackWindowState } from './windowState';
  * One window, one instance, a native menu, secure defaults.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererFile = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appUrl = devUrl ?? pathToFileURL(rendererFile).href;
+// The built renderer is served from app://tandem (see appUrl.ts), never file://.
+const appUrl = devUrl ?? APP_ENTRY;
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 let win: BrowserWindow | null = null;
 let services: Services | null = null;
@@ -91,7 +93,17 @@ function refreshMenu(): void {
   );
 }
 
+/** Serves the built renderer's files on app://tandem: only files under its folder, nothing else. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = appAssetPath(rendererDir, request.url, path.sep);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).href);
+  });
+}
+
 function start(): void {
+  serveRenderer();
   const dataDir = app.getPath('userData');
   services = createServices({ dataDir, nativeBinding: electronNativeBinding(), locale: app.getLocale(), dialogs: electronDialogs(() => win) });
   hardenSession();
@@ -138,6 +150,5 @@ function start(): void {
     if (pendingFile) openProjectFile(pendingFile);
     pendingFile = null;
   });
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(appUrl);
 }

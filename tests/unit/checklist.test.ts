@@ -151,7 +151,7 @@ describe('the risk checklist', () => {
     const item = 'project.revenue-share';
     const view = service.addEvidence(id, item, file);
     const evidence = view.items.find((i) => i.id === item)!.evidence;
-    expect(evidence).toMatchObject([{ name: 'contract.txt', size: 23, intact: true }]);
+    expect(evidence).toMatchObject([{ name: 'contract.txt', size: 23, intact: true, receivedFrom: null }]);
     expect(service.evidenceFile(id, item, evidence[0].sha256).data.toString()).toBe('signed contract, page 1');
 
     // Carried to another library as a copy: the evidence and its hash come along, intact.
@@ -162,7 +162,16 @@ describe('the risk checklist', () => {
     const { projectId } = copyIntoLibrary(other.db, checked, 'new');
     checked.dispose();
     const copied = new ChecklistService(other.db, () => NOW).view(projectId);
-    expect(copied.items.find((i) => i.id === item)!.evidence).toMatchObject([{ sha256: evidence[0].sha256, intact: true }]);
+    // …marked as arriving in that file: it was added in the sender's library, not this one.
+    expect(copied.items.find((i) => i.id === item)!.evidence).toMatchObject([{ sha256: evidence[0].sha256, intact: true, receivedFrom: expect.stringMatching(/^p\.tandem, exported \d{4}-\d\d-\d\d \d\d:\d\d$/) }]);
+    // Sent on again, it keeps where it first arrived.
+    const again = path.join(tempDir(), 'again.tandem');
+    exportProject(other.db, projectId, again);
+    const third = openLibrary(tempDir());
+    const checkedAgain = checkProjectFile(again, tempDir());
+    const onward = copyIntoLibrary(third.db, checkedAgain, 'new');
+    checkedAgain.dispose();
+    expect(new ChecklistService(third.db, () => NOW).view(onward.projectId).items.find((i) => i.id === item)!.evidence[0].receivedFrom).toMatch(/^p\.tandem, /);
     expect(copied.items.length).toBe(service.view(id).items.length);
 
     // Someone edits the stored bytes: the next read flags it and refuses to open it.

@@ -55,4 +55,97 @@ describe('a crash in the middle of an import', () => {
     // Some kills landed before the commit (nothing written): the test did interrupt imports.
     expect(seen.has(1_000)).toBe(true);
   }, 240_000);
+
+  it('killed while the import writes its pages (triggered by the WAL changing, so kills land inside the commit): intact, none or all', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data');
+    const wal = path.join(data, 'library.sqlite-wal');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--data-dir', data, '--json', ...args], { encoding: 'utf8' });
+    expect(cli('project', 'create', '--name', 'crash').status).toBe(0);
+    const small = path.join(dir, 'small.csv');
+    const big = path.join(dir, 'big.csv');
+    writeAudience(small, 1_000, 's');
+    writeAudience(big, 150_000, 'b');
+    expect(cli('import', '--project', '1', '--kind', 'audience', small).status).toBe(0);
+    /**
+     * Whether the WAL's current generation holds at least `n` frames: frame n's salts match the
+     * header's (SQLite writes the header anew when it restarts the WAL, so stale frames from an
+     * earlier generation do not count). Opening the library writes a few frames; the import's
+     * transaction writes thousands, so this fires while its pages, and then its commit, go out.
+     */
+    const framesAtLeast = (n: number) => {
+      let fd: number;
+      try {
+        fd = fs.openSync(wal, 'r');
+      } catch {
+        return false;
+      }
+      try {
+        const head = Buffer.alloc(32);
+        if (fs.readSync(fd, head, 0, 32, 0) < 32) return false;
+        const pageSize = head.readUInt32BE(8);
+        const frame = Buffer.alloc(24);
+        if (fs.readSync(fd, frame, 0, 24, 32 + (n - 1) * (24 + pageSize)) < 24) return false;
+        return frame.readUInt32BE(8) === head.readUInt32BE(16) && frame.readUInt32BE(12) === head.readUInt32BE(20);
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    const args = [bin, '--data-dir', data, '--json', 'import', '--project', '1', '--kind', 'audience', big, '--mode', 'replace'];
+    /** Starts the import and resolves once the WAL holds 500 frames of this generation (the transaction's pages going out). */
+    const startWatched = async () => {
+      const started = performance.now();
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      let ended = false;
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve(void (ended = true))));
+      // A checkpoint restarts the WAL only when the next transaction begins: wait for the generation to turn over first.
+      const salt = () => {
+        try {
+          const b = Buffer.alloc(8);
+          const fd = fs.openSync(wal, 'r');
+          fs.readSync(fd, b, 0, 8, 16);
+          fs.closeSync(fd);
+          return b.toString('hex');
+        } catch {
+          return '';
+        }
+      };
+      const before = salt();
+      while (!ended && (salt() === before || !framesAtLeast(500))) await new Promise((resolve) => setImmediate(resolve));
+      return { child, exited, ended: () => ended, walAt: performance.now() - started };
+    };
+
+    // Calibration: how long the writing lasts, from the 500th frame to the process's end.
+    const calibration = await startWatched();
+    const changedAt = performance.now();
+    await calibration.exited;
+    const writing = performance.now() - changedAt;
+    expect(cli('import', '--project', '1', '--kind', 'audience', small, '--mode', 'replace').status).toBe(0);
+
+    const outcomes: number[] = [];
+    let insideWrite = 0;
+    for (let i = 0; i < 16; i++) {
+      const run = await startWatched();
+      // Spread over the writing: early ones land among spilled pages, late ones in the commit itself.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * writing));
+      if (!run.ended()) insideWrite++;
+      run.child.kill('SIGKILL');
+      await run.exited;
+      const db = new Database(path.join(data, 'library.sqlite'));
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const rows = db.prepare('SELECT count(*) FROM audience_users WHERE project_id = 1').pluck().get() as number;
+        const recorded = db.prepare("SELECT rows FROM datasets WHERE project_id = 1 AND kind = 'audience'").pluck().get() as number;
+        expect([1_000, 150_000]).toContain(rows);
+        expect(recorded).toBe(rows);
+        outcomes.push(rows);
+      } finally {
+        db.close();
+      }
+      if (outcomes.at(-1) === 150_000) expect(cli('import', '--project', '1', '--kind', 'audience', small, '--mode', 'replace').status).toBe(0);
+    }
+    // The kills did land while pages were being written, not only before or after.
+    expect(insideWrite).toBeGreaterThanOrEqual(8);
+  }, 300_000);
 });
+

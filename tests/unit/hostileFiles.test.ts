@@ -10,7 +10,7 @@ import { exportProject } from '../../src/main/projectFile/exportProject';
 import { safeOpenName } from '../../src/main/risk/evidenceOpen';
 import { importFile } from '../../src/main/data/importer';
 import { inert } from '../../src/main/data/tableWriter';
-import { isSameAppUrl } from '../../src/main/appUrl';
+import { APP_ENTRY, appAssetPath, isSameAppUrl } from '../../src/main/appUrl';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
 import { openLibrary } from '../../src/main/db/library';
 import { ProjectsRepo } from '../../src/main/db/projectsRepo';
@@ -175,5 +175,32 @@ describe('the app’s own page, as the navigation guard and the IPC sender check
     expect(isSameAppUrl('https://opt/Tandem/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isSameAppUrl('http://user:pw@localhost:5173/', 'http://localhost:5173/')).toBe(false);
     expect(isSameAppUrl('not a url', app)).toBe(false);
+  });
+});
+
+describe('the renderer served from app://tandem', () => {
+  const root = '/opt/Tandem/resources/app.asar/out/renderer';
+  it('maps the app’s own URLs to files under the renderer folder', () => {
+    expect(appAssetPath(root, APP_ENTRY)).toBe(`${root}/index.html`);
+    expect(appAssetPath(root, 'app://tandem/')).toBe(`${root}/index.html`);
+    expect(appAssetPath(root, 'app://tandem/assets/index-abc.js?v=1#x')).toBe(`${root}/assets/index-abc.js`);
+    expect(appAssetPath(root, 'app://tandem/assets/Noto%20Sans.woff2')).toBe(`${root}/assets/Noto Sans.woff2`);
+    expect(appAssetPath('C:\\Tandem\\renderer', 'app://tandem/assets/a.css', '\\')).toBe('C:\\Tandem\\renderer\\assets\\a.css');
+    expect(isSameAppUrl(`${APP_ENTRY}#/p/1/data`, APP_ENTRY)).toBe(true);
+  });
+  it('serves nothing outside it: traversal, encoded traversal, backslashes, NUL, drive letters, other hosts and schemes', () => {
+    // The URL parser folds `..` and `%2e%2e` segments itself: they end at the folder's top, inside it.
+    for (const url of ['app://tandem/../../../etc/passwd', 'app://tandem/%2e%2e/%2e%2e/etc/passwd']) expect(appAssetPath(root, url)).toBe(`${root}/etc/passwd`);
+    for (const url of [
+      'app://tandem/assets/..%2f..%2fsecret',
+      'app://tandem/assets%5c..%5c..%5csecret',
+      'app://tandem/a%00.js',
+      'app://tandem/C:/Windows/win.ini',
+      'app://tandem/%E0%A4%A',
+      'app://other/index.html',
+      'file:///opt/Tandem/resources/app.asar/out/renderer/index.html',
+      'not a url',
+    ]) expect(appAssetPath(root, url), url).toBeNull();
+    expect(isSameAppUrl('app://other/index.html', APP_ENTRY)).toBe(false);
   });
 });

@@ -65,12 +65,15 @@ export async function importCommand(ctx: CliContext, positionals: string[]): Pro
     rowsRead: result.rowsRead,
     rowsImported: result.rowsImported,
     rejected: result.rejected.map(({ row, column, value, reason }) => ({ row, column, value, reason })),
-    notes: result.notes.map((n) => translate('en', n.key, n.params)),
     ms: result.ms,
   };
+  // Notes are not part of DESIGN §2's JSON: with --json they go to stderr, the JSON keeps its shape.
+  const notes = result.notes.map((n) => translate('en', n.key, n.params));
   const refused = !result.written;
-  if (ctx.json) ctx.io.out(JSON.stringify(out));
-  else {
+  if (ctx.json) {
+    ctx.io.out(JSON.stringify(out));
+    for (const note of notes) ctx.io.err(`tandem: note: ${note}`);
+  } else {
     const lines = [
       refused
         ? `Strict import refused: ${result.rowsRejected} of ${result.rowsRead} rows have problems; nothing was written.`
@@ -78,7 +81,7 @@ export async function importCommand(ctx: CliContext, positionals: string[]): Pro
       ...result.rejected.slice(0, 50).map((r) => `  line ${r.row}, ${r.column}: ${r.reason} (value "${r.value}")`),
     ];
     if (result.rejectedTotal > 50) lines.push(`  … and ${result.rejectedTotal - 50} more`);
-    for (const note of out.notes) lines.push(`Note: ${note}`);
+    for (const note of notes) lines.push(`Note: ${note}`);
     ctx.io.out(lines.join('\n'));
   }
   if (refused) ctx.io.err(`tandem: strict import refused: ${result.rowsRejected} rows rejected, nothing written`);

@@ -141,7 +141,7 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
     owner: { text: 200 }, notes: { text: 8000 }, na_reason: { text: 2000 }, updated_at: SHORT,
   },
   checklist_history: { item_key: SHORT, at: SHORT, who: { text: 200 }, field: SHORT, old_value: { text: 8000 }, new_value: { text: 8000 } },
-  checklist_evidence: { item_key: SHORT, name: { text: 255 }, added_at: SHORT },
+  checklist_evidence: { item_key: SHORT, name: { text: 255 }, added_at: SHORT, received_from: { text: 1000 } },
   licences: { partner_id: TEXT, licensor: { text: 500 }, asset: { text: 500 }, territory: json(strings(100, 120)), channels: json(strings(100, 120)), notes: { text: 4000 }, updated_at: SHORT },
   revenue_scenarios: { name: { text: 200 }, revenues: json(revenuePoints), parties: json(z.array(revenuePartySchema).max(12)), updated_at: SHORT },
   // The plan's and the report settings' readers keep what parses, section by section: an object is enough.

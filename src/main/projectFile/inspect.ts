@@ -17,6 +17,8 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** A checked copy of a project file, ready to be copied into the library, then removed. */
 export interface CheckedProjectFile {
   scratch: string;
+  /** The name of the file it was checked from (evidence inside is marked as arriving in it). */
+  fileName: string;
   manifest: Manifest;
   /** The project's id inside the file (always 1 for files Tandem wrote). */
   projectId: number;
@@ -131,7 +133,7 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     checkContent(db, name);
     db.close();
     db = null;
-    return { scratch, manifest, projectId, dispose };
+    return { scratch, fileName: name, manifest, projectId, dispose };
   } catch (e) {
     db?.close();
     dispose();

@@ -58,6 +58,12 @@ export function copyIntoLibrary(
         const select = cols.map((c) => (c === 'project_id' ? '?' : c)).join(', ');
         db.prepare(`INSERT INTO main.${table} (${cols.join(', ')}) SELECT ${select} FROM incoming.${table}`).run(projectId);
       }
+      // Evidence added in the sender's library is theirs: it opens with a warning here. Rows
+      // already marked keep where they first arrived.
+      db.prepare("UPDATE main.checklist_evidence SET received_from = ? WHERE project_id = ? AND received_from = ''").run(
+        `${checked.fileName}, exported ${checked.manifest.createdAt.slice(0, 16).replace('T', ' ')}`,
+        projectId,
+      );
       return { projectId, replaced };
     })();
   } finally {

@@ -26,6 +26,8 @@ export interface StoredEvidence {
   name: string;
   size: number;
   addedAt: string;
+  /** The project file it arrived in (null: added in this library). */
+  receivedFrom?: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -107,12 +109,13 @@ export class ChecklistRepo {
   }
 
   evidence(projectId: number): StoredEvidence[] {
-    return (this.db.prepare('SELECT item_key, sha256, name, size, added_at FROM checklist_evidence WHERE project_id = ? ORDER BY added_at, name').all(projectId) as Row[]).map((r) => ({
+    return (this.db.prepare('SELECT item_key, sha256, name, size, added_at, received_from FROM checklist_evidence WHERE project_id = ? ORDER BY added_at, name').all(projectId) as Row[]).map((r) => ({
       key: r.item_key as string,
       sha256: r.sha256 as string,
       name: r.name as string,
       size: r.size as number,
       addedAt: r.added_at as string,
+      receivedFrom: (r.received_from as string) || null,
     }));
   }
 
@@ -131,7 +134,7 @@ export class ChecklistRepo {
 
   addEvidence(projectId: number, key: string, e: StoredEvidence, data: Buffer): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO checklist_evidence (project_id, item_key, sha256, name, size, data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare("INSERT OR REPLACE INTO checklist_evidence (project_id, item_key, sha256, name, size, data, added_at, received_from) VALUES (?, ?, ?, ?, ?, ?, ?, '')")
       .run(projectId, key, e.sha256, e.name, e.size, data, e.addedAt);
   }
 

@@ -55,7 +55,7 @@ export class ChecklistService {
       notes: s.notes,
       naReason: s.naReason,
       overdue: isOverdue(s, today),
-      evidence: evidence.filter((e) => e.key === s.key).map((e) => ({ name: e.name, sha256: e.sha256, size: e.size, addedAt: e.addedAt, intact: !broken.has(`${e.key}|${e.sha256}`) })),
+      evidence: evidence.filter((e) => e.key === s.key).map((e) => ({ name: e.name, sha256: e.sha256, size: e.size, addedAt: e.addedAt, intact: !broken.has(`${e.key}|${e.sha256}`), receivedFrom: e.receivedFrom ?? null })),
       updatedAt: s.updatedAt,
     }));
     const shortlist = this.repo.shortlist(projectId).map((id) => ({ partnerId: id, name: partners.get(id)?.name ?? id, type: partners.get(id)?.type ?? '' }));
