@@ -62,6 +62,8 @@ function send(command: MenuCommand): void {
 }
 
 function openProjectFile(file: string): void {
+  // Handed over by the OS (double-click, the command line): the user chose it.
+  services?.grants.grant(file, 'read');
   services?.settings.addRecentFile(file);
   refreshMenu();
   send({ command: 'openProjectFile', path: file });

@@ -1,8 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CALL_NAMES, callChannel, eventChannel } from '../shared/contract';
+import { CALL_NAMES, callChannel, DROPPED_CHANNEL, eventChannel } from '../shared/contract';
 import { PUSH_EVENT_NAMES } from '../shared/events';
 import { fail } from '../shared/result';
-import { dispatch } from './api/dispatch';
 import type { Services } from './core/services';
 
 /**
@@ -19,9 +18,14 @@ export function registerIpc(
       if (!isTrustedSender(event.sender, event.senderFrame?.url)) {
         return fail('refused', 'Calls are accepted only from the Tandem window.');
       }
-      return dispatch(services.handlers, name, input);
+      return services.rendererCall(name, input);
     });
   }
+  // A real drop on the window: the preload reports the dropped file's path (only a File the
+  // user dropped has one), and the renderer may then name it in a call.
+  ipcMain.on(DROPPED_CHANNEL, (event, file: unknown) => {
+    if (isTrustedSender(event.sender, event.senderFrame?.url) && typeof file === 'string' && file.length <= 4096) services.grants.grant(file, 'read');
+  });
   for (const name of PUSH_EVENT_NAMES) {
     services.bus.on(name, (payload: unknown) => {
       const contents = target();

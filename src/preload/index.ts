@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
-import { CALL_NAMES, callChannel, eventChannel, type TandemBridge } from '../shared/contract';
+import { CALL_NAMES, callChannel, DROPPED_CHANNEL, eventChannel, type TandemBridge } from '../shared/contract';
 import { PUSH_EVENT_NAMES } from '../shared/events';
 
 /**
@@ -19,11 +19,16 @@ const bridge = {
     return ipcRenderer.invoke(callChannel(name), input);
   },
   pathForFile(file) {
+    let path: string | null;
     try {
-      return webUtils.getPathForFile(file) || null;
+      path = webUtils.getPathForFile(file) || null;
     } catch {
-      return null;
+      path = null;
     }
+    // Only a File the user dropped or picked has a path: telling main lets the renderer name it
+    // in a call (sent before any call that uses it, on the same ordered channel).
+    if (path) ipcRenderer.send(DROPPED_CHANNEL, path);
+    return path;
   },
   on(event, listener) {
     if (!eventNames.has(event)) throw new Error(`Unknown event: ${String(event)}`);

@@ -226,3 +226,5 @@ export interface TandemBridge {
 /** The IPC channel of a call (one per call) and of a push event. */
 export const callChannel = (name: CallName): string => `tandem:call:${name}`;
 export const eventChannel = (name: string): string => `tandem:event:${name}`;
+/** The preload tells main the path of a file dropped on the window (see PathGrants). */
+export const DROPPED_CHANNEL = 'tandem:dropped';

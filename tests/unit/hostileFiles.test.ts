@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { filesNamedIn } from '../../src/main/api/pathGrants';
 import { createServices } from '../../src/main/core/services';
+import { CALL_NAMES, contract } from '../../src/shared/contract';
 import { exportDataset } from '../../src/main/data/datasetExport';
 import { checkProjectFile } from '../../src/main/projectFile/inspect';
 import { exportProject } from '../../src/main/projectFile/exportProject';
@@ -202,5 +204,46 @@ describe('the renderer served from app://tandem', () => {
       'not a url',
     ]) expect(appAssetPath(root, url), url).toBeNull();
     expect(isSameAppUrl('app://other/index.html', APP_ENTRY)).toBe(false);
+  });
+});
+
+describe('a renderer names only files the user chose', () => {
+  it('a path no dialog returned is refused; the one the dialog returned is read, and only read', async () => {
+    const dataDir = tempDir();
+    const answers: string[] = [];
+    const services = createServices({ dataDir, locale: 'en', dialogs: { open: async () => answers.shift() ?? null, save: async () => answers.shift() ?? null, openFile: async () => {} } });
+    try {
+      const project = services.projects!.create({ name: 'Grants' });
+      const secret = path.join(dataDir, 'id_rsa.csv');
+      fs.writeFileSync(secret, 'key\nPRIVATE\n');
+      const preview = { projectId: project.id, kind: 'audience', path: secret };
+      const refused = await services.rendererCall('imports.preview', preview);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/reads only files chosen in its own dialogs .*id_rsa\.csv was not chosen/) } });
+      // The same call from the CLI (the user's own hand) is not held to it.
+      expect((await services.handlers['imports.preview'](preview as never)).headers).toEqual(['key']);
+
+      answers.push(secret);
+      expect(await services.rendererCall('dialogs.open', { purpose: 'importTable' })).toEqual({ ok: true, value: { path: secret } });
+      expect(await services.rendererCall('imports.preview', preview)).toMatchObject({ ok: true, value: { headers: ['key'] } });
+      // Chosen to be read, not to be written over.
+      expect(await services.rendererCall('reports.saveRejected', { path: secret, rejected: [] })).toMatchObject({ ok: false, error: { code: 'refused' } });
+      expect(await services.rendererCall('jobs.start', { kind: 'projectExport', projectId: project.id, path: secret })).toMatchObject({ ok: false, error: { code: 'refused' } });
+      expect(fs.readFileSync(secret, 'utf8')).toBe('key\nPRIVATE\n');
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('knows every call of the contract that names a file', () => {
+    const named = CALL_NAMES.filter((name) => {
+      const shape = (contract[name].input as unknown as { shape?: Record<string, unknown> }).shape;
+      return shape && Object.keys(shape).some((k) => /path$/i.test(k));
+    });
+    expect(named.length).toBeGreaterThan(8);
+    for (const name of named) expect(filesNamedIn(name, { path: '/x', outPath: '/x' }), name).not.toEqual([]);
+    // Jobs: each kind that takes a file.
+    for (const kind of ['import', 'projectOpen', 'datasetExport', 'projectExport', 'report']) expect(filesNamedIn('jobs.start', { kind, path: '/x' }), kind).toHaveLength(1);
+    expect(filesNamedIn('jobs.start', { kind: 'target', outPath: '/x' })).toEqual([{ file: '/x', access: 'write' }]);
+    expect(filesNamedIn('jobs.start', { kind: 'segment', assignmentsPath: '/x' })).toEqual([{ file: '/x', access: 'write' }]);
   });
 });

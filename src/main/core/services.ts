@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { AppInfo, LibraryHealth } from '../../shared/appInfo';
 import type { PushEventName, PushEvents } from '../../shared/events';
-import { DomainError } from '../../shared/result';
+import { DomainError, type Result } from '../../shared/result';
 import { backupIfDue, latestBackup } from '../db/backup';
 import { type Library, LibraryError, libraryPaths, openLibrary } from '../db/library';
 import { SCHEMA_VERSION } from '../db/migrate';
-import { mergeHandlers } from '../api/dispatch';
+import { dispatch, isCallName, mergeHandlers } from '../api/dispatch';
 import type { Handlers } from '../api/types';
 import { JobRunner } from '../jobs/runner';
+import { PathGrants, ungranted } from '../api/pathGrants';
 import { existingProject } from '../projectFile/peek';
 import type { OffMain } from '../jobs/protocol';
 import { audienceHandlers } from '../audience/handlers';
@@ -76,6 +77,13 @@ export interface Services {
   jobs: JobRunner;
   bus: PushBus;
   handlers: Handlers;
+  /** The files the user chose this session (dialogs, the OS, a drop): the only ones a renderer call may name. */
+  grants: PathGrants;
+  /**
+   * A call from the renderer (the app's window, the browser test host): refused when it names
+   * a file nobody chose, else dispatched. The CLI dispatches directly.
+   */
+  rendererCall(name: unknown, input: unknown): Promise<Result<unknown>>;
   /** Takes the daily backup when one is due (the app calls it now and then while it runs). */
   backupIfDue(): string | null;
   close(): Promise<void>;
@@ -100,6 +108,7 @@ export function createServices(opts: ServicesOptions): Services {
   }
 
   const bus = new PushBus();
+  const grants = new PathGrants();
   const projects = library ? new ProjectService(library.db, opts.now) : null;
   const data = library ? new DataService(library.db) : null;
   const runs = library ? new RunsRepo(library.db) : null;
@@ -188,8 +197,16 @@ export function createServices(opts: ServicesOptions): Services {
         const { projectUid, ...peek } = (await offMain('projectPeek', { path })) as ProjectFileSummary & { projectUid: string | null };
         return { ...peek, existing: existingProject(library!.db, projectUid) };
       },
-      'dialogs.open': async ({ purpose }) => ({ path: await needDialogs().open(purpose) }),
-      'dialogs.save': async ({ purpose, defaultName }) => ({ path: await needDialogs().save(purpose, defaultName) }),
+      'dialogs.open': async ({ purpose }) => {
+        const path = await needDialogs().open(purpose);
+        if (path) grants.grant(path, 'read');
+        return { path };
+      },
+      'dialogs.save': async ({ purpose, defaultName }) => {
+        const path = await needDialogs().save(purpose, defaultName);
+        if (path) grants.grant(path, 'write');
+        return { path };
+      },
     },
     {
       'jobs.start': (input) => {
@@ -211,6 +228,8 @@ export function createServices(opts: ServicesOptions): Services {
     jobs,
     bus,
     handlers,
+    grants,
+    rendererCall: async (name, input) => (isCallName(name) && ungranted(grants, name, input)) || dispatch(handlers, name, input),
     backupIfDue: () => (library ? backupIfDue(library.db, backupDir, (opts.now ?? (() => new Date()))()) : null),
     async close() {
       await jobs.close();

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUSH_EVENT_NAMES } from '../../shared/events';
 import { fail } from '../../shared/result';
-import { dispatch } from '../api/dispatch';
 import { seedDemoOnFirstLaunch } from '../core/firstLaunch';
 import { createServices, type Services } from '../core/services';
 import { SHIM_JS } from './shim';
@@ -89,7 +88,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__api/call' && req.method === 'POST') {
       if (!authorised(req.headers['x-tandem-token'] as string | undefined)) return sendJson(res, 403, fail('refused', 'bad token'));
-      return readJson(req, res, async (body: { name?: unknown; input?: unknown }) => sendJson(res, 200, await dispatch(services.handlers, body?.name, body?.input)));
+      return readJson(req, res, async (body: { name?: unknown; input?: unknown }) => sendJson(res, 200, await services.rendererCall(body?.name, body?.input)));
     }
     // A test driving `npm run host` from outside stands in for the person at the file
     // dialogs: it queues what they answer and reads which files the app asked to open.
