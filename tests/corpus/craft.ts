@@ -200,6 +200,15 @@ export function writeCorpus(dir: string, base: string): CorpusCase[] {
   importCase('zzzz-200-rows.xlsx', [2], /row 2: the cell ZZZZ2 lies past Excel's last column/, (f) =>
     smallWorkbook(f, `<row r="1">${inline('A1', 'user_id')}</row>${Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${inline(`ZZZZ${i + 2}`, 'x')}</row>`).join('')}`),
   );
+  // Long digit runs ending in a letter, packed small (a 19 KB workbook once ran past 400 s).
+  importCase('digits.xlsx', [0], /Imported 200 of 300 rows[\s\S]*line 202, minutes: .*not a number/, (f) =>
+    smallWorkbook(
+      f,
+      `<row r="1">${inline('A1', 'user_id')}${inline('B1', 'minutes')}</row>` +
+        Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, `u${i}`)}<c r="B${i + 2}"><v>${i}</v></c></row>`).join('') +
+        Array.from({ length: 100 }, (_, i) => `<row r="${i + 202}">${inline(`A${i + 202}`, `bad${i}`)}${inline(`B${i + 202}`, `${'9'.repeat(40_000)}x`)}</row>`).join(''),
+    ),
+  );
   importCase('wide-rows.xlsx', [0], /Imported 0 of 20,000 rows.*\n.*line 2, \(\d+ fields\): the row has 3 fields but the header names 2/, (f) =>
     smallWorkbook(f, `<row r="1">${inline('A1', 'user_id')}${inline('B1', 'minutes')}</row>${Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, `u${i}`)}<c r="XFD${i + 2}"><v>1</v></c></row>`).join('')}`),
   );
