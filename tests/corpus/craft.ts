@@ -145,7 +145,7 @@ const smallWorkbook = (file: string, sheet: string, extra: Record<string, string
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /** A copy of `base` changed by `sql`, its manifest hash made to match again (only the content check can tell). */
-function craftedProject(base: string, file: string, sql: string, params: unknown[] = []): void {
+export function craftedProject(base: string, file: string, sql: string, params: unknown[] = []): void {
   fs.copyFileSync(base, file);
   const db = new Database(file);
   db.pragma('ignore_check_constraints = ON');

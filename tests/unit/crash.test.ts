@@ -13,6 +13,21 @@ function writeAudience(file: string, rows: number, tag: string): void {
   fs.writeFileSync(file, text);
 }
 
+/** After a kill: the library passes SQLite's check and holds the audience whole, old or new; its row count. */
+function audienceAfterKill(data: string): number {
+  const db = new Database(path.join(data, 'library.sqlite'));
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const rows = db.prepare('SELECT count(*) FROM audience_users WHERE project_id = 1').pluck().get() as number;
+    const recorded = db.prepare("SELECT rows FROM datasets WHERE project_id = 1 AND kind = 'audience'").pluck().get() as number;
+    expect([1_000, 150_000]).toContain(rows);
+    expect(recorded).toBe(rows);
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
 describe('a crash in the middle of an import', () => {
   it('killed with SIGKILL at 24 random moments: the library stays intact and holds none or all of the import', async () => {
     const dir = tempDir();
@@ -38,17 +53,7 @@ describe('a crash in the middle of an import', () => {
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * full));
       child.kill('SIGKILL');
       await exited;
-      const db = new Database(path.join(data, 'library.sqlite'));
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = db.prepare('SELECT count(*) FROM audience_users WHERE project_id = 1').pluck().get() as number;
-        const recorded = db.prepare("SELECT rows FROM datasets WHERE project_id = 1 AND kind = 'audience'").pluck().get() as number;
-        expect([1_000, 150_000]).toContain(rows);
-        expect(recorded).toBe(rows);
-        seen.add(rows);
-      } finally {
-        db.close();
-      }
+      seen.add(audienceAfterKill(data));
       // Put the small import back so the next kill can again land mid-import.
       if (seen.has(150_000)) expect(cli('import', '--project', '1', '--kind', 'audience', small, '--mode', 'replace').status).toBe(0);
     }
@@ -131,17 +136,7 @@ describe('a crash in the middle of an import', () => {
       if (!run.ended()) insideWrite++;
       run.child.kill('SIGKILL');
       await run.exited;
-      const db = new Database(path.join(data, 'library.sqlite'));
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = db.prepare('SELECT count(*) FROM audience_users WHERE project_id = 1').pluck().get() as number;
-        const recorded = db.prepare("SELECT rows FROM datasets WHERE project_id = 1 AND kind = 'audience'").pluck().get() as number;
-        expect([1_000, 150_000]).toContain(rows);
-        expect(recorded).toBe(rows);
-        outcomes.push(rows);
-      } finally {
-        db.close();
-      }
+      outcomes.push(audienceAfterKill(data));
       if (outcomes.at(-1) === 150_000) expect(cli('import', '--project', '1', '--kind', 'audience', small, '--mode', 'replace').status).toBe(0);
     }
     // The kills did land while pages were being written, not only before or after.

@@ -4,9 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/core/services';
-import { contentHash } from '../../src/main/projectFile/contentHash';
 import { checkProjectFile } from '../../src/main/projectFile/inspect';
-import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
+import { craftedProject } from '../corpus/craft';
 import { tempDir } from './helpers';
 
 /**
@@ -50,13 +49,7 @@ beforeAll(async () => {
 /** A copy of the full project with `sql` applied and the manifest's hash made to match again. */
 function crafted(sql: string, params: unknown[] = []): string {
   const file = path.join(tempDir(), 'crafted.tandem');
-  fs.copyFileSync(full, file);
-  const db = new Database(file);
-  db.pragma('ignore_check_constraints = ON');
-  db.prepare(sql).run(...params);
-  db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
-  db.pragma('journal_mode = DELETE');
-  db.close();
+  craftedProject(full, file, sql, params);
   return file;
 }
 

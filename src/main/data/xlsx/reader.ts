@@ -56,8 +56,6 @@ export class XlsxWorkbook {
     const strings = this.strings();
     const dates = this.dates();
     const entry = this.zip.entries.get(sheet.part)!;
-    const decoder = new TextDecoder('utf-8');
-    let pending = '';
     let nextRow = 1;
     let stopped = false;
     // The header's width once it is read: cells past it are gathered into one, not padded to.
@@ -75,23 +73,18 @@ export class XlsxWorkbook {
         if (cells.length && onRow(cells, rowNumber) === false) stopped = true;
       }
     };
-    this.zip.stream(
+    streamElements(
+      this.zip,
       sheet.part,
-      (chunk) => {
-        pending += decoder.decode(chunk, { stream: true });
-        const cut = pending.lastIndexOf('</row>');
-        if (cut !== -1) {
-          parseRows(pending.slice(0, cut + 6));
-          pending = pending.slice(cut + 6);
-        } else if (pending.length > MAX_ROW_XML) {
-          // A sheet that never closes its row would otherwise be gathered whole (3.3 GB seen).
-          throw new ZipError(`row ${nextRow}: holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the sheet is damaged or crafted`);
-        }
+      '</row>',
+      (text) => {
+        parseRows(text);
         return !stopped;
       },
-      (read) => onProgress?.(entry.compressedSize ? read / entry.compressedSize : 1),
+      // A sheet that never closes its row would otherwise be gathered whole (3.3 GB seen).
+      () => `row ${nextRow}: holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the sheet is damaged or crafted`,
+      { onProgress: (read) => onProgress?.(entry.compressedSize ? read / entry.compressedSize : 1) },
     );
-    if (!stopped) parseRows(pending + decoder.decode());
   }
 
   private strings(): string[] {
@@ -99,27 +92,17 @@ export class XlsxWorkbook {
     const out: string[] = [];
     if (this.zip.has('xl/sharedStrings.xml')) {
       // Streamed like a sheet: only the strings are kept, never the XML around them.
-      const decoder = new TextDecoder('utf-8');
-      let pending = '';
-      const take = (text: string) => {
-        for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(textRuns(m[1] ?? ''));
-      };
-      this.zip.stream(
+      streamElements(
+        this.zip,
         'xl/sharedStrings.xml',
-        (chunk) => {
-          pending += decoder.decode(chunk, { stream: true });
-          const cut = pending.lastIndexOf('</si>');
-          if (cut !== -1) {
-            take(pending.slice(0, cut + 5));
-            pending = pending.slice(cut + 5);
-          } else if (pending.length > MAX_ROW_XML) {
-            throw new ZipError(`shared string ${out.length + 1} holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the workbook is damaged or crafted`);
-          }
+        '</si>',
+        (text) => {
+          for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(textRuns(m[1] ?? ''));
+          return true;
         },
-        undefined,
+        () => `shared string ${out.length + 1} holds more than ${MAX_ROW_XML >> 20} MB of XML without ending: the workbook is damaged or crafted`,
         { maxBytes: MAX_SHARED_STRINGS },
       );
-      take(pending + decoder.decode());
     }
     return (this.sharedStrings = out);
   }
@@ -145,6 +128,42 @@ export class XlsxWorkbook {
     }
     return (this.dateStyles = out);
   }
+}
+
+/**
+ * Inflates a part and hands `onText` its XML in runs that end just after a closing tag
+ * (`</row>`, `</si>`), so each run holds whole elements; whatever follows the last one waits
+ * for the next piece. More than MAX_ROW_XML without a closing tag is a crafted part: refused
+ * with `tooLong()`'s message rather than gathered whole. `onText` returns false to stop.
+ */
+function streamElements(
+  zip: ZipReader,
+  part: string,
+  closing: string,
+  onText: (xml: string) => boolean,
+  tooLong: () => string,
+  opts: { maxBytes?: number; onProgress?: (compressedRead: number) => void } = {},
+): void {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let stopped = false;
+  zip.stream(
+    part,
+    (chunk) => {
+      pending += decoder.decode(chunk, { stream: true });
+      const cut = pending.lastIndexOf(closing);
+      if (cut !== -1) {
+        stopped = !onText(pending.slice(0, cut + closing.length));
+        pending = pending.slice(cut + closing.length);
+      } else if (pending.length > MAX_ROW_XML) {
+        throw new ZipError(tooLong());
+      }
+      return !stopped;
+    },
+    opts.onProgress,
+    { maxBytes: opts.maxBytes },
+  );
+  if (!stopped) onText(pending + decoder.decode());
 }
 
 /** A number format shows a date when it has d, m, y, h or s outside quotes and brackets. */
