@@ -13,6 +13,20 @@ function writeAudience(file: string, rows: number, tag: string): void {
   fs.writeFileSync(file, text);
 }
 
+/** A library with one project holding a 1,000-user audience, and the 150,000-user file whose import gets killed. */
+function crashWorld() {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--data-dir', data, '--json', ...args], { encoding: 'utf8' });
+  expect(cli('project', 'create', '--name', 'crash').status).toBe(0);
+  const small = path.join(dir, 'small.csv');
+  const big = path.join(dir, 'big.csv');
+  writeAudience(small, 1_000, 's');
+  writeAudience(big, 150_000, 'b');
+  expect(cli('import', '--project', '1', '--kind', 'audience', small).status).toBe(0);
+  return { data, cli, small, big };
+}
+
 /** After a kill: the library passes SQLite's check and holds the audience whole, old or new; its row count. */
 function audienceAfterKill(data: string): number {
   const db = new Database(path.join(data, 'library.sqlite'));
@@ -30,15 +44,7 @@ function audienceAfterKill(data: string): number {
 
 describe('a crash in the middle of an import', () => {
   it('killed with SIGKILL at 24 random moments: the library stays intact and holds none or all of the import', async () => {
-    const dir = tempDir();
-    const data = path.join(dir, 'data');
-    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--data-dir', data, '--json', ...args], { encoding: 'utf8' });
-    expect(cli('project', 'create', '--name', 'crash').status).toBe(0);
-    const small = path.join(dir, 'small.csv');
-    const big = path.join(dir, 'big.csv');
-    writeAudience(small, 1_000, 's');
-    writeAudience(big, 150_000, 'b');
-    expect(cli('import', '--project', '1', '--kind', 'audience', small).status).toBe(0);
+    const { data, cli, small, big } = crashWorld();
 
     // How long a whole import takes here, to spread the kills over it.
     const t0 = performance.now();
@@ -62,16 +68,8 @@ describe('a crash in the middle of an import', () => {
   }, 240_000);
 
   it('killed while the import writes its pages (triggered by the WAL changing, so kills land inside the commit): intact, none or all', async () => {
-    const dir = tempDir();
-    const data = path.join(dir, 'data');
+    const { data, cli, small, big } = crashWorld();
     const wal = path.join(data, 'library.sqlite-wal');
-    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--data-dir', data, '--json', ...args], { encoding: 'utf8' });
-    expect(cli('project', 'create', '--name', 'crash').status).toBe(0);
-    const small = path.join(dir, 'small.csv');
-    const big = path.join(dir, 'big.csv');
-    writeAudience(small, 1_000, 's');
-    writeAudience(big, 150_000, 'b');
-    expect(cli('import', '--project', '1', '--kind', 'audience', small).status).toBe(0);
     /**
      * Whether the WAL's current generation holds at least `n` frames: frame n's salts match the
      * header's (SQLite writes the header anew when it restarts the WAL, so stale frames from an
