@@ -20,8 +20,8 @@ export interface EvidenceInfo {
   addedAt: string;
   /** False when the stored bytes no longer hash to what was recorded: changed since added. */
   intact: boolean;
-  /** The project file it arrived in ("pitch.tandem, exported 2026-11-30 14:02"); null when added in this library. */
-  receivedFrom: string | null;
+  /** The project file it arrived in and when that file was exported; null when added in this library. */
+  receivedFrom: { file: string; exportedAt: string } | null;
 }
 
 export interface ChecklistItem {

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { filesNamedIn } from '../../src/main/api/pathGrants';
 import { createServices } from '../../src/main/core/services';
 import { CALL_NAMES, contract } from '../../src/shared/contract';
 import { exportDataset } from '../../src/main/data/datasetExport';
+import { mostlyUtf8 } from '../../src/main/data/encoding';
 import { checkProjectFile } from '../../src/main/projectFile/inspect';
 import { exportProject } from '../../src/main/projectFile/exportProject';
 import { safeOpenName } from '../../src/main/risk/evidenceOpen';
@@ -245,5 +248,24 @@ describe('a renderer names only files the user chose', () => {
     for (const kind of ['import', 'projectOpen', 'datasetExport', 'projectExport', 'report']) expect(filesNamedIn('jobs.start', { kind, path: '/x' }), kind).toHaveLength(1);
     expect(filesNamedIn('jobs.start', { kind: 'target', outPath: '/x' })).toEqual([{ file: '/x', access: 'write' }]);
     expect(filesNamedIn('jobs.start', { kind: 'segment', assignmentsPath: '/x' })).toEqual([{ file: '/x', access: 'write' }]);
+  });
+});
+
+describe('damaged UTF-8 is told from GBK', () => {
+  const cjk = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 3, maxLength: 80 });
+  it('UTF-8 with a damaged byte anywhere, even inside a character, stays UTF-8 (8 or more Chinese characters)', () => {
+    fc.assert(
+      fc.property(cjk.filter((t) => t.length >= 8), fc.nat(), fc.constantFrom(0xff, 0xfe, 0xc0, 0x80), (text, at, bad) => {
+        const bytes = Buffer.from(`u1,${text},5\n`);
+        const cut = at % bytes.length;
+        expect(mostlyUtf8(Buffer.concat([bytes.subarray(0, cut), Buffer.from([bad]), bytes.subarray(cut)]))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('GBK text is almost never taken for damaged UTF-8 (a few characters, like 一, are valid UTF-8 in GBK too)', () => {
+    const texts = fc.sample(cjk, { numRuns: 2000, seed: 16 });
+    const taken = texts.filter((t) => mostlyUtf8(iconv.encode(`u1,${t},5\n`, 'gbk'))).length;
+    expect(taken / texts.length).toBeLessThan(0.01);
   });
 });

@@ -39,16 +39,21 @@ export function detectEncoding(fd: number, size: number): TextEncodingName {
 /**
  * UTF-8 with a few damaged bytes (a truncated export, one pasted value) is still UTF-8: read as
  * GB18030 every Chinese character in it would turn into two wrong ones. GBK text almost never
- * forms valid UTF-8 sequences (its trail bytes 0x40–0x7E are not continuation bytes), so
- * "most multi-byte sequences are valid UTF-8" tells the two apart.
+ * forms valid UTF-8 sequences (its trail bytes 0x40–0x7E are not continuation bytes, and a
+ * lead and trail in UTF-8's ranges pair up about one time in seven), so "most multi-byte
+ * sequences are valid UTF-8" tells the two apart.
  */
 export function mostlyUtf8(buf: Uint8Array): boolean {
   let valid = 0;
-  let invalid = 0;
+  // Damage is counted in runs of bytes that do not decode: one bad byte inside a character
+  // spoils the three around it, and it is still one place of damage.
+  let damage = 0;
+  let inRun = false;
   for (let i = 0; i < buf.length; ) {
     const b = buf[i];
     if (b < 0x80) {
       i++;
+      inRun = false;
       continue;
     }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
@@ -57,12 +62,17 @@ export function mostlyUtf8(buf: Uint8Array): boolean {
     if (ok) {
       valid++;
       i += need + 1;
+      inRun = false;
     } else {
-      invalid++;
+      if (!inRun) damage++;
+      inRun = true;
       i++;
     }
   }
-  return valid >= 2 && valid >= 8 * invalid;
+  // GBK read this way forms a valid sequence for roughly one character in seven, between runs
+  // of bytes that do not decode; damaged UTF-8 is almost all valid. Twice as many valid
+  // characters as places of damage sits far from both.
+  return valid >= 3 && valid >= 2 * damage;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

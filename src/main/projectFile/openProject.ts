@@ -61,7 +61,7 @@ export function copyIntoLibrary(
       // Evidence added in the sender's library is theirs: it opens with a warning here. Rows
       // already marked keep where they first arrived.
       db.prepare("UPDATE main.checklist_evidence SET received_from = ? WHERE project_id = ? AND received_from = ''").run(
-        `${checked.fileName}, exported ${checked.manifest.createdAt.slice(0, 16).replace('T', ' ')}`,
+        JSON.stringify({ file: checked.fileName, exportedAt: checked.manifest.createdAt }),
         projectId,
       );
       return { projectId, replaced };

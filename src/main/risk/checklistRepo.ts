@@ -27,10 +27,21 @@ export interface StoredEvidence {
   size: number;
   addedAt: string;
   /** The project file it arrived in (null: added in this library). */
-  receivedFrom?: string | null;
+  receivedFrom?: { file: string; exportedAt: string } | null;
 }
 
 type Row = Record<string, unknown>;
+
+/** `received_from` as stored: '' (added here) or JSON `{file, exportedAt}` written when a project file is opened. */
+function receivedFrom(text: string): { file: string; exportedAt: string } | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as { file?: unknown; exportedAt?: unknown };
+    return { file: String(v.file ?? ''), exportedAt: String(v.exportedAt ?? '') };
+  } catch {
+    return { file: text, exportedAt: '' };
+  }
+}
 
 const fromRow = (r: Row): StoredItem => ({
   key: r.item_key as string,
@@ -115,7 +126,7 @@ export class ChecklistRepo {
       name: r.name as string,
       size: r.size as number,
       addedAt: r.added_at as string,
-      receivedFrom: (r.received_from as string) || null,
+      receivedFrom: receivedFrom(r.received_from as string),
     }));
   }
 

@@ -2,7 +2,7 @@ import type { Migration } from '../migrate';
 
 /**
  * Where a piece of evidence came from: '' when it was added in this library, else the project
- * file it arrived in (its name and export time). Evidence from someone else's library opens
+ * file it arrived in, as JSON `{file, exportedAt}`. Evidence from someone else's library opens
  * with a warning: its bytes are theirs.
  */
 export const m010EvidenceOrigin: Migration = {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ITEM_STATUSES, type ChecklistChange, type ChecklistItem, type ChecklistView, type ItemPatch, SEVERITIES } from '../../../../shared/checklist';
+import { ITEM_STATUSES, type ChecklistChange, type ChecklistItem, type ChecklistView, type EvidenceInfo, type ItemPatch, SEVERITIES } from '../../../../shared/checklist';
 import { call, callResult } from '../../bridge';
 import { messagesByField } from '../../forms';
 import { useFormat, useSettings, useT } from '../../stores/settings';
@@ -42,11 +42,12 @@ export function ItemDialog({ projectId, item, onClose, onChanged }: { projectId:
     if (!result.ok) return toast(result.error.message, { tone: 'error' });
     onChanged(result.value);
   };
-  const openEvidence = async (sha256: string, receivedFrom: string | null) => {
+  const openEvidence = async (sha256: string, receivedFrom: EvidenceInfo['receivedFrom']) => {
     const result = await callResult('checklist.openEvidence', { projectId, itemId: item.id, sha256 });
     if (!result.ok) toast(result.error.message, { tone: 'error' });
-    else if (receivedFrom) toast(t('risk.evidenceOpenedReceived', { from: receivedFrom }));
+    else if (receivedFrom) toast(t('risk.evidenceOpenedReceived', { file: receivedFrom.file }));
   };
+  const origin = (r: NonNullable<EvidenceInfo['receivedFrom']>) => t('risk.evidenceReceivedHint', { file: r.file, date: r.exportedAt ? f.dateTime(r.exportedAt) : '—' });
 
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return (
@@ -97,14 +98,14 @@ export function ItemDialog({ projectId, item, onClose, onChanged }: { projectId:
         {item.evidence.map((e) => (
           <li key={e.sha256} className={e.intact ? '' : 'tampered'}>
             <button className="link" onClick={() => void openEvidence(e.sha256, e.receivedFrom)} disabled={!e.intact}><Icon name="clip" className="inline-icon" /> {e.name}</button>
-            <span className="muted small">{(e.size / 1024).toFixed(1)} KB · SHA-256 {e.sha256.slice(0, 12)}… · {f.dateTime(e.addedAt)}</span>
+            <span className="muted small">{e.size < 1024 ? `${e.size} B` : `${(e.size / 1024).toFixed(1)} KB`} · SHA-256 {e.sha256.slice(0, 12)}… · {f.dateTime(e.addedAt)}</span>
             {!e.intact && <span className="badge sev-blocking">{t('risk.evidenceChanged')}</span>}
             {e.receivedFrom && (
-              <span className="badge evidence-received" data-testid="evidence-received" title={t('risk.evidenceReceivedHint', { from: e.receivedFrom })}>
+              <span className="badge evidence-received" data-testid="evidence-received" title={origin(e.receivedFrom)}>
                 {t('risk.evidenceReceived')}
               </span>
             )}
-            {e.receivedFrom && <p className="evidence-origin small">{t('risk.evidenceReceivedHint', { from: e.receivedFrom })}</p>}
+            {e.receivedFrom && <p className="evidence-origin small">{origin(e.receivedFrom)}</p>}
           </li>
         ))}
         {item.evidence.length === 0 && <li className="muted small">{t('risk.noEvidence')}</li>}
