@@ -269,3 +269,26 @@ describe('damaged UTF-8 is told from GBK', () => {
     expect(taken / texts.length).toBeLessThan(0.01);
   });
 });
+
+describe('previews off the main process', () => {
+  it('a preview that runs past its time is stopped with a plain refusal, and the next one still works', async () => {
+    const dataDir = tempDir();
+    const services = createServices({ dataDir, locale: 'en' });
+    try {
+      const project = services.projects!.create({ name: 'Reader' });
+      const file = path.join(dataDir, 'users.csv');
+      fs.writeFileSync(file, 'user_id,minutes\nu1,5\n');
+      const params = { projectId: project.id, kind: 'audience', path: file, remembered: null, existingRows: 0 };
+      await expect(services.jobs.call('importPreview', params, { timeoutMs: 1 })).rejects.toThrowError(/took longer than 0 s and was stopped/);
+      // The main process kept going: a timer fires while a worker reads.
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      const preview = (await services.jobs.call('importPreview', params)) as { headers: string[] };
+      clearInterval(timer);
+      expect(preview.headers).toEqual(['user_id', 'minutes']);
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      await services.close();
+    }
+  });
+});
