@@ -88,6 +88,10 @@ export interface ImportResult {
   ms: number;
 }
 
+/** How a column of bare numbers reads as time: Unix seconds or milliseconds (UTC), YYYYMMDD, or Excel serials. */
+export const TIME_READINGS = ['yyyymmdd', 'unixSeconds', 'unixMillis', 'excelSerial'] as const;
+export type TimeReading = (typeof TIME_READINGS)[number];
+
 export interface ImportPreview {
   path: string;
   fileName: string;
@@ -110,6 +114,8 @@ export interface ImportPreview {
   existingRows: number;
   /** What reading the sample noticed (text that could not be decoded, with its line). */
   notes: ImportNote[];
+  /** Per column of bare numbers that reads as time one way: that way, for every row (shown beside a date or time field). */
+  timeReadings: Record<string, TimeReading>;
 }
 
 /** A page of a dataset as display values, for the virtualised table. */

@@ -210,3 +210,36 @@ describe('importing each data kind', () => {
     expect(fs.readFileSync(report, 'utf8')).toBe('\ufeffrow,column,value,reason\r\n3,声誉,105,reputation must be at most 100\r\n');
   });
 });
+
+describe('time as event logs write it', () => {
+  it('a ratings log with Unix seconds imports every row, its time column read one way and said so', () => {
+    const { dir, run, lib, projectId } = setup();
+    const file = path.join(dir, 'ratings.tsv');
+    // The public ratings log's layout: user, item, rating, Unix seconds (nine digits in 1997).
+    fs.writeFileSync(file, 'user_id\titem_id\trating\ttimestamp\n196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n244\t51\t2\t880606923\n');
+    const { remembered, existingRows } = new DataService(lib.db).previewContext(projectId, 'interactions');
+    const preview = readPreview(file, 'interactions', remembered, existingRows);
+    expect(preview.suggested.timestamp).toBe('timestamp');
+    expect(preview.timeReadings).toEqual({ timestamp: 'unixSeconds' });
+    const r = run({ kind: 'interactions', file });
+    expect(r).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsRejected: 0 });
+    expect(r.notes).toContainEqual({ key: 'import.note.read.unixSeconds', params: { column: 'timestamp' } });
+    const stored = lib.db.prepare('SELECT ts FROM interactions WHERE project_id = ? ORDER BY rowid').pluck().all(projectId);
+    expect(stored).toEqual(['1997-12-04 15:55:49', '1998-04-04 19:22:22', '1997-11-07 07:18:36', '1997-11-27 05:02:03']);
+  });
+
+  it('a column of YYYYMMDD numbers is read as dates for every row, and a stray value is refused by line', () => {
+    const { dir, run, lib, projectId } = setup();
+    const file = path.join(dir, 'events.csv');
+    fs.writeFileSync(file, 'user_id,item_id,time\nu1,c1,20240501\nu2,c1,20240502\nu3,c2,1714550400\n');
+    const r = run({ kind: 'interactions', file });
+    expect(r.notes.filter((n) => n.key.startsWith('import.note.read.'))).toEqual([]);
+    // Two readings in one column: none is forced; each value reads alone (the Unix one as a time).
+    expect(lib.db.prepare('SELECT ts FROM interactions WHERE project_id = ? ORDER BY rowid').pluck().all(projectId)).toEqual(['2024-05-01', '2024-05-02', '2024-05-01 08:00:00']);
+    const column = path.join(dir, 'dates.csv');
+    fs.writeFileSync(column, `user_id,item_id,time\n${Array.from({ length: 250 }, (_, i) => `u${i},c1,202405${String((i % 28) + 1).padStart(2, '0')}`).join('\n')}\nlate,c1,1714550400\n`);
+    const again = run({ kind: 'interactions', file: column, mode: 'replace' });
+    expect(again.notes).toContainEqual({ key: 'import.note.read.yyyymmdd', params: { column: 'time' } });
+    expect(again.rejected).toEqual([expect.objectContaining({ row: 252, column: 'time', reason: expect.stringContaining('is not a date written YYYYMMDD, as the rest of its column is') })]);
+  });
+});

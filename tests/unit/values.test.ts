@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainNumber } from '../../src/main/data/audienceRows';
-import { parseDate, parseList, parseNumber } from '../../src/main/data/values';
+import { parseDate, parseList, parseNumber, timeReadingOf } from '../../src/main/data/values';
 import { serialToIso } from '../../src/main/data/xlsx/reader';
 
 const value = (p: ReturnType<typeof parseNumber> | ReturnType<typeof parseDate>) => (p.ok ? p.value : `error:${p.code}`);
@@ -91,5 +91,61 @@ describe('reading typed values', () => {
   it('splits lists on the separators of both languages, each entry once', () => {
     expect(parseList('art, 博物馆、history;art|music，音乐')).toEqual(['art', '博物馆', 'history', 'music', '音乐']);
     expect(parseList('  ')).toEqual([]);
+  });
+});
+
+describe('time as logs write it (issue "Targeting that wins on real data", item 1)', () => {
+  const FROM = 631_152_000; // 1990-01-01, UTC
+  const TO = 4_102_444_800; // 2100-01-01
+  const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+  it('reads Unix seconds (9 or 10 digits) and milliseconds as UTC date-times, alone or as a column', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: FROM, max: TO - 1 }), (s) => {
+        expect(value(parseDate(String(s), 'mdy', true))).toBe(utc(s * 1000));
+        expect(value(parseDate(String(s), 'mdy', true, 'unixSeconds'))).toBe(utc(s * 1000));
+        expect(value(parseDate(String(s * 1000 + 123), 'mdy', true))).toBe(utc(s * 1000 + 123));
+        expect(value(parseDate(String(s * 1000 + 123), 'mdy', true, 'unixMillis'))).toBe(utc(s * 1000 + 123));
+      }),
+    );
+    // The ratings log that was refused row by row: 1997, nine digits.
+    expect(value(parseDate('874965758', 'mdy', true))).toBe('1997-09-22 22:02:38');
+    // A date field takes the day.
+    expect(value(parseDate('874965758', 'mdy', false, 'unixSeconds'))).toBe('1997-09-22');
+  });
+
+  it('reads ISO 8601 with a zone as the instant in UTC, and a plain date-time as written', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -12, max: 14 }), fc.constantFrom(0, 30, 45), (d, hours, minutes) => {
+        const iso = d.toISOString().slice(0, 19);
+        const sign = hours < 0 ? '-' : '+';
+        const zone = `${sign}${String(Math.abs(hours)).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+        const offsetMs = (hours < 0 ? -1 : 1) * (Math.abs(hours) * 60 + minutes) * 60_000;
+        expect(value(parseDate(`${iso}${zone}`, 'mdy', true))).toBe(utc(Date.parse(`${iso}Z`) - offsetMs));
+        expect(value(parseDate(`${iso}Z`, 'mdy', true))).toBe(utc(Date.parse(`${iso}Z`)));
+        expect(value(parseDate(iso.replace('T', ' '), 'mdy', true))).toBe(iso.replace('T', ' '));
+      }),
+    );
+    expect(value(parseDate('2024-05-01 12:30:00', 'mdy', true))).toBe('2024-05-01 12:30:00');
+    expect(value(parseDate('2024-05-01T12:30:00+08:00', 'mdy', true))).toBe('2024-05-01 04:30:00');
+  });
+
+  it('reads a column one way: the reading that fits every value, YYYYMMDD before Unix time before Excel serials', () => {
+    expect(timeReadingOf(['20240501', '20240502', ''])).toBe('yyyymmdd');
+    expect(timeReadingOf(['874965758', '1714550400'])).toBe('unixSeconds');
+    expect(timeReadingOf(['1714550400123', '874965758000'])).toBe('unixMillis');
+    expect(timeReadingOf(['45413', '45414.5'])).toBe('excelSerial');
+    // Two readings in one column, or not all bare numbers: none; each value then reads alone.
+    expect(timeReadingOf(['20240501', '1714550400'])).toBeNull();
+    expect(timeReadingOf(['2024-05-01', '20240501'])).toBeNull();
+    expect(timeReadingOf(['12', '7'])).toBeNull();
+    // Under a column's reading, a value that does not fit it is refused, saying why.
+    expect(value(parseDate('20240501', 'mdy', true, 'unixSeconds'))).toBe('error:date');
+    expect(parseDate('20240501', 'mdy', true, 'unixSeconds')).toMatchObject({ reason: '"20240501" is not Unix time in seconds, as the rest of its column is' });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: FROM, max: TO - 1 }), { minLength: 1, maxLength: 30 }), (xs) => {
+        expect(timeReadingOf(xs.map(String))).toBe('unixSeconds');
+      }),
+    );
   });
 });

@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
 import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
-import type { ImportMode, ImportResult } from '../../shared/data';
-import { type Mapping, mappingProblems } from '../../shared/fields';
+import type { ImportMode, ImportNote, ImportResult } from '../../shared/data';
+import { KIND_FIELDS, type Mapping, mappingProblems } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
@@ -13,7 +13,7 @@ import { ThreadedSink } from './threadedSink';
 import { ROW_KEYS, rowBuilder, type RowProblem } from './rowBuilders';
 import { sampleTable } from './sample';
 import { asInputError, damagedTextNote, openTableSource, type TableSource } from './tableSource';
-import type { DateOrder } from './values';
+import type { DateOrder, TimeReading } from './values';
 
 export interface ImportRequest {
   projectId: number;
@@ -83,14 +83,15 @@ export function importFile(
     // In append mode the profile must cover older rows too: the sink takes it from the table.
     const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
     // Audience rows hand their values to the profile as they are read (by index, no objects).
-    const build = rowBuilder(req.kind, sample.headers, mapping, dateOrder, layout, profile?.addAudienceValues);
+    const readings = timeReadingsUsed(req.kind, mapping, sample.timeReadings);
+    const build = rowBuilder(req.kind, sample.headers, mapping, { order: dateOrder, readings }, layout, profile?.addAudienceValues);
     const profileRow = req.kind === 'audience' ? null : profile;
     const key = ROW_KEYS[req.kind];
     const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
 
     const rejections = new RejectionLog();
     let rowsRead = 0;
-    const notes: ImportResult['notes'] = [];
+    const notes: ImportResult['notes'] = timeReadingNotes(readings);
 
     const importedAt = now().toISOString();
     const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '' };
@@ -220,6 +221,17 @@ type RefCheck = (row: unknown, problems: RowProblem[]) => void;
  * Interactions must name known users and items, collaborations known partners — when the
  * project holds those kinds; otherwise the check cannot run and a note says so.
  */
+/** The time readings of the columns mapped to a date or time field (the only ones they change). */
+export function timeReadingsUsed(kind: DatasetKind, mapping: Mapping, readings: Record<string, TimeReading>): Record<string, TimeReading> {
+  const timeFields = new Set(KIND_FIELDS[kind].filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name));
+  return Object.fromEntries(Object.entries(readings).filter(([column]) => timeFields.has(mapping[column] ?? '')));
+}
+
+/** How each time column was read, for the import report ("时间 was read as Unix seconds, UTC"). */
+export function timeReadingNotes(readings: Record<string, TimeReading>): ImportNote[] {
+  return Object.entries(readings).map(([column, reading]) => ({ key: `import.note.read.${reading}`, params: { column } }));
+}
+
 function referenceChecks(datasets: DatasetsRepo, req: ImportRequest, mapping: Mapping, headers: string[], notes: ImportResult['notes']): RefCheck[] {
   const columnOf = (field: string) => headers.find((h) => mapping[h] === field) ?? field;
   const check = (refKind: DatasetKind, idColumn: string, fields: { field: string; of: (row: never) => string; code: string }[]): RefCheck[] => {

@@ -33,6 +33,7 @@ export function readPreview(file: string, kind: DatasetKind, remembered: Mapping
       dateOrder: sample.dateOrder,
       existingRows,
       notes: [damagedTextNote(source)].filter((n) => n !== null),
+      timeReadings: sample.timeReadings,
     };
   } finally {
     source.close();

@@ -2,7 +2,7 @@ import type { DatasetRows } from '../db/datasetsRepo';
 import { IGNORE, KIND_FIELDS, type FieldDef, type Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { audienceBuilder, type AudienceValuesSink } from './audienceRows';
-import { type DateOrder, type Parsed, parseDate, parseList, parseNumber } from './values';
+import { type DateOrder, type Parsed, parseDate, parseList, parseNumber, type TimeReading } from './values';
 
 /**
  * Turns one record of a file into one dataset row under a mapping, or reports why not.
@@ -40,7 +40,14 @@ export class Reader {
   readonly known = new Map<string, Known>();
   readonly open: Open[] = [];
 
-  constructor(kind: DatasetKind, headers: string[], mapping: Mapping, readonly dateOrder: DateOrder) {
+  constructor(
+    kind: DatasetKind,
+    headers: string[],
+    mapping: Mapping,
+    readonly dateOrder: DateOrder,
+    /** Per column: how its bare numbers read as time, decided from the sample (sample.ts). */
+    private readonly timeReadings: Record<string, TimeReading> = {},
+  ) {
     headers.forEach((column, index) => {
       const target = mapping[column];
       if (!target || target === IGNORE) return;
@@ -95,7 +102,7 @@ export class Reader {
       }
       case 'date':
       case 'datetime': {
-        const p = parseDate(raw, this.dateOrder, def.type === 'datetime');
+        const p = parseDate(raw, this.dateOrder, def.type === 'datetime', this.timeReadings[k.column]);
         if (!p.ok) return problem(p.code, p.reason);
         if (p.value === null) return def.required ? problem('required', `${def.name} is required`) : null;
         return p.value;
@@ -146,12 +153,12 @@ export function rowBuilder<K extends DatasetKind>(
   kind: K,
   headers: string[],
   mapping: Mapping,
-  dateOrder: DateOrder,
+  dates: { order: DateOrder; readings: Record<string, TimeReading> },
   audienceLayout?: { features: string[]; attributes: string[] },
   /** Audience: where each valid row's values go (the profile), read by index. */
   onAudienceValues?: AudienceValuesSink,
 ): RowBuilder<K> {
-  const r = new Reader(kind, headers, mapping, dateOrder);
+  const r = new Reader(kind, headers, mapping, dates.order, dates.readings);
   const builders: { [T in DatasetKind]: () => RowBuilder<T> } = {
     audience: () => audienceBuilder(r, audienceLayout, onAudienceValues),
     catalog: () => {

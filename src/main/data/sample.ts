@@ -2,7 +2,7 @@ import type { ColumnType } from '../../shared/data';
 import { type Mapping, suggestMapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { SourceError, type TableSource } from './tableSource';
-import { type DateOrder, guessDateOrder, parseDate, parseNumber } from './values';
+import { type DateOrder, guessDateOrder, parseDate, parseNumber, type TimeReading, timeReadingOf } from './values';
 
 /** The head of a table: its header (made unique), first rows, and what they look like. */
 export interface TableSample {
@@ -10,6 +10,8 @@ export interface TableSample {
   rows: string[][];
   inferred: Record<string, ColumnType>;
   dateOrder: DateOrder | null;
+  /** Per column of bare numbers that reads as time one way (Unix seconds, YYYYMMDD…): that way, for every row. */
+  timeReadings: Record<string, TimeReading>;
   /** The remembered mapping when it fits these headers, else a fresh suggestion. */
   suggest(kind: DatasetKind, remembered: Mapping | null): Mapping;
 }
@@ -27,11 +29,17 @@ export function sampleTable(source: TableSource, limit: number): TableSample {
   const inferred: Record<string, ColumnType> = {};
   headers.forEach((h, i) => (inferred[h] = inferType(rows.map((r) => r[i] ?? ''))));
   const dateOrder = guessDateOrder(rows.flat());
+  const timeReadings: Record<string, TimeReading> = {};
+  headers.forEach((h, i) => {
+    const reading = timeReadingOf(rows.map((r) => r[i] ?? ''));
+    if (reading) timeReadings[h] = reading;
+  });
   return {
     headers,
     rows,
     inferred,
     dateOrder,
+    timeReadings,
     suggest(kind, remembered) {
       const fits = remembered && headers.every((h) => h in remembered);
       // Only this file's columns: a remembered column the file lacks must not satisfy a required field.

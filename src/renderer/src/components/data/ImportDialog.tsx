@@ -28,6 +28,8 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
   const [mapping, setMapping] = useState<Mapping>(() => ({ ...preview.suggested }));
   const [mode, setMode] = useState<'replace' | 'append'>('append');
   const [strict, setStrict] = useState(false);
+  // The fields a column's time reading matters for (how its bare numbers become dates).
+  const timeFields = useMemo(() => new Set(KIND_FIELDS[kind].filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name)), [kind]);
   const [dateOrder, setDateOrder] = useState<'mdy' | 'dmy'>(preview.dateOrder ?? 'mdy');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -158,6 +160,11 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
                     </option>
                   ))}
                 </select>
+                {preview.timeReadings[h] && timeFields.has(mapping[h] ?? '') && (
+                  <span className="reading small" data-testid={`reading-${h}`}>
+                    {t(`import.reading.${preview.timeReadings[h]}`)}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
