@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, callChannel, eventChannel } from '../../src/shared/contract';
+import { CALL_NAMES, callChannel, DROPPED_CHANNEL, eventChannel } from '../../src/shared/contract';
 import { createServices } from '../../src/main/core/services';
 import { startTestHost } from '../../src/main/testhost/server';
 import { tempDir } from './helpers';
 
 // Electron's ipcMain, recorded: main's IPC glue registers its handlers on it.
 const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
-vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, fn: never) => handlers.set(channel, fn) } }));
+const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: never) => handlers.set(channel, fn), on: (channel: string, fn: never) => listeners.set(channel, fn) },
+}));
 const { registerIpc } = await import('../../src/main/ipc');
 
 describe('the IPC glue in main', () => {
@@ -36,6 +39,16 @@ describe('the IPC glue in main', () => {
     expect(await create({ sender: trusted, senderFrame: { url: 'file:///app/index.html' } }, { name: 'x', budget: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('takes a dropped file as chosen only from the app window, so the renderer may then name it', () => {
+    expect([...listeners.keys()]).toEqual([DROPPED_CHANNEL]);
+    const dropped = listeners.get(DROPPED_CHANNEL)!;
+    dropped({ sender: { id: 'other' }, senderFrame: { url: 'file:///app/index.html' } }, '/home/me/other.tandem');
+    expect(services.grants.allows('/home/me/other.tandem', 'read')).toBe(false);
+    dropped({ sender: trusted, senderFrame: { url: 'file:///app/index.html' } }, '/home/me/pitch.tandem');
+    expect(services.grants.allows('/home/me/pitch.tandem', 'read')).toBe(true);
+    expect(services.grants.allows('/home/me/pitch.tandem', 'write')).toBe(false);
+  });
+
   it('forwards push events to the window on their own channel', () => {
     services.bus.send('library', { reason: 'test' });
     expect(sent).toContainEqual([eventChannel('library'), { reason: 'test' }]);
@@ -48,10 +61,12 @@ describe('the built preload', () => {
     expect(fs.existsSync(file), 'run `npm run build` before the unit tests').toBe(true);
     const exposed: Record<string, unknown> = {};
     const invoked: [string, unknown][] = [];
+    const sentUp: [string, unknown][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
       ipcRenderer: {
         invoke: async (channel: string, input: unknown) => (invoked.push([channel, input]), { ok: true, value: 'pong' }),
+        send: (channel: string, payload: unknown) => sentUp.push([channel, payload]),
         on: () => {},
         removeListener: () => {},
       },
@@ -72,6 +87,10 @@ describe('the built preload', () => {
     expect(Object.keys(bridge).sort()).toEqual(['call', 'host', 'on', 'pathForFile']);
     // A dropped file's path comes from Electron's webUtils, the only way a sandboxed page learns it.
     expect(bridge.pathForFile({ fake: '/home/me/pitch.tandem' })).toBe('/home/me/pitch.tandem');
+    // …and main is told, so a call may then name that file (and only a File with a path tells it).
+    expect(sentUp).toEqual([[DROPPED_CHANNEL, '/home/me/pitch.tandem']]);
+    expect(bridge.pathForFile({ fake: '' })).toBeNull();
+    expect(sentUp).toHaveLength(1);
     expect(bridge.host).toBe('electron');
     expect(await bridge.call('projects.list', {})).toEqual({ ok: true, value: 'pong' });
     expect(invoked).toEqual([[callChannel('projects.list'), {}]]);
