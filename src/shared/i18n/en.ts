@@ -985,7 +985,7 @@ export const en = {
   'import.problem.twice': '{field} is chosen for more than one column ({columns}).',
   'import.problem.unknownField': '"{field}" is not a field of this kind (column {column}).',
   'import.problem.noSpend': 'Choose at least one spend channel column.',
-  'import.note.damagedText': 'Line {line} holds bytes that are not valid {encoding} text; they were read as � ({lines} lines affected). Check those values, or save the file again as UTF-8.',
+  'import.note.damagedText': 'Line {line} holds bytes that are not valid {encoding} text; they were read as � (lines affected: {lines}). Check those values, or save the file again as UTF-8.',
   'import.note.read.unixSeconds': 'Column {column} was read as Unix time in seconds (UTC), for every row.',
   'import.note.read.unixMillis': 'Column {column} was read as Unix time in milliseconds (UTC), for every row.',
   'import.note.read.yyyymmdd': 'Column {column} was read as dates written YYYYMMDD, for every row.',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DatasetInfo, ImportNote, ImportPreview, ImportResult, Rejection } from '../../../shared/data';
+import { importNoteText } from '../components/data/importNote';
 import { DATASET_KINDS, type DatasetKind } from '../../../shared/project';
 import { call, CallError } from '../bridge';
 import { ColumnProfiles } from '../components/data/ColumnProfiles';
@@ -182,7 +183,7 @@ export default function DataPage() {
             {rejected.notes.length > 0 && (
               <ul className="import-notes" data-testid="import-notes">
                 {rejected.notes.map((n, i) => (
-                  <li key={i}>{t(n.key, n.params)}</li>
+                  <li key={i}>{importNoteText(t, n)}</li>
                 ))}
               </ul>
             )}

@@ -6,6 +6,7 @@ import { call, CallError } from '../../bridge';
 import { waitForJob } from '../../stores/jobWait';
 import { useT } from '../../stores/settings';
 import { Dialog } from '../Dialog';
+import { importNoteText } from './importNote';
 
 interface Props {
   projectId: number;
@@ -124,7 +125,7 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
       {preview.notes.length > 0 && (
         <ul className="import-notes" data-testid="preview-notes">
           {preview.notes.map((n, i) => (
-            <li key={i}>{t(n.key, n.params)}</li>
+            <li key={i}>{importNoteText(t, n)}</li>
           ))}
         </ul>
       )}
