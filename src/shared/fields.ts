@@ -202,3 +202,8 @@ export function mappingProblems(kind: DatasetKind, mapping: Mapping): { key: str
   }
   return problems;
 }
+
+/** The fields of a kind that hold a date or a time stamp: where a column's time reading applies. */
+export function timeFieldsOf(kind: DatasetKind): Set<string> {
+  return new Set(KIND_FIELDS[kind].filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name));
+}

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ImportMode, ImportNote, ImportResult } from '../../shared/data';
-import { KIND_FIELDS, type Mapping, mappingProblems } from '../../shared/fields';
+import { type Mapping, mappingProblems, timeFieldsOf } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
@@ -223,7 +223,7 @@ type RefCheck = (row: unknown, problems: RowProblem[]) => void;
  */
 /** The time readings of the columns mapped to a date or time field (the only ones they change). */
 export function timeReadingsUsed(kind: DatasetKind, mapping: Mapping, readings: Record<string, TimeReading>): Record<string, TimeReading> {
-  const timeFields = new Set(KIND_FIELDS[kind].filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name));
+  const timeFields = timeFieldsOf(kind);
   return Object.fromEntries(Object.entries(readings).filter(([column]) => timeFields.has(mapping[column] ?? '')));
 }
 

@@ -133,14 +133,8 @@ export function parseDate(raw: string, order: DateOrder = 'mdy', withTime = fals
   } else if (withTime && /^\d{9,13}$/.test(text) && readingsOfValue(text).some((r) => r === 'unixSeconds' || r === 'unixMillis')) {
     // A time stamp alone (no column reading given): Unix seconds, or milliseconds past 10^11.
     return readAs(raw, text, readingsOfValue(text).includes('unixSeconds') ? 'unixSeconds' : 'unixMillis', true);
-  } else if (/^\d+(\.\d+)?$/.test(text)) {
-    const serial = Number(text);
-    // Serial numbers from 1908 on: a bare 1900–2100 is a year, which is not a date.
-    if (serial < 3000 || serial > 2958465) return bad('date', `"${quoted(raw)}" is not a date`);
-    const days = Math.floor(serial) - 25569;
-    const seconds = Math.round((serial - Math.floor(serial)) * 86400);
-    const iso = new Date(days * 86400000 + seconds * 1000).toISOString();
-    return good(withTime && seconds ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(0, 10));
+  } else if (readingsOfValue(text).includes('excelSerial')) {
+    return readAs(raw, text, 'excelSerial', withTime);
   } else {
     return bad('date', `"${quoted(raw)}" is not a date`);
   }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { type Migration, MIGRATIONS, migrate, SCHEMA_VERSION } from '../db/migrate';
 import { checkContent } from './contentCheck';
+import { scratchCopy } from './scratch';
 import { contentHash } from './contentHash';
 import { ProjectFileError } from './fileError';
 import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_TABLES } from './manifest';
@@ -59,11 +59,9 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
   // Tandem writes files of whole pages; bytes after the last one were added by something else.
   if (pages > 0 && size > pageSize * pages) throw new ProjectFileError('damaged', `${name} has ${(size - pageSize * pages).toLocaleString('en')} bytes after its end that Tandem never writes.`);
 
-  fs.mkdirSync(scratchDir, { recursive: true });
-  sweepScratch(scratchDir);
-  const scratch = path.join(scratchDir, `open-${randomUUID()}.sqlite`);
-  const dispose = () => [scratch, `${scratch}-journal`, `${scratch}-wal`, `${scratch}-shm`].forEach((f) => fs.rmSync(f, { force: true }));
-  fs.copyFileSync(file, scratch);
+  const copy = scratchCopy(file, scratchDir);
+  const scratch = copy.path;
+  const dispose = copy.remove;
   let db: Db | null = null;
   try {
     try {
@@ -138,20 +136,6 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     db?.close();
     dispose();
     throw e;
-  }
-}
-
-/** Scratch copies an interrupted open left behind (a crash, a kill): removed after an hour. */
-function sweepScratch(dir: string): void {
-  const cutoff = Date.now() - 3_600_000;
-  for (const entry of fs.readdirSync(dir)) {
-    if (!/^open-[0-9a-f-]{36}\.sqlite(-journal|-wal|-shm)?$/.test(entry)) continue;
-    const file = path.join(dir, entry);
-    try {
-      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
-    } catch {
-      // Another process may be removing it too.
-    }
   }
 }
 

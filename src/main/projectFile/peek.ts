@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { ProjectFileSummary } from '../../shared/contract';
 import type { Db } from '../db/connection';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { MAX_PROJECT_FILE_BYTES } from './inspect';
 import { MANIFEST_TABLE } from './manifest';
+import { scratchCopy } from './scratch';
 
 /**
  * A quick look at a `.tandem` file before the user chooses how to open it: the manifest,
@@ -25,11 +25,10 @@ export function peekProjectFile(file: string, scratchDir: string, nativeBinding?
   }
   if (bytes > MAX_PROJECT_FILE_BYTES) return { path: file, fileName, bytes, manifest: null, problem: `${fileName} is larger than a project file may be.`, existing: null, projectUid: null };
   let peek: Database.Database | null = null;
-  fs.mkdirSync(scratchDir, { recursive: true });
-  const scratch = path.join(scratchDir, `open-${randomUUID()}.sqlite`);
+  let copy: ReturnType<typeof scratchCopy> | null = null;
   try {
-    fs.copyFileSync(file, scratch);
-    peek = new Database(scratch, { readonly: true, fileMustExist: true, nativeBinding });
+    copy = scratchCopy(file, scratchDir);
+    peek = new Database(copy.path, { readonly: true, fileMustExist: true, nativeBinding });
     peek.pragma('trusted_schema = OFF');
     const rows = peek.prepare(`SELECT key, value FROM ${MANIFEST_TABLE}`).all() as { key: string; value: string }[];
     const m = Object.fromEntries(rows.map((r) => [r.key, r.value]));
@@ -53,7 +52,7 @@ export function peekProjectFile(file: string, scratchDir: string, nativeBinding?
     return { path: file, fileName, bytes, manifest: null, problem: `${fileName} is not a readable Tandem project file.`, existing: null, projectUid: null };
   } finally {
     peek?.close();
-    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
+    copy?.remove();
   }
 }
 

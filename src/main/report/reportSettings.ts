@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { Db } from '../db/connection';
 import { defaultReportSettings, logoMimeOf, MAX_LOGO_BYTES, REPORT_SECTIONS, type ReportSettings, reportSettingsSchema, type ReportSettingsView } from '../../shared/report';
 import { DomainError } from '../../shared/result';
+import { PickedFileError, readPickedFile } from '../files/readPicked';
 import { parseOrRefuse } from '../../shared/validation';
 
 /**
@@ -30,16 +30,18 @@ export class ReportSettingsStore {
 
   /** Reads, checks and stores a logo file; anything but a PNG or JPEG up to 2 MB is refused and nothing changes. */
   setLogo(projectId: number, file: string): ReportSettingsView {
-    let size: number;
+    let bytes: Buffer;
     try {
-      size = fs.statSync(file).size;
-    } catch {
-      throw new DomainError('invalid_input', `The logo file ${file} cannot be read.`, [{ path: 'logo', message: 'report.problem.logoUnreadable' }]);
+      // As the file itself, bounded: no link followed, the size counted while reading (files/readPicked.ts).
+      bytes = readPickedFile(file, MAX_LOGO_BYTES);
+    } catch (e) {
+      if (!(e instanceof PickedFileError)) throw e;
+      if (e.problem === 'tooLarge') {
+        const mb = (e.bytes / 1048576).toFixed(1);
+        throw new DomainError('invalid_input', `The logo is ${mb} MB; the cover takes up to 2 MB.`, [{ path: 'logo', message: 'report.problem.logoSize', params: { mb } }]);
+      }
+      throw new DomainError('invalid_input', `The logo file ${file} cannot be read: ${e.message}.`, [{ path: 'logo', message: 'report.problem.logoUnreadable' }]);
     }
-    if (size > MAX_LOGO_BYTES) {
-      throw new DomainError('invalid_input', `The logo is ${(size / 1048576).toFixed(1)} MB; the cover takes up to 2 MB.`, [{ path: 'logo', message: 'report.problem.logoSize', params: { mb: (size / 1048576).toFixed(1) } }]);
-    }
-    const bytes = fs.readFileSync(file);
     const mime = logoMimeOf(bytes);
     if (!mime) throw new DomainError('invalid_input', 'The logo is not a PNG or JPEG image.', [{ path: 'logo', message: 'report.problem.logoType' }]);
     const current = this.get(projectId).settings;

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../../shared/checklist';
 import { plainFileName } from '../../shared/fileNames';
 import { DomainError } from '../../shared/result';
+import { PickedFileError, readPickedFile } from '../files/readPicked';
 import { ChecklistRepo, type StoredItem } from './checklistRepo';
 import { localDay, dueBefore } from './days';
 import { PROJECT_KIND, TEMPLATES, templateForPartnerType } from './templates';
@@ -255,44 +255,16 @@ function partnersOf(items: ChecklistItem[]): string[] {
 }
 
 /** A file's bytes, refused (located, with the limit) when it is too large, not a file or unreadable. */
-/**
- * Reads an evidence file the strategist picked, as the file itself: a link is refused (a
- * symlink named `contract.pdf` could store /etc/passwd in a project sent to someone else),
- * and the size is counted while reading, never taken from `stat` (files under /proc say 0 and
- * hold more). Whatever is over the limit is refused before it is held in memory.
- */
+/** An evidence file the strategist picked, read as the file itself and bounded (files/readPicked.ts). */
 function readEvidence(file: string): Buffer {
-  const name = path.basename(file);
-  const cannot = (why: string) => new DomainError('invalid_input', `The evidence file ${name} cannot be added: ${why}.`);
-  let fd: number;
+  const cannot = (why: string) => new DomainError('invalid_input', `The evidence file ${path.basename(file)} cannot be added: ${why}.`);
+  let data: Buffer;
   try {
-    if (fs.lstatSync(file).isSymbolicLink()) throw cannot('it is a link to another file; add the file itself');
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    data = readPickedFile(file, EVIDENCE_MAX_BYTES);
   } catch (e) {
-    if (e instanceof DomainError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw cannot(code === 'ENOENT' ? 'it does not exist' : code === 'ELOOP' ? 'it is a link to another file; add the file itself' : (e as Error).message);
+    if (!(e instanceof PickedFileError)) throw e;
+    throw cannot(e.problem === 'tooLarge' ? `${e.message}, and evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB` : e.message);
   }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw cannot('it is not a file');
-    if (stat.size > EVIDENCE_MAX_BYTES) throw cannot(`it is ${(stat.size / 1024 ** 2).toFixed(1)} MB, and evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n = fs.readSync(fd, buf, 0, buf.length, null); n > 0; n = fs.readSync(fd, buf, 0, buf.length, null)) {
-      total += n;
-      if (total > EVIDENCE_MAX_BYTES) throw cannot(`it holds more than ${EVIDENCE_MAX_BYTES / 1024 ** 2} MB`);
-      chunks.push(Buffer.from(buf.subarray(0, n)));
-    }
-    // A file whose length is not what it says (a system file, one being written) is not evidence.
-    if (total !== stat.size) throw cannot(`it changed size while being read (${stat.size.toLocaleString('en')} bytes stated, ${total.toLocaleString('en')} read): it is not an ordinary document`);
-    if (total === 0) throw cannot('it is empty');
-    return Buffer.concat(chunks, total);
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    throw cannot((e as Error).message);
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (data.length === 0) throw cannot('it is empty');
+  return data;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ImportPreview, ImportResult } from '../../../../shared/data';
-import { IGNORE, KIND_FIELDS, type Mapping, mappingProblems, OPEN_PREFIXES, openName } from '../../../../shared/fields';
+import { IGNORE, KIND_FIELDS, type Mapping, mappingProblems, OPEN_PREFIXES, openName, timeFieldsOf } from '../../../../shared/fields';
 import type { DatasetKind } from '../../../../shared/project';
 import { call, CallError } from '../../bridge';
 import { waitForJob } from '../../stores/jobWait';
@@ -30,7 +30,7 @@ export function ImportDialog({ projectId, kind, preview, onClose, onDone, onShee
   const [mode, setMode] = useState<'replace' | 'append'>('append');
   const [strict, setStrict] = useState(false);
   // The fields a column's time reading matters for (how its bare numbers become dates).
-  const timeFields = useMemo(() => new Set(KIND_FIELDS[kind].filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name)), [kind]);
+  const timeFields = useMemo(() => timeFieldsOf(kind), [kind]);
   const [dateOrder, setDateOrder] = useState<'mdy' | 'dmy'>(preview.dateOrder ?? 'mdy');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
