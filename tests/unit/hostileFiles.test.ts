@@ -17,6 +17,7 @@ import { importFile } from '../../src/main/data/importer';
 import { inert } from '../../src/main/data/tableWriter';
 import { APP_ENTRY, appAssetPath, isSameAppUrl } from '../../src/main/appUrl';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
+import { ReportSettingsStore } from '../../src/main/report/reportSettings';
 import { openLibrary } from '../../src/main/db/library';
 import { ProjectsRepo } from '../../src/main/db/projectsRepo';
 import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
@@ -290,5 +291,21 @@ describe('previews off the main process', () => {
     } finally {
       await services.close();
     }
+  });
+});
+
+describe('a logo the user picked is read as the file itself', () => {
+  it('refuses a link (even to a real PNG) and a /proc file, changing nothing', () => {
+    const { dir, lib, projectId } = setup();
+    const store = new ReportSettingsStore(lib.db);
+    const png = path.join(dir, 'real.png');
+    fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    const link = path.join(dir, 'logo.png');
+    fs.symlinkSync(png, link);
+    expect(() => store.setLogo(projectId, link)).toThrowError(/cannot be read: it is a link to another file/);
+    if (fs.existsSync('/proc/self/status')) expect(() => store.setLogo(projectId, '/proc/self/status')).toThrowError(/changed size while being read/);
+    expect(() => store.setLogo(projectId, dir)).toThrowError(/cannot be read: it is not a file/);
+    expect(store.get(projectId).logo).toBeNull();
+    expect(store.setLogo(projectId, png).logo).toMatch(/^data:image\/png;base64,/);
   });
 });
