@@ -24,6 +24,7 @@ export default defineConfig({
           reader: resolve('src/main/jobs/readerWorker.ts'),
           writer: resolve('src/main/data/writerThread.ts'),
           alsWorker: resolve('src/main/partners/targeting/alsWorker.ts'),
+          itemScoreWorker: resolve('src/main/partners/targeting/itemScoreWorker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -13,10 +13,7 @@ import { kmeans } from '../src/main/ml/kmeans';
 import { adjustedRandIndex } from '../src/main/ml/metrics';
 import { Random } from '../src/main/core/random';
 import { fitAls } from '../src/main/partners/targeting/als';
-import { type Csr, csrFrom } from '../src/main/partners/targeting/csr';
-import { holdOut, popularTopK, rankingQuality, type Split } from '../src/main/partners/targeting/evaluate';
-import { fitChoice, selectModel } from '../src/main/partners/targeting/fitModel';
-import { supermarketArff, supermarketMatrix } from './peers/supermarket';
+import { recsysBench, simulatedLog } from './peers/recsysBench';
 import { meridianSimulated, pymcExample, robynSimulated } from './peers/mmmData';
 import { fitMmm } from '../src/main/forecast/mmm/mmm';
 import { topKUnseen } from '../src/main/partners/targeting/score';
@@ -231,24 +228,11 @@ if (runs('kmeans')) {
     });
   }
 }
-// 5. Targeting: implicit ALS and every user's top-10 at the issue's scale, and beside the
-//    numpy ALS of ../shared/baselines/recsys_baseline.py on a split small enough for it.
+// 5. Targeting: implicit ALS and every user's top-10 at the issue's scale; then the model the
+//    jobs choose on real and simulated logs beside ../shared/baselines/recsys_baseline.py on
+//    the same split, EASE on 5,000 items and the whole recommend job (scripts/peers/recsysBench.ts).
 if (runs('recsys')) {
-  /** Users in 20 taste groups mostly touching their group's items (some far more liked), plus popular noise. */
-  const interactions = (users: number, items: number, perUser: number, seed: number): Csr => {
-    const r = new Random(seed);
-    const U = new Int32Array(users * perUser);
-    const I = new Int32Array(users * perUser);
-    const group = items / 20;
-    for (let u = 0, k = 0; u < users; u++) {
-      for (let j = 0; j < perUser; j++, k++) {
-        U[k] = u;
-        I[k] = r.next() < 0.8 ? (u % 20) * group + Math.floor(r.next() ** 2 * group) : Math.floor(r.next() ** 3 * items);
-      }
-    }
-    return csrFrom(users, items, U, I, new Float32Array(U.length).fill(1));
-  };
-  const big = interactions(100_000, 10_000, 10, 11);
+  const big = simulatedLog(100_000, 10_000, 10, 11);
   let started = performance.now();
   const model = await fitAls(big, { factors: 32, iterations: 10, seed: 0 });
   const alsMs = performance.now() - started;
@@ -257,61 +241,9 @@ if (runs('recsys')) {
   const topMs = performance.now() - started;
   rows.push({ figure: 'ALS 1M interactions, 100k x 10k, 32 factors, 10 iterations (ms)', tandem: alsMs.toFixed(0), peer: '30000 (target)', ratio: (alsMs / 30000).toFixed(2), note: `${big.idx.length.toLocaleString('en')} distinct pairs; conjugate gradient, 3 steps per row; ${Math.min(8, os.availableParallelism())} worker threads` });
   rows.push({ figure: 'top-10 unseen items for 100k users x 10k items (ms)', tandem: topMs.toFixed(0), peer: '3000 (target)', ratio: (topMs / 3000).toFixed(2), note: `${top.engine}: Gemm + TopK per block of 2,048 users` });
-
-  // The peer's dense numpy ALS: 3,000 users × 1,500 items. Both fit the same train half.
-  const small = holdOut(interactions(3000, 1500, 15, 12), 0.2, 3);
-  const fitTimes: number[] = [];
-  for (let r = 0; r < Math.min(RUNS, 3); r++) {
-    const t = performance.now();
-    await fitAls(small.train, { factors: 32, iterations: 10, reg: 0.01, alpha: 40, seed: r });
-    fitTimes.push(performance.now() - t);
-  }
-  const synthetic = await qualityBeside('synthetic', small, path.join(tmp, 'recsys'), ['--factors', '32', '--iters', '10']);
-  if (synthetic.peer) {
-    const peerMs = synthetic.peer.implicit_als.fit_s * 1000;
-    rows.push({ figure: 'ALS fit 3k x 1.5k, 32 factors, 10 iterations (ms)', tandem: median(fitTimes).toFixed(0), peer: `${peerMs.toFixed(0)} (numpy ALS, exact solves)`, ratio: (median(fitTimes) / peerMs).toFixed(2), note: 'same train half, reg 0.01, alpha 40' });
-  }
-  // The real split: Weka's supermarket baskets (Debian's weka package), 20% of each basket held out.
-  const arff = supermarketArff();
-  if ('missing' in arff) rows.push({ figure: 'nDCG@10, real split (supermarket baskets)', tandem: '-', peer: `unavailable: ${arff.missing}`, ratio: '-', note: 'apt-get download weka' });
-  else await qualityBeside('real: Weka supermarket, 4,627 baskets x 216 departments', holdOut(supermarketMatrix(arff.file).matrix, 0.2, 7), path.join(tmp, 'recsys-real'), []);
+  rows.push(...(await recsysBench(tmp, RUNS)));
 }
 
-/**
- * Tandem's recommendations (the model chosen on a validation split of the train half, as
- * the jobs choose it) beside recsys_baseline.py's models on the same split; the ratio is to
- * the item-item cosine baseline (the issue's bar: at least 1 on a real split).
- */
-async function qualityBeside(name: string, split: Split, dir: string, peerArgs: string[]) {
-  fs.mkdirSync(dir);
-  const tsv = (file: string, pairs: [number, number][]) => fs.writeFileSync(path.join(dir, file), 'user_id\titem_id\n' + pairs.map(([u, i]) => `u${u}\ti${i}`).join('\n') + '\n');
-  const trainPairs: [number, number][] = [];
-  for (let u = 0; u < split.train.rows; u++) for (let k = split.train.ptr[u]; k < split.train.ptr[u + 1]; k++) trainPairs.push([u, split.train.idx[k]]);
-  tsv('train.tsv', trainPairs);
-  tsv('test.tsv', split.test.flatMap((items, u) => [...items].map((i) => [u, i] as [number, number])));
-  const run = spawnSync('/usr/bin/python3', [path.resolve('../shared/baselines/recsys_baseline.py'), path.join(dir, 'train.tsv'), path.join(dir, 'test.tsv'), ...peerArgs], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const started = performance.now();
-  const chosen = await selectModel(split.train, { iterations: 10, seed: 0 });
-  const { model, chosen: fitted } = await fitChoice(split.train, chosen, 10, 0);
-  const ranked = await topKUnseen(model, split.train, 10);
-  const ms = performance.now() - started;
-  const ours = rankingQuality(split.test, (u) => ranked.items.subarray(u * 10, u * 10 + 10));
-  const popular = rankingQuality(split.test, popularTopK(split.train, 10));
-  const what = fitted.model === 'ease' ? `EASE, lambda ${fitted.lambda}` : `ALS ${fitted.factors} factors, reg ${fitted.reg}, alpha ${fitted.alpha}`;
-  if (run.status !== 0) {
-    rows.push({ figure: `nDCG@10 held out, ${name}`, tandem: ours.ndcg.toFixed(3), peer: `unavailable: ${run.stderr.trim().split('\n').pop()}`, ratio: '-', note: 'apt-get install python3-pandas python3-numpy' });
-    return { peer: null };
-  }
-  const p = JSON.parse(run.stdout) as { implicit_als: { fit_s: number; 'ndcg@10': number }; most_popular: { 'ndcg@10': number }; item_knn_cosine: { 'ndcg@10': number } };
-  rows.push({
-    figure: `nDCG@10 held out, ${name}: Tandem / most popular`,
-    tandem: `${ours.ndcg.toFixed(3)} / ${popular.ndcg.toFixed(3)}`,
-    peer: `${p.item_knn_cosine['ndcg@10'].toFixed(3)} item-kNN, ${p.implicit_als['ndcg@10'].toFixed(3)} ALS, ${p.most_popular['ndcg@10'].toFixed(3)} popular`,
-    ratio: (ours.ndcg / p.item_knn_cosine['ndcg@10']).toFixed(2),
-    note: `ratio to item-item cosine; chosen on validation: ${what}; choose + fit + rank ${ms.toFixed(0)} ms`,
-  });
-  return { peer: p };
-}
 // 6b. The marketing-mix model: PyMC-Marketing's example (documented truth, last 36 weeks held
 //    out) beside ../shared/baselines/mmm_baseline.py in the same run; Robyn's and Meridian's
 //    simulated weeks (208 x 5 with controls is the speed figure).

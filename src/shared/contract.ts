@@ -5,6 +5,7 @@ import { type ActualsComparison, actualsRequestSchema, type Allocation, allocate
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
+import { eventWeightsSaveSchema, type EventWeightsView } from './targeting';
 import {
   type ChecklistChange,
   type ChecklistView,
@@ -161,6 +162,11 @@ export const contract = {
   'partners.keywords': call<KeywordInfluence>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
+
+  /** The project's event weights for targeting and the event types its interactions hold. */
+  'targeting.eventWeights': call<EventWeightsView>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** Saves event weights (merged over those in force); the next recommend or target run uses them. */
+  'targeting.saveEventWeights': call<EventWeightsView>()(eventWeightsSaveSchema),
 
   /** The partner-selection wizard's plan, with the campaign's fields, the target segments' run, the shortlist and the gaps left. */
   'plan.get': call<PlanView>()(z.object({ projectId: projectIdSchema }).strict()),

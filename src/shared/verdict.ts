@@ -44,7 +44,11 @@ export function recommendVerdict(q: { model: { ndcg: number }; popular: { ndcg: 
   if (ratio <= 1) reasons.push({ key: 'verdict.rec.notBetter', params, level: 'untrustworthy' });
   else if (ratio < 1.1) reasons.push({ key: 'verdict.rec.barely', params, level: 'care' });
   else reasons.push({ key: 'verdict.rec.better', params, level: 'good' });
-  if (q.itemKnn && q.model.ndcg < q.itemKnn.ndcg - 0.005) reasons.push({ key: 'verdict.rec.belowKnn', params: { model: fix(q.model.ndcg), knn: fix(q.itemKnn.ndcg) }, level: 'care' });
+  if (q.itemKnn) {
+    const knn = { model: fix(q.model.ndcg), knn: fix(q.itemKnn.ndcg) };
+    if (q.model.ndcg < q.itemKnn.ndcg - 0.005) reasons.push({ key: 'verdict.rec.belowKnn', params: knn, level: 'care' });
+    else reasons.push({ key: 'verdict.rec.atLeastKnn', params: knn, level: 'good' });
+  }
   if (q.users < 50) reasons.push({ key: 'verdict.rec.fewUsers', params: { users: q.users }, level: 'care' });
   return verdictOf(reasons);
 }

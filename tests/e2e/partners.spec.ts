@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { demoWithSegments, expect, screenshot, test } from './fixtures';
 
 test('rank partners from the page: presets and sliders move the ranking, filters hide, the portfolio explains itself', async ({ page, host, openApp }) => {
+  // One targeting fit (the whole model search) on a 2-core machine: slower when it is busy, never red.
+  test.setTimeout(300_000);
   const demoId = await demoWithSegments(host);
   await openApp();
   await page.goto(`${host.url}#/p/${demoId}/partners`);
@@ -42,9 +44,31 @@ test('rank partners from the page: presets and sliders move the ranking, filters
   const targeting = page.getByTestId('targeting');
   await targeting.getByRole('combobox').selectOption({ index: 1 });
   await targeting.getByRole('button', { name: 'Find the audience' }).click();
-  await expect(page.getByTestId('targeting-summary')).toContainText('are the addressable audience', { timeout: 60_000 });
+  await expect(page.getByTestId('targeting-summary')).toContainText('are the addressable audience', { timeout: 150_000 });
   await expect(page.getByTestId('targeting-quality')).toContainText('most popular');
+  await expect(page.getByTestId('targeting-quality')).toContainText('item-kNN');
+  await expect(page.getByTestId('targeting-model')).toContainText('Chosen:');
+  // How it was chosen: one row per model family, the chosen one marked; every candidate one click away.
+  const search = page.getByTestId('targeting-search');
+  await expect(search.locator('> table tbody tr')).toHaveCount(5);
+  await expect(search.locator('> table tbody tr.chosen')).toHaveCount(1);
+  await search.locator('details summary').click();
+  expect(await search.locator('details tbody tr').count()).toBeGreaterThan(20);
   await expect(targeting.locator('table.segments-reach tbody tr')).toHaveCount(5);
+
+  // Event weights: the demo's event types with their rows; a purchase made heavier is saved for the next run.
+  const weights = page.getByTestId('event-weights');
+  await weights.locator('summary').click();
+  const purchase = weights.getByRole('textbox', { name: 'Weight of purchase' });
+  await expect(purchase).toHaveValue('5');
+  await purchase.fill('-2');
+  await expect(weights.getByRole('alert')).toContainText('zero or more');
+  await expect(weights.getByRole('button', { name: 'Save weights' })).toBeDisabled();
+  await purchase.fill('8');
+  await weights.getByRole('button', { name: 'Save weights' }).click();
+  await expect(page.getByText('Event weights saved')).toBeVisible();
+  const saved = (await host.services.handlers['targeting.eventWeights']({ projectId: demoId })) as { weights: Record<string, number> };
+  expect(saved.weights.purchase).toBe(8);
   const list = `${host.dataDir}/targets.csv`;
   host.dialogAnswers.push(list);
   await targeting.getByRole('button', { name: 'Export the target list…' }).click();
@@ -88,6 +112,10 @@ test('screenshots of the partners page in both languages and themes', async ({ b
       if (theme === 'light') {
         await page.getByTestId('targeting').getByRole('button').first().click();
         await expect(page.getByTestId('targeting-summary')).toBeVisible({ timeout: 150_000 });
+        await page.getByTestId('event-weights').locator('summary').click();
+        await page.getByTestId('targeting-search').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await screenshot(page, `partners-targeting-search-${lang.code}-${theme}`);
         await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
         await page.waitForTimeout(300);
         await screenshot(page, `partners-targeting-${lang.code}-${theme}`);

@@ -39,6 +39,7 @@ beforeAll(async () => {
     const settings = (await services.handlers['report.get']({ projectId: 1 })).settings;
     await services.handlers['report.save']({ projectId: 1, settings: { ...settings, title: '联名提案', client: 'Client' } });
     await services.handlers['report.setLogo']({ projectId: 1, path: logo });
+    await services.handlers['targeting.saveEventWeights']({ projectId: 1, weights: { purchase: 8 } });
   } finally {
     await services.close();
   }
@@ -88,6 +89,7 @@ describe('the content of a received project', () => {
     ['campaign spend as text', "UPDATE campaign_periods SET spend = '{\"social\":\"lots\"}' WHERE rowid = (SELECT min(rowid) FROM campaign_periods)", [], /campaign_periods, row 1, spend: social/],
     ['rejections of the wrong shape', "UPDATE import_reports SET rejected = '[1,2,3]'", [], /import_reports, row 1, rejected: 0/],
     ['a logo that is not an image', "UPDATE report_settings SET logo = x'3c7376673e', logo_mime = 'image/png'", [], /report_settings, row 1, logo: not a PNG or JPEG/],
+    ['an event weight below zero', "UPDATE targeting_settings SET event_weights = '{\"view\":-1}'", [], /targeting_settings, row 1, event_weights: view/],
     ['a licence territory of numbers', "UPDATE licences SET territory = '[1]' WHERE id = (SELECT min(id) FROM licences)", [], /licences, row 1, territory: 0/],
   ];
   it.each(cases)('refuses %s, naming where it is, with nothing left behind', (_what, sql, params, message) => {

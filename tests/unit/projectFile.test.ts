@@ -11,6 +11,9 @@ import { checkProjectFile, ProjectFileError } from '../../src/main/projectFile/i
 import { copyIntoLibrary } from '../../src/main/projectFile/openProject';
 import { DATASET_KINDS, DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
 import { sha256, tempDir } from './helpers';
+import { contentHash } from '../../src/main/projectFile/contentHash';
+import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
+import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 
@@ -65,6 +68,33 @@ describe('.tandem project files', () => {
     expect(projects.get(replaced.projectId)!.datasets).toEqual(projects.get(projectId)!.datasets);
     manifest.dispose();
     expect(fs.readdirSync(path.join(dir, 'scratch'))).toEqual([]);
+  });
+
+  it('a file from the Tandem before event weights (schema 10, no targeting_settings table) opens, migrated, with the default weights', () => {
+    const { dir, lib, file } = exportedProject();
+    // What schema 10 wrote: the same tables less the one added since, its hash over those it had.
+    const old = path.join(dir, 'old.tandem');
+    fs.copyFileSync(file, old);
+    const db = new Database(old);
+    db.exec('DROP TABLE targeting_settings');
+    db.pragma('user_version = 10');
+    db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = '10' WHERE key = 'schemaVersion'`).run();
+    db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const checked = checkProjectFile(old, path.join(dir, 'scratch'));
+    const copy = copyIntoLibrary(lib.db, checked, 'copy', { copySuffix: ' (old)' });
+    checked.dispose();
+    expect(new EventWeightsRepo(lib.db).weights(copy.projectId).purchase).toBe(5);
+    // A schema-11 file without that table is not what Tandem writes: refused.
+    const broken = path.join(dir, 'broken.tandem');
+    fs.copyFileSync(file, broken);
+    const b = new Database(broken);
+    b.exec('DROP TABLE targeting_settings');
+    b.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(b));
+    b.pragma('journal_mode = DELETE');
+    b.close();
+    expect(refusal(broken, path.join(dir, 'scratch2'))).toBe('tampered');
   });
 
   it('refuses damaged, truncated, tampered, hostile and newer files, saying which, and never touches the library', () => {

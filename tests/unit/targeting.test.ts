@@ -13,6 +13,8 @@ import { fitAls } from '../../src/main/partners/targeting/als';
 import { csrFrom, transpose } from '../../src/main/partners/targeting/csr';
 import { holdOut, popularTopK, rankingQuality } from '../../src/main/partners/targeting/evaluate';
 import { topKUnseen } from '../../src/main/partners/targeting/score';
+import { loadInteractions } from '../../src/main/partners/targeting/interactions';
+import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights';
 
 /** Users in four taste groups, each mostly touching its own group's items, plus some popular noise. */
 function tasteGroups(users: number, items: number, perUser: number, seed: number) {
@@ -100,7 +102,13 @@ describe('the recommend job', () => {
     add.run(id, 'u2', 'ghost-item', 1);
     const out = path.join(dir, 'recs.tsv');
     const result = await runRecommend(lib.db, { projectId: id, outPath: out, top: 5, iterations: 5, seed: 1 });
-    expect(result).toMatchObject({ users: 120, items: 40, unknownItems: 2, engine: 'onnx' });
+    expect(result).toMatchObject({ users: 120, items: 40, unknownItems: 2 });
+    // Factor models rank on onnxruntime; item models sum their neighbours' links in JavaScript.
+    expect(result.engine).toBe(result.model === 'als' ? 'onnx' : 'js');
+    // Every candidate is kept with its validation score, best first, the chosen one on top.
+    expect(result.search.candidates.length).toBeGreaterThan(20);
+    expect(result.search.candidates[0].settings).toEqual(result.settings);
+    expect(result.quality.itemKnn!.ndcg).toBeGreaterThan(0);
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('user_id\titem_id\trank\tscore');
     expect(lines.length - 1).toBe(result.written);
@@ -112,6 +120,34 @@ describe('the recommend job', () => {
     expect(result.quality.model.ndcg).toBeGreaterThanOrEqual(0);
     await expect(runRecommend(lib.db, { projectId: empty, outPath: path.join(dir, 'none.tsv') })).rejects.toThrow(/no interactions with known items/);
     expect(fs.existsSync(path.join(dir, 'none.tsv'))).toBe(false);
+    // A log whose users each took one item holds nothing to learn from: refused, with the reason.
+    const single = repo.insert({ ...DEFAULT_PROJECT_FIELDS, name: 'single' }, new Date().toISOString());
+    for (let u = 0; u < 50; u++) add.run(single, `s${u}`, `i${u % 40}`, 1);
+    await expect(runRecommend(lib.db, { projectId: single, outPath: path.join(dir, 'single.tsv') })).rejects.toThrow(/took a single item: nothing shows which items go together/);
+    expect(fs.existsSync(path.join(dir, 'single.tsv'))).toBe(false);
+  });
+
+  it('counts each interaction by its event’s weight: the defaults rank a purchase over a view, the strategist’s own weights replace them, bad weights are refused', () => {
+    const lib = openLibrary(tempDir());
+    const id = new ProjectsRepo(lib.db).insert({ ...DEFAULT_PROJECT_FIELDS, name: 'events' }, new Date().toISOString());
+    const add = lib.db.prepare('INSERT INTO interactions (project_id, user_id, item_id, event, weight) VALUES (?, ?, ?, ?, ?)');
+    add.run(id, 'u1', 'a', 'view', 1);
+    add.run(id, 'u1', 'b', 'purchase', 1);
+    add.run(id, 'u1', 'b', 'view', 2);
+    add.run(id, 'u1', 'c', 'Unheard', 1);
+    const strength = () => {
+      const { matrix, items } = loadInteractions(lib.db, id);
+      return Object.fromEntries(items.map((item, i) => [item, matrix.val[matrix.ptr[0] + [...matrix.idx.subarray(matrix.ptr[0], matrix.ptr[1])].indexOf(i)]]));
+    };
+    expect(strength()).toEqual({ a: 1, b: 5 + 2, c: 1 });
+    const repo = new EventWeightsRepo(lib.db);
+    const view = repo.save({ projectId: id, weights: { view: 0, purchase: 10 } });
+    expect(view.events.map((e) => [e.event, e.rows, e.weight])).toEqual([['view', 2, 0], ['Unheard', 1, 1], ['purchase', 1, 10]]);
+    // A view now counts for nothing: item a drops out of u1's row.
+    expect(strength()).toEqual({ b: 10, c: 1 });
+    expect(() => repo.save({ projectId: id, weights: { view: -1 } })).toThrow();
+    expect(() => repo.save({ projectId: id, weights: { view: Number.NaN } })).toThrow();
+    expect(repo.weights(id).view).toBe(0);
   });
 });
 
@@ -124,7 +160,9 @@ describe('tandem recommend', () => {
     const rec = run('recommend', '--project', '1', '--top', '3', '--factors', '8', '--iterations', '4', '--out', out);
     expect(rec.status, rec.stderr).toBe(0);
     const r = JSON.parse(rec.stdout);
-    expect(r).toMatchObject({ factors: 8, engine: 'onnx', unknownItems: 0 });
+    // --factors narrows the search to ALS with those factors.
+    expect(r).toMatchObject({ model: 'als', factors: 8, engine: 'onnx', unknownItems: 0 });
+    expect(r.search.candidates.every((c: { settings: { model: string; factors: number } }) => c.settings.model === 'als' && c.settings.factors === 8)).toBe(true);
     expect(r.quality.popular.ndcg).toBeGreaterThan(0);
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines.length - 1).toBe(r.users * 3);

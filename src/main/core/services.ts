@@ -30,6 +30,7 @@ import { compareActuals } from '../forecast/actuals';
 import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
+import { EventWeightsRepo } from '../partners/targeting/eventWeights';
 import { PartnerService } from '../partners/partnerService';
 import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
@@ -116,6 +117,7 @@ export function createServices(opts: ServicesOptions): Services {
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
   const partners = library ? new PartnerService(library.db) : null;
+  const eventWeights = library ? new EventWeightsRepo(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
   const settings = new SettingsService(library?.db ?? null);
@@ -175,6 +177,8 @@ export function createServices(opts: ServicesOptions): Services {
       'partners.network': ({ projectId }) => need(partners)().network(projectId),
       'partners.keywords': ({ projectId }) => need(partners)().keywords(projectId),
       'partners.portfolio': (input) => need(partners)().portfolio(input),
+      'targeting.eventWeights': ({ projectId }) => need(eventWeights)().view(projectId),
+      'targeting.saveEventWeights': (input) => need(eventWeights)().save(input),
       'plan.get': ({ projectId }) => need(plans)().get(projectId),
       'plan.save': (input) => need(plans)().save(input),
       'forecast.latest': ({ projectId }) => ({ fit: new FitsRepo(need(library?.db ?? null)()).latest(projectId) }),

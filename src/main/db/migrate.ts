@@ -9,6 +9,7 @@ import { m007MmmFits } from './migrations/007-mmm-fits';
 import { m008ForecastScenarios } from './migrations/008-forecast-scenarios';
 import { m009ReportSettings } from './migrations/009-report-settings';
 import { m010EvidenceOrigin } from './migrations/010-evidence-origin';
+import { m011EventWeights } from './migrations/011-event-weights';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios, m009ReportSettings, m010EvidenceOrigin];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios, m009ReportSettings, m010EvidenceOrigin, m011EventWeights];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -5,6 +5,7 @@ import { translate } from '../../shared/i18n';
 import { projectFieldsSchema } from '../../shared/project';
 import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
 import { revenuePartySchema } from '../../shared/revenue';
+import { eventWeightsSchema } from '../../shared/targeting';
 import { ProjectFileError } from './fileError';
 import { plainFileName } from '../../shared/fileNames';
 
@@ -149,6 +150,7 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
   mmm_fits: { options: json(z.looseObject({})), result: json(mmmResult), created_at: SHORT },
   forecast_scenarios: { name: { text: 200 }, plan: json(scenarioPlan), updated_at: SHORT },
   report_settings: { data: json(z.looseObject({})), logo_mime: SHORT, updated_at: SHORT },
+  targeting_settings: { event_weights: json(eventWeightsSchema), updated_at: SHORT },
 };
 
 const located = (file: string, table: string, column: string, row: number | null, why: string) =>

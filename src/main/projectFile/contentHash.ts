@@ -10,12 +10,14 @@ const GROUP = 4096;
  * key of WITHOUT ROWID tables). Rows go in groups of 4096: the group's rows as one JSON
  * array (a blob written as `{"blob": length}`), then the bytes of its blobs in order. The
  * manifest is not part of it. Grouping keeps the hashing to a few native calls per
- * thousand rows, so a million-row project hashes in about a second.
+ * thousand rows, so a million-row project hashes in about a second. A file of an older
+ * schema lacks the tables added since (its exporter never hashed them): only the tables
+ * present are read, and the structure check has already held the file to its own schema.
  */
 export function contentHash(db: Db, schema = 'main', onProgress?: (rows: number) => void): string {
   const hash = createHash('sha256');
   let rows = 0;
-  for (const table of PROJECT_TABLES) {
+  for (const table of presentTables(db, schema)) {
     hash.update(`\u0000table ${table}\u0000`);
     const statement = db.prepare(`SELECT * FROM ${schema}.${table} ORDER BY ${orderOf(db, schema, table)}`).raw();
     let group: unknown[][] = [];
@@ -54,4 +56,10 @@ function orderOf(db: Db, schema: string, table: string): string {
     .sort((a, b) => a.pk - b.pk)
     .map((c) => c.name)
     .join(', ');
+}
+
+/** The project tables this schema holds, in hashing order. */
+export function presentTables(db: Db, schema = 'main'): string[] {
+  const present = new Set(db.prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  return PROJECT_TABLES.filter((t) => present.has(t));
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import { type Migration, MIGRATIONS, migrate, SCHEMA_VERSION } from '../db/migrate';
 import { checkContent } from './contentCheck';
 import { scratchCopy } from './scratch';
-import { contentHash } from './contentHash';
+import { contentHash, presentTables } from './contentHash';
 import { ProjectFileError } from './fileError';
 import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_TABLES } from './manifest';
 
@@ -118,7 +118,7 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     const projects = db.prepare('SELECT id, uid FROM projects').all() as { id: number; uid: string }[];
     if (projects.length !== 1) throw new ProjectFileError('tampered', `${name} holds ${projects.length} projects; a project file holds one.`);
     const projectId = projects[0].id;
-    for (const table of PROJECT_TABLES.filter((t) => t !== 'projects')) {
+    for (const table of presentTables(db).filter((t) => t !== 'projects')) {
       const stray = db.prepare(`SELECT count(*) FROM ${table} WHERE project_id <> ?`).pluck().get(projectId) as number;
       if (stray) throw new ProjectFileError('tampered', `${name} holds rows of another project in ${table}.`);
     }

@@ -42,6 +42,7 @@ export const PROJECT_TABLES = [
   'mmm_fits',
   'forecast_scenarios',
   'report_settings',
+  'targeting_settings',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

@@ -17,7 +17,8 @@ export interface GraphSpec {
   name: string;
   inputs: { name: string; type: number; dims: Dim[] }[];
   outputs: { name: string; type: number; dims: Dim[] }[];
-  nodes: { op: string; inputs: string[]; outputs: string[]; attrs?: Record<string, AttrValue>; name?: string }[];
+  /** `domain`: an operator set other than ONNX's own, e.g. onnxruntime's `com.microsoft` (its Inverse). */
+  nodes: { op: string; inputs: string[]; outputs: string[]; attrs?: Record<string, AttrValue>; name?: string; domain?: string }[];
   /** Constant tensors: float32 or int64 values with their shape. */
   constants?: { name: string; type: number; dims: number[]; values: number[] }[];
   docString?: string;
@@ -66,6 +67,7 @@ export function buildModel(spec: GraphSpec): Uint8Array {
       onnx.NodeProto.create({
         name: n.name ?? `${n.op}_${i}`,
         opType: n.op,
+        ...(n.domain ? { domain: n.domain } : {}),
         input: n.inputs,
         output: n.outputs,
         attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attribute(k, v)),
@@ -76,7 +78,10 @@ export function buildModel(spec: GraphSpec): Uint8Array {
     irVersion: 8,
     producerName: 'tandem',
     producerVersion: '1',
-    opsetImport: [onnx.OperatorSetIdProto.create({ domain: '', version: OPSET })],
+    opsetImport: [
+      onnx.OperatorSetIdProto.create({ domain: '', version: OPSET }),
+      ...[...new Set(spec.nodes.flatMap((n) => (n.domain ? [n.domain] : [])))].map((domain) => onnx.OperatorSetIdProto.create({ domain, version: 1 })),
+    ],
     graph,
   });
   return onnx.ModelProto.encode(model).finish();

@@ -72,7 +72,7 @@ export async function fitAls(m: Csr, opts: AlsOptions = {}): Promise<AlsModel> {
 }
 
 /** Below this many interactions, starting workers costs more than it saves. */
-const PARALLEL_ABOVE = 200_000;
+const PARALLEL_ABOVE = 50_000;
 
 /** Row ranges of about equal work (rows plus their interactions), one per worker. */
 function blocksOf(m: Csr, parts: number): [number, number][] {

@@ -16,10 +16,11 @@ const ANCHORS = 5;
 
 /**
  * Who will take up the co-branded product: the concept (the product's title and tags plus
- * the partner's themes) is placed in the item space through its TF-IDF-nearest catalog
- * items — its factor vector the similarity-weighted mean of theirs — and every user scored
- * against it. The best `share` are the addressable audience, counted per segment of the
- * chosen run and, if asked, written as a target list (user_id, score, segment).
+ * the partner's themes) is placed among its TF-IDF-nearest catalog items — a virtual item
+ * whose links (or factors, for ALS) are the similarity-weighted mix of theirs — and every
+ * user scored against it by whichever model the validation split chose. The best `share`
+ * are the addressable audience, counted per segment of the chosen run and, if asked,
+ * written as a target list (user_id, score, segment).
  */
 export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progress: Progress = () => {}): Promise<TargetingResult> {
   const started = performance.now();
@@ -53,22 +54,10 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
     .slice(0, ANCHORS);
   if (!anchors.length) throw new DomainError('refused', 'No catalog item shares a word with the concept (the product title, its tags and the partner’s themes): add tags or descriptions to the catalog.');
 
-  const fitted = await fitTargetingModel(data.matrix, { iterations: 10, seed }, progress);
-  const { model } = fitted;
-  const f = model.factors;
+  const fitted = await fitTargetingModel(data.matrix, { seed }, progress);
   progress(0.85, 'job.target.scoring');
-  const vector = new Float64Array(f);
-  const weight = anchors.reduce((s, a) => s + a.similarity, 0);
-  for (const a of anchors) {
-    const o = index.get(a.itemId)! * f;
-    for (let t = 0; t < f; t++) vector[t] += (a.similarity / weight) * model.items[o + t];
-  }
-  const scores = new Float64Array(data.users.length);
-  for (let u = 0; u < data.users.length; u++) {
-    let s = 0;
-    for (let t = 0; t < f; t++) s += model.users[u * f + t] * vector[t];
-    scores[u] = s;
-  }
+  const weight = anchors.reduce((sum, a) => sum + a.similarity, 0);
+  const scores = fitted.recommender.conceptScores(data.matrix, anchors.map((a) => ({ item: index.get(a.itemId)!, weight: a.similarity / weight })));
   const order = Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
   const count = Math.max(1, Math.round(share * order.length));
   const chosen = order.subarray(0, count).filter((u) => scores[u] > 0);
@@ -116,8 +105,10 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
     bySegment,
     quality: fitted.quality,
     verdict: recommendVerdict(fitted.quality),
-    model: fitted.chosen.model,
-    factors: f,
+    model: fitted.recommender.settings.model,
+    settings: fitted.recommender.settings,
+    search: fitted.search,
+    factors: fitted.recommender.settings.model === 'als' ? fitted.recommender.settings.factors : null,
     written,
     path: p.outPath ?? null,
     ms: Math.round(performance.now() - started),

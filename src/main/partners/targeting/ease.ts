@@ -1,25 +1,44 @@
-import type { AlsModel } from './als';
 import type { Csr } from './csr';
+import type { ItemWeights } from './itemScore';
+import { modelPath } from '../../ml/modelPath';
 
 /**
  * EASE (Steck 2019): a closed-form item-item model, B = I − P·diag(1/diag P) with
- * P = (XᵀX + λI)⁻¹ and a zero diagonal, so a user's score for item j is Σᵢ x_ui·B_ij.
- * On catalogs of a few thousand items it beats item-kNN (it learns which co-occurrences
- * to trust instead of normalising them), but it needs a dense n × n inverse, so it is a
- * candidate only for small catalogs (`easeFits`). It is returned in the factor-model
- * form the scoring and the concept placement use: a user's factors are their interaction
- * row, item j's factors the column B[·, j].
+ * P = (XᵀX + λI)⁻¹ and a zero diagonal, so a user's score for item j is Σᵢ x_ui·B_ij. On
+ * catalogs of a few thousand items it is the strongest simple model (it learns which
+ * co-occurrences to trust instead of normalising them), but it needs a dense n × n inverse:
+ * onnxruntime's Inverse kernel (ease-inverse.onnx, float32) up to 5,000 items, a JavaScript
+ * Cholesky (float64, far slower) up to 1,500 where onnxruntime does not load. Memory: the
+ * Gram, its regularised copy and the inverse, 3·n² floats (300 MB at 5,000 items).
  */
-export const EASE_MAX_ITEMS = 1500;
-/** The dense user rows the factor form needs (floats). */
-const EASE_MAX_CELLS = 40_000_000;
+export const EASE_MAX_ITEMS = 5000;
+const EASE_MAX_ITEMS_JS = 1500;
 
-export const easeFits = (m: Csr) => m.cols <= EASE_MAX_ITEMS && m.rows * m.cols <= EASE_MAX_CELLS;
+let onnxInverse: Promise<((a: Float32Array, n: number) => Promise<Float32Array>) | null> | null = null;
 
-/** XᵀX (dense, n × n) from the rows' binary interactions, and its mean diagonal (λ is chosen relative to it). */
-export function gramOf(m: Csr): { g: Float64Array; meanDiagonal: number } {
+/** The onnxruntime inverse, or null where it cannot load (loaded once per thread). */
+function inverter() {
+  onnxInverse ??= (async () => {
+    try {
+      const ort = await import('onnxruntime-node');
+      const session = await ort.InferenceSession.create(modelPath('ease-inverse.onnx'));
+      return async (a: Float32Array, n: number) => (await session.run({ A: new ort.Tensor('float32', a, [n, n]) })).P.data as Float32Array;
+    } catch {
+      return null;
+    }
+  })();
+  return onnxInverse;
+}
+
+/** Whether EASE is a candidate for this catalog here. */
+export async function easeFits(m: Csr): Promise<boolean> {
+  return m.cols <= EASE_MAX_ITEMS_JS || (m.cols <= EASE_MAX_ITEMS && (await inverter()) !== null);
+}
+
+/** XᵀX (dense, n × n, exact counts in float32) of who took what, and its mean diagonal (λ is chosen relative to it). */
+export function gramOf(m: Csr): { g: Float32Array; meanDiagonal: number } {
   const n = m.cols;
-  const g = new Float64Array(n * n);
+  const g = new Float32Array(n * n);
   for (let u = 0; u < m.rows; u++) {
     for (let a = m.ptr[u]; a < m.ptr[u + 1]; a++) {
       const row = m.idx[a] * n;
@@ -32,20 +51,20 @@ export function gramOf(m: Csr): { g: Float64Array; meanDiagonal: number } {
   return { g, meanDiagonal: used ? diag / used : 1 };
 }
 
-export function fitEase(m: Csr, lambda: number, gram = gramOf(m)): AlsModel {
+/** B (row-major, row i = B[i][·]) for one λ, from the Gram (which it leaves as it was). */
+export async function fitEase(m: Csr, lambda: number, gram = gramOf(m)): Promise<ItemWeights & { kind: 'dense' }> {
   const n = m.cols;
-  const a = Float64Array.from(gram.g);
+  const a = Float32Array.from(gram.g);
   for (let i = 0; i < n; i++) a[i * n + i] += lambda;
-  const p = invertSpd(a, n);
-  const items = new Float32Array(n * n);
-  // items[j·n + i] = B[i][j] = −P[i][j] / P[j][j] (i ≠ j).
-  for (let j = 0; j < n; j++) {
-    const pjj = p[j * n + j];
-    for (let i = 0; i < n; i++) if (i !== j) items[j * n + i] = -p[i * n + j] / pjj;
+  const onnx = await inverter();
+  const p = onnx ? await onnx(a, n) : Float32Array.from(invertSpd(Float64Array.from(a), n));
+  // B[i][j] = −P[i][j] / P[j][j] (i ≠ j), in place of P.
+  const diagonal = Float64Array.from({ length: n }, (_, j) => p[j * n + j]);
+  for (let i = 0; i < n; i++) {
+    const o = i * n;
+    for (let j = 0; j < n; j++) p[o + j] = i === j ? 0 : -p[o + j] / diagonal[j];
   }
-  const users = new Float32Array(m.rows * n);
-  for (let u = 0; u < m.rows; u++) for (let k = m.ptr[u]; k < m.ptr[u + 1]; k++) users[u * n + m.idx[k]] = 1;
-  return { factors: n, users, items };
+  return { kind: 'dense', items: n, b: p };
 }
 
 /** The inverse of a symmetric positive definite matrix (row-major, n × n) by Cholesky: A = LLᵀ, then A⁻¹ = L⁻ᵀL⁻¹. */

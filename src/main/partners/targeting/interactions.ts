@@ -1,11 +1,12 @@
 import type { Db } from '../../db/connection';
 import { DomainError } from '../../../shared/result';
 import { csrFrom } from './csr';
+import { EventWeightsRepo, weightOf } from './eventWeights';
 
 /**
- * A project's interactions as a users × items matrix: weights summed per pair, items the
- * catalog does not hold left out and counted (when there is a catalog), non-positive
- * weights skipped. Users and items keep their ids in matrix order.
+ * A project's interactions as a users × items matrix: each row's weight times its event's
+ * weight (the project's event weights), summed per pair; items the catalog does not hold
+ * left out and counted (when there is a catalog), rows that come to zero skipped. Users and items keep their ids in matrix order.
  */
 export function loadInteractions(db: Db, projectId: number) {
   if (!db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
@@ -18,8 +19,13 @@ export function loadInteractions(db: Db, projectId: number) {
   const c: number[] = [];
   const v: number[] = [];
   let unknownItems = 0;
-  for (const row of db.prepare('SELECT user_id, item_id, weight FROM interactions WHERE project_id = ?').raw().iterate(projectId) as Iterable<[string, string, number]>) {
-    const [user, item, weight] = row;
+  const eventWeights = new EventWeightsRepo(db).weights(projectId);
+  const byEvent = new Map<string, number>();
+  for (const row of db.prepare('SELECT user_id, item_id, weight, event FROM interactions WHERE project_id = ?').raw().iterate(projectId) as Iterable<[string, string, number, string]>) {
+    const [user, item, raw, event] = row;
+    let factor = byEvent.get(event);
+    if (factor === undefined) byEvent.set(event, (factor = weightOf(eventWeights, event)));
+    const weight = raw * factor;
     if (known && !known.has(item)) {
       unknownItems++;
       continue;
@@ -33,6 +39,6 @@ export function loadInteractions(db: Db, projectId: number) {
     c.push(i);
     v.push(weight);
   }
-  return { matrix: csrFrom(users.size, items.size, r, c, v), users: [...users.keys()], items: [...items.keys()], unknownItems };
+  return { matrix: csrFrom(users.size, items.size, r, c, v), users: [...users.keys()], items: [...items.keys()], unknownItems, eventWeights: Object.fromEntries(byEvent) };
 }
 

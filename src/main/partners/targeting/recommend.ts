@@ -6,32 +6,30 @@ import type { RecommendResult, RecommendStart } from '../../../shared/targeting'
 import { DomainError } from '../../../shared/result';
 import { fitTargetingModel } from './fitModel';
 import { loadInteractions } from './interactions';
-import { topKUnseen } from './score';
 
 type Progress = (fraction: number, step: string) => void;
 
 /**
- * The `recommend` job: a project's interactions (weights summed per user and item; items
- * the catalog lacks left out and counted), the model (ALS settings, or EASE on a small
- * catalog) chosen on a validation split carved from the training part (the test part is
- * never looked at until the end), quality on 20% of each user's interactions held out
- * beside most-popular, then the model on everything and every user's top unseen items
- * written as TSV (user_id, item_id, rank, score), whole or not at all.
+ * The `recommend` job: a project's interactions (event weights × weights, summed per user
+ * and item; items the catalog lacks left out and counted), the model chosen among every
+ * candidate on a validation split carved from the training part (the test part is never
+ * looked at until the end), quality on 20% of each user's interactions held out beside
+ * most-popular and item-kNN, then the model on everything and every user's top unseen
+ * items written as TSV (user_id, item_id, rank, score), whole or not at all.
  */
 export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, progress: Progress = () => {}): Promise<RecommendResult> {
   const started = performance.now();
   const top = p.top ?? 10;
   const seed = p.seed ?? 0;
-  const iterations = p.iterations ?? 10;
   progress(0.02, 'job.recommend.loading');
   const data = loadInteractions(db, p.projectId);
   const { matrix } = data;
   if (matrix.idx.length === 0) throw new DomainError('refused', 'The project has no interactions with known items to learn from: import interactions (and the catalog) first.');
 
-  const { model, chosen, quality: q } = await fitTargetingModel(matrix, { factors: p.factors, iterations, seed }, progress);
-  const factors = chosen.factors;
+  const { recommender, search, quality: q } = await fitTargetingModel(matrix, { factors: p.factors, iterations: p.iterations, seed }, progress);
+  const s = recommender.settings;
   progress(0.82, 'job.recommend.scoring');
-  const ranked = await topKUnseen(model, matrix, top);
+  const ranked = await recommender.topK(matrix, top);
   progress(0.92, 'job.recommend.writing');
   const written = writeTsv(path.resolve(p.outPath), data.users, data.items, ranked.items, ranked.scores, top);
   progress(1, 'job.recommend.done');
@@ -40,11 +38,14 @@ export async function runRecommend(db: Db, p: Omit<RecommendStart, 'kind'>, prog
     items: data.items.length,
     interactions: matrix.idx.length,
     unknownItems: data.unknownItems,
-    model: chosen.model,
-    factors,
-    reg: chosen.model === 'als' ? chosen.reg : null,
-    alpha: chosen.model === 'als' ? chosen.alpha : null,
-    lambda: chosen.model === 'ease' ? chosen.lambda : null,
+    model: s.model,
+    settings: s,
+    factors: s.model === 'als' ? s.factors : null,
+    reg: s.model === 'als' ? s.reg : null,
+    alpha: s.model === 'als' ? s.alpha : null,
+    lambda: s.model === 'ease' ? s.lambda : null,
+    search,
+    eventWeights: data.eventWeights,
     engine: ranked.engine,
     quality: q,
     verdict: recommendVerdict(q),

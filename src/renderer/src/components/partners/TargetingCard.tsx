@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { VerdictBadge } from '../VerdictBadge';
+import { describeSettings } from '../../../../shared/targetingText';
+import { EventWeightsPanel } from './EventWeightsPanel';
+import { ModelSearchTable } from './ModelSearchTable';
 import { segmentLabel } from '../../../../shared/segments';
 import type { TargetingResult } from '../../../../shared/targeting';
 import { call, CallError } from '../../bridge';
@@ -10,8 +13,9 @@ import { useToasts } from '../../stores/toasts';
 /**
  * Targeting by collaborative filtering: the co-branded concept (the product with a
  * shortlisted partner's themes) placed among its nearest catalog items, every user scored
- * against it, the addressable audience per segment, the model's held-out quality beside
- * most-popular, and the target list exported.
+ * against it by the model a validation split chose (every candidate's score shown), the
+ * addressable audience per segment, the held-out quality beside most-popular and item-kNN in
+ * plain words, the project's event weights, and the target list exported.
  */
 export function TargetingCard({ projectId, shortlist }: { projectId: number; shortlist: { id: string; name: string }[] }) {
   const t = useT();
@@ -62,13 +66,24 @@ export function TargetingCard({ projectId, shortlist }: { projectId: number; sho
           <button className="btn primary" disabled={busy} onClick={() => void run()}>{t('targeting.find')}</button>
           {result && <button className="btn" disabled={busy} onClick={() => void exportList()}>{t('targeting.export')}</button>}
         </div>
+        <EventWeightsPanel projectId={projectId} />
         {result && (
           <div className="targeting-result">
             <VerdictBadge verdict={result.verdict} testId="targeting-verdict" />
             <p data-testid="targeting-summary">{t('targeting.summary', { n: f.number(result.addressable), users: f.number(result.users) })}</p>
+            <p className="small" data-testid="targeting-model"><strong>{t('targeting.chosenModel', { model: describeSettings(result.settings, lang) })}</strong></p>
             <p className="muted small" data-testid="targeting-quality">
-              {t('targeting.quality', { users: f.number(result.quality.users), model: t(`targeting.model.${result.model}`), als: result.quality.model.ndcg.toFixed(3), popular: result.quality.popular.ndcg.toFixed(3), precision: result.quality.model.precision.toFixed(3), recall: result.quality.model.recall.toFixed(3) })}
+              {t('targeting.quality', {
+                users: f.number(result.quality.users),
+                name: t(`targeting.model.${result.model}`),
+                model: result.quality.model.ndcg.toFixed(3),
+                popular: result.quality.popular.ndcg.toFixed(3),
+                knn: result.quality.itemKnn ? result.quality.itemKnn.ndcg.toFixed(3) : '—',
+                precision: result.quality.model.precision.toFixed(3),
+                recall: result.quality.model.recall.toFixed(3),
+              })}
             </p>
+            <ModelSearchTable search={result.search} chosen={result.settings} />
             <div className="chips" style={{ margin: '6px 0' }}>{result.conceptWords.map((w) => <span className="chip" key={w}>{w}</span>)}</div>
             <p className="muted small">{t('targeting.anchors', { items: result.anchors.map((a) => a.title).join('、') })}</p>
             {result.bySegment.length > 0 ? (
