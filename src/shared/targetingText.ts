@@ -7,7 +7,8 @@ import type { ModelSettings } from './targeting';
  * language: the Partners card, the CLI's summary line and the bench say it the same way.
  */
 export function describeSettings(s: ModelSettings, lang: Language = 'en'): string {
-  return `${translate(lang, `targeting.model.${s.model}`)} (${settingsText(s, lang)})`;
+  const [open, close] = lang === 'zh-CN' ? ['（', '）'] : [' (', ')'];
+  return `${translate(lang, `targeting.model.${s.model}`)}${open}${settingsText(s, lang)}${close}`;
 }
 
 export function settingsText(s: ModelSettings, lang: Language = 'en'): string {
@@ -24,4 +25,13 @@ export function settingsText(s: ModelSettings, lang: Language = 'en'): string {
     case 'als':
       return translate(lang, 'targeting.settings.als', { factors: s.factors, reg: s.reg, alpha: s.alpha, confidence: translate(lang, `targeting.confidence.${s.confidence}`), iterations: s.iterations });
   }
+}
+
+/**
+ * Whether two settings name the same candidate: EASE's λ is left out, since the search names
+ * it at the validation split's size and the fit on everything rescales it (same multiple).
+ */
+export function sameCandidate(a: ModelSettings, b: ModelSettings): boolean {
+  const key = (s: ModelSettings) => JSON.stringify(s.model === 'ease' ? { ...s, lambda: 0 } : s);
+  return key(a) === key(b);
 }

@@ -106,4 +106,5 @@ function popularRecommender(m: Csr): Recommender {
   };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/** λ as people read it: whole above 100, two decimals below. */
+const round2 = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 100) / 100);

@@ -1,5 +1,5 @@
 import type { ModelSearch, ModelSettings } from '../../../../shared/targeting';
-import { settingsText } from '../../../../shared/targetingText';
+import { sameCandidate, settingsText } from '../../../../shared/targetingText';
 import { useSettings, useT } from '../../stores/settings';
 
 /**
@@ -18,7 +18,7 @@ export function ModelSearchTable({ search, chosen }: { search: ModelSearch; chos
   }
   const top = Math.max(1e-9, ...search.candidates.map((c) => c.ndcg));
   const row = (c: ModelSearch['candidates'][number], note: string, key: string) => {
-    const isChosen = c.settings.model === chosen.model && settingsText(c.settings, 'en') === settingsText(chosen, 'en');
+    const isChosen = sameCandidate(c.settings, chosen);
     return (
       <tr key={key} className={isChosen ? 'chosen' : undefined}>
         <td>{t(`targeting.model.${c.settings.model}`)}{isChosen && <span className="chip small-chip">{t('targeting.search.chosen')}</span>}</td>
