@@ -1,7 +1,8 @@
-// The real retailer's invoice lines (../shared/data/online-retail, a UCI sample as the
-// retailer's Excel export) imported as a strategist would: through Tandem's own importer
-// (CustomerID → user_id, StockCode → item_id, Quantity → weight, InvoiceDate → timestamp),
-// into a scratch library, and read back as the targeting jobs read a project's interactions.
+// The real retailer's invoice lines (a UCI sample as the retailer's Excel export, from
+// ../shared/data/online-retail, copied to tests/fixtures) imported as a strategist would:
+// through Tandem's own importer (CustomerID → user_id, StockCode → item_id, Quantity →
+// weight, InvoiceDate → timestamp), into a scratch library, and read back as the targeting
+// jobs read a project's interactions.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { importFile } from '../../src/main/data/importer';
 import { loadInteractions } from '../../src/main/partners/targeting/interactions';
 import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
 
-export const ONLINE_RETAIL = path.resolve('../shared/data/online-retail/online_retail_sample.xlsx');
+/** The copy kept with the tests (CC BY 4.0, attribution in its SOURCE.md), so a clean clone has it. */
+export const ONLINE_RETAIL = path.resolve('tests/fixtures/online-retail/online_retail_sample.xlsx');
 
 export function onlineRetailInteractions(file = ONLINE_RETAIL) {
   if (!fs.existsSync(file)) return { missing: `${file} is not there` } as const;

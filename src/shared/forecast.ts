@@ -39,6 +39,16 @@ export interface ChannelFit {
   /** Outcome per extra unit of spend at the average week's spend. */
   mroi: number;
   averageSpend: number;
+  /**
+   * P10/P90 of the share, ROI and marginal ROI: residual bootstrap refits under the transforms
+   * the search found as plausible as its best (absent on fits stored before they existed).
+   */
+  contributionShareP10?: number;
+  contributionShareP90?: number;
+  roiP10?: number;
+  roiP90?: number;
+  mroiP10?: number;
+  mroiP90?: number;
 }
 
 export interface MmmResult {
@@ -214,4 +224,21 @@ export interface ActualsComparison {
   /** Mean of P50 − actual: positive when the forecast ran high. */
   bias: number | null;
   coverage: number | null;
+}
+
+/**
+ * Pairs of channels whose marginal-ROI P10–P90 intervals overlap: the data cannot say which
+ * earns more from the next unit, so a split that trades one for the other is not clearly better.
+ */
+export function mroiOverlaps(channels: ChannelFit[]): [string, string][] {
+  const known = channels.filter((c) => c.mroiP10 !== undefined && c.mroiP90 !== undefined);
+  const out: [string, string][] = [];
+  for (let i = 0; i < known.length; i++) {
+    for (let j = i + 1; j < known.length; j++) {
+      const a = known[i];
+      const b = known[j];
+      if (a.mroiP10! <= b.mroiP90! && b.mroiP10! <= a.mroiP90!) out.push([a.name, b.name]);
+    }
+  }
+  return out;
 }

@@ -136,6 +136,11 @@ test('screenshots of the forecast page in both languages and themes', async ({ b
       await page.getByTestId('allocator').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await screenshot(page, `forecast-allocator-${lang.code}-${theme}`);
+      // The channels' table: every share, ROI and marginal ROI with its P10–P90.
+      await page.getByTestId('mmm-channels').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('mmm-channels').locator('tbody tr').first().locator('.interval')).toHaveCount(3);
+      await page.waitForTimeout(300);
+      await screenshot(page, `forecast-channels-${lang.code}-${theme}`);
       if (!(await page.getByTestId('scenarios-chart').count())) {
         await page.getByTestId('add-scenario').click();
         await page.getByTestId('add-scenario').click();

@@ -8,6 +8,7 @@ import { fitMmm, type MmmData } from '../../src/main/forecast/mmm/mmm';
 import { boundedRidge } from '../../src/main/forecast/mmm/ridge';
 import { geometricAdstock, hill, logistic, weibullAdstock } from '../../src/main/forecast/mmm/transforms';
 import { refusal, tempDir } from './helpers';
+import { mroiOverlaps } from '../../src/shared/forecast';
 
 const weeks = (n: number, from = '2022-01-03') => Array.from({ length: n }, (_, t) => new Date(Date.parse(`${from}T00:00:00Z`) + t * 7 * 86_400_000).toISOString().slice(0, 10));
 
@@ -102,7 +103,19 @@ describe('the marketing-mix model', () => {
     expect(Math.abs(share.x2 - 0.1934)).toBeLessThan(0.03);
     expect(r.metrics.coverage).toBeGreaterThanOrEqual(0.7);
     expect(r.metrics.coverage).toBeLessThanOrEqual(0.9);
+    // Intervals on what the strategist decides from: here they hold the documented shares.
+    const x1 = r.channels.find((c) => c.name === 'x1')!;
+    expect(x1.contributionShareP10!).toBeLessThanOrEqual(0.8066);
+    expect(x1.contributionShareP90!).toBeGreaterThanOrEqual(0.8066);
+    for (const c of r.channels) expect(c.mroiP10!).toBeLessThanOrEqual(c.mroiP90!);
   }, 60_000);
+
+  it('channels whose marginal-ROI intervals overlap are named as a pair; apart ones are not', () => {
+    const ch = (name: string, lo: number, hi: number) => ({ name, mroiP10: lo, mroiP90: hi }) as Parameters<typeof mroiOverlaps>[0][number];
+    expect(mroiOverlaps([ch('a', 0.1, 0.3), ch('b', 0.25, 0.5), ch('c', 0.6, 0.9)])).toEqual([['a', 'b']]);
+    expect(mroiOverlaps([ch('a', 0.1, 0.2), ch('b', 0.3, 0.4)])).toEqual([]);
+    expect(mroiOverlaps([{ name: 'old' } as Parameters<typeof mroiOverlaps>[0][number], ch('b', 0, 1)])).toEqual([]);
+  });
 
   it('bad input: too few periods, a channel that never spends, a constant outcome, negative spend, gaps — clear, located, never NaN', () => {
     const { data } = simulate(4, 60);
@@ -134,7 +147,14 @@ describe('the marketing-mix model', () => {
     expect(out.verdict.text).toContain('P10–P90 band covers');
     expect(Object.keys(out.metrics)).toEqual(['r2', 'mape', 'nrmse', 'rssd']);
     expect(out.channels.map((c: { name: string }) => c.name).sort()).toEqual(['bilibili', 'douyin', 'search', 'wechat', 'xiaohongshu']);
-    expect(Object.keys(out.channels[0])).toEqual(['name', 'adstock', 'saturation', 'beta', 'contributionShare', 'roi', 'mroi']);
+    expect(Object.keys(out.channels[0])).toEqual(['name', 'adstock', 'saturation', 'beta', 'contributionShare', 'roi', 'mroi', 'contributionShareP10', 'contributionShareP90', 'roiP10', 'roiP90', 'mroiP10', 'mroiP90']);
+    for (const c of out.channels) {
+      expect(c.contributionShareP10).toBeGreaterThanOrEqual(0);
+      expect(c.contributionShareP10).toBeLessThanOrEqual(c.contributionShareP90);
+      expect(c.contributionShareP90).toBeLessThanOrEqual(1);
+      expect(c.roiP10).toBeLessThanOrEqual(c.roiP90);
+      expect(c.mroiP10).toBeLessThanOrEqual(c.mroiP90);
+    }
     expect(out.channels.reduce((s: number, c: { contributionShare: number }) => s + c.contributionShare, 0)).toBeCloseTo(1, 3);
     expect(out.metrics.mape).toBeLessThan(0.1);
     expect(performance.now() - started).toBeLessThan(30_000);

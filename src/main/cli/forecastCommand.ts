@@ -9,7 +9,8 @@ import { EXIT } from './exit';
  * `forecast mmm --project ID [--adstock geometric|weibull] [--saturation auto|logistic|hill]
  * [--holdout WEEKS] [--seed S] [--bootstrap B]` fits the marketing-mix model on the
  * project's campaign periods and prints {metrics: {r2, mape, nrmse, rssd}, channels: [{name,
- * adstock, saturation, beta, contributionShare, roi, mroi}], ms} (DESIGN §2). The allocator
+ * adstock, saturation, beta, contributionShare, roi, mroi, contributionShareP10/P90, roiP10/P90,
+ * mroiP10/P90}], ms} (DESIGN §2). The allocator
  * and scenarios come with their release.
  */
 export async function forecastCommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number> {
@@ -28,14 +29,17 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   const r = (await ctx.runJob(JSON.parse(JSON.stringify(start)))) as MmmResult;
   const out = {
     metrics: { r2: r.metrics.r2, mape: r.metrics.mape, nrmse: r.metrics.nrmse, rssd: r.metrics.rssd },
-    channels: r.channels.map((c) => ({ name: c.name, adstock: c.adstock, saturation: c.saturation, beta: c.beta, contributionShare: c.contributionShare, roi: c.roi, mroi: c.mroi })),
+    channels: r.channels.map((c) => ({
+      name: c.name, adstock: c.adstock, saturation: c.saturation, beta: c.beta, contributionShare: c.contributionShare, roi: c.roi, mroi: c.mroi,
+      contributionShareP10: c.contributionShareP10 ?? null, contributionShareP90: c.contributionShareP90 ?? null, roiP10: c.roiP10 ?? null, roiP90: c.roiP90 ?? null, mroiP10: c.mroiP10 ?? null, mroiP90: c.mroiP90 ?? null,
+    })),
     verdict: r.verdict,
     ms: r.ms,
   };
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   ctx.emit(out, [
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
-    ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}, marginal ROI ${c.mroi.toFixed(2)}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
+    ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)}${c.contributionShareP10 !== undefined ? ` (P10–P90 ${pct(c.contributionShareP10)}–${pct(c.contributionShareP90!)})` : ''} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}${c.roiP10 !== undefined ? ` (${c.roiP10.toFixed(2)}–${c.roiP90!.toFixed(2)})` : ''}, marginal ROI ${c.mroi.toFixed(2)}${c.mroiP10 !== undefined ? ` (${c.mroiP10.toFixed(2)}–${c.mroiP90!.toFixed(2)})` : ''}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
     r.verdict.text,
   ].join('\n'));

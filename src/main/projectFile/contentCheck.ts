@@ -88,6 +88,12 @@ const channelFit = z.looseObject({
   roi: num,
   mroi: num,
   averageSpend: num,
+  contributionShareP10: num.optional(),
+  contributionShareP90: num.optional(),
+  roiP10: num.optional(),
+  roiP90: num.optional(),
+  mroiP10: num.optional(),
+  mroiP90: num.optional(),
 });
 const mmmResult = z.looseObject({
   metrics: z.looseObject({ r2: num, mape: num, nrmse: num, rssd: num, trainR2: num, trainMape: num, coverage: num }),

@@ -642,6 +642,8 @@ export const en = {
   'forecast.channel': 'Channel',
   'forecast.effectShare': 'Share of effect',
   'forecast.spendShare': 'Share of spend',
+  'forecast.mroiOverlap': 'At today’s average spend, the marginal ROIs of {names} overlap within their P10–P90: the data do not clearly say which earns more from the next yuan, so this split is one of several about as good.',
+  'forecast.intervalHint': 'P10–P90 in brackets: residual bootstrap refits under the carry-over and saturation the data leave open.',
   'forecast.mroi': 'Marginal ROI',
   'forecast.decay': 'geometric, decay {v}',
   'forecast.dropped': '{name} never spends and was left out.',

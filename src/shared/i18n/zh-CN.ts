@@ -644,6 +644,8 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.channel': '渠道',
   'forecast.effectShare': '效果占比',
   'forecast.spendShare': '花费占比',
+  'forecast.mroiOverlap': '按当前平均投放，{names} 的边际 ROI 在 P10–P90 区间内相互重叠：数据无法明确哪个渠道下一元投入回报更高，此分配只是几种效果相近的方案之一。',
+  'forecast.intervalHint': '括号内为 P10–P90：在数据无法排除的滞后与饱和形式下，对残差自助重抽样后重新拟合所得。',
   'forecast.mroi': '边际 ROI',
   'forecast.decay': '几何衰减 {v}',
   'forecast.dropped': '{name} 从未投放，已排除。',

@@ -3,9 +3,10 @@ import { Random } from '../../core/random';
 /**
  * Differential evolution (rand/1/bin) over the unit cube: a population of candidate
  * hyper-parameter vectors, each child a mutation of three others crossed with its parent,
- * kept when it scores lower. Seeded, so the same seed gives the same search.
+ * kept when it scores lower. Seeded, so the same seed gives the same search. The final
+ * population comes back too: its members near the best say how sharply the data pin it.
  */
-export function evolve(dim: number, score: (genes: number[]) => number, o: { seed: number; population?: number; generations?: number; f?: number; cr?: number; onGeneration?: (g: number, best: number) => void }): { genes: number[]; score: number; evaluations: number } {
+export function evolve(dim: number, score: (genes: number[]) => number, o: { seed: number; population?: number; generations?: number; f?: number; cr?: number; onGeneration?: (g: number, best: number) => void }): { genes: number[]; score: number; evaluations: number; population: { genes: number[]; score: number }[] } {
   const random = new Random(o.seed);
   const size = o.population ?? Math.min(60, Math.max(20, 6 * dim));
   const generations = o.generations ?? 60;
@@ -37,5 +38,5 @@ export function evolve(dim: number, score: (genes: number[]) => number, o: { see
     o.onGeneration?.(g + 1, Math.min(...fit));
   }
   const best = fit.indexOf(Math.min(...fit));
-  return { genes: pop[best], score: fit[best], evaluations };
+  return { genes: pop[best], score: fit[best], evaluations, population: pop.map((genes, i) => ({ genes, score: fit[i] })) };
 }

@@ -103,7 +103,14 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     }, { seed: o.seed ?? 0, generations, onGeneration: (g) => progress(from + ((to - from) * g) / generations, 'job.forecast.searching') });
     // AIC on the training weeks: every searched gene and every coefficient is a parameter.
     const k = dim + channels.length + base.length + 1;
-    return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k };
+    // The members of the final population the data cannot tell from the best: a Gaussian
+    // log-likelihood within 2 of it (n/2 · log(SSE ratio) ≤ 2), the best first, at most 20.
+    const plausible = found.population
+      .filter((m) => (train / 2) * Math.log((m.score / found.score) ** 2) <= 2)
+      .sort((a, b) => a.score - b.score)
+      .slice(0, 20)
+      .map((m) => ({ spec: decode(m.genes), lambda: lambdaOf(m.genes) }));
+    return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k, plausible };
   };
 
   // Hill bends either way (S-shaped or concave), logistic only concave with one parameter
@@ -151,6 +158,8 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     };
   });
   const rssd = Math.sqrt(channelFits.reduce((s, c) => s + (c.contributionShare - c.spendShare) ** 2, 0));
+  const intervals = channelIntervals(search.plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, spend, spends, o.bootstrap ?? 200, o.seed ?? 0, search.aicParameters);
+  intervals.forEach((iv, j) => Object.assign(channelFits[j], iv));
 
   progress(0.8, 'job.forecast.bootstrap');
   const parameters = search.aicParameters;
@@ -178,6 +187,80 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * P10/P90 of each channel's contribution share, ROI and marginal ROI: a moving-block bootstrap
+ * of the training residuals, each draw refitted under one of the transforms the search found
+ * as plausible as its best (so the intervals carry the carry-over and saturation the data
+ * leave open, not only the coefficients), the draws cycling through them.
+ */
+function channelIntervals(
+  plausible: { spec: Spec[]; lambda: number }[],
+  columns: (spec: Spec[]) => { values: Float64Array; scale: number }[],
+  satOf: (s: Spec) => (z: number) => number,
+  baseValues: Float64Array[],
+  y: number[],
+  fitted: number[],
+  train: number,
+  nonNegative: boolean[],
+  spend: number[][],
+  spends: number[],
+  draws: number,
+  seed: number,
+  parameters: number,
+): Pick<ChannelFit, 'contributionShareP10' | 'contributionShareP90' | 'roiP10' | 'roiP90' | 'mroiP10' | 'mroiP90'>[] {
+  const k = spend.length;
+  const none = () => Array.from({ length: k }, () => ({}));
+  if (draws <= 0 || !plausible.length) return none();
+  const n = y.length;
+  const widen = Math.sqrt(train / Math.max(1, train - parameters));
+  const residuals = y.slice(0, train).map((v, t) => (v - fitted[t]) * widen);
+  const random = new Random(seed + 104_729);
+  const block = 4;
+  const designs = plausible.map((p) => {
+    const media = columns(p.spec);
+    const slopes = p.spec.map((s, j) => {
+      const z = spends[j] / n / media[j].scale;
+      const h = 1e-4;
+      const sat = satOf(s);
+      return (sat(z + h) - sat(Math.max(0, z - h))) / ((z + h - Math.max(0, z - h)) * media[j].scale);
+    });
+    return { x: [...media.map((c) => c.values), ...baseValues], sums: media.map((c) => c.values.reduce((a, v) => a + v, 0)), slopes, lambda: p.lambda };
+  });
+  const share = Array.from({ length: k }, () => new Float64Array(draws));
+  const roi = Array.from({ length: k }, () => new Float64Array(draws));
+  const mroi = Array.from({ length: k }, () => new Float64Array(draws));
+  for (let b = 0; b < draws; b++) {
+    const d = designs[b % designs.length];
+    const yb = new Array<number>(train).fill(0);
+    for (let t = 0; t < train; ) {
+      const start = Math.floor(random.next() * Math.max(1, train - block + 1));
+      for (let q = 0; q < block && t < train; q++, t++) yb[t] = fitted[t] + residuals[start + q];
+    }
+    const fit = boundedRidge(d.x, yb, d.lambda, nonNegative, { from: 0, to: train });
+    const totals = d.sums.map((sum, j) => fit.coef[j] * sum);
+    const all = totals.reduce((a, v) => a + v, 0) || 1;
+    for (let j = 0; j < k; j++) {
+      share[j][b] = totals[j] / all;
+      roi[j][b] = spends[j] ? totals[j] / spends[j] : 0;
+      mroi[j][b] = fit.coef[j] * d.slopes[j];
+    }
+  }
+  const q = (s: Float64Array, p: number) => {
+    const sorted = Float64Array.from(s).sort();
+    const at = p * (sorted.length - 1);
+    const lo = Math.floor(at);
+    return r4(sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo));
+  };
+  return share.map((_, j) => ({
+    contributionShareP10: q(share[j], 0.1),
+    contributionShareP90: q(share[j], 0.9),
+    roiP10: q(roi[j], 0.1),
+    roiP90: q(roi[j], 0.9),
+    mroiP10: q(mroi[j], 0.1),
+    mroiP90: q(mroi[j], 0.9),
+  }));
 }
 
 /** The 10% and 90% quantiles of the training residuals, widened by √(n / (n − p)): a week's noise around a forecast. */

@@ -145,7 +145,7 @@ export default function ForecastPage() {
             <ActualsCard projectId={project.id} version={`${result.ms}-${scenarioVersion}`} busy={busy} onRefit={(a) => void fit(a)} />
           </div>
           <section className="card" style={{ marginTop: 18 }}>
-            <header><div><h2>{t('forecast.channels')}</h2><p>{result.dropped.map((d) => t('forecast.dropped', { name: d.name })).join(' ')}</p></div></header>
+            <header><div><h2>{t('forecast.channels')}</h2><p>{[t('forecast.intervalHint'), ...result.dropped.map((d) => t('forecast.dropped', { name: d.name }))].join(' ')}</p></div></header>
             <div className="body">
               <table className="data" data-testid="mmm-channels">
                 <thead>
@@ -163,10 +163,10 @@ export default function ForecastPage() {
                   {result.channels.map((c) => (
                     <tr key={c.name}>
                       <td>{c.name}</td>
-                      <td className="num">{pct(c.contributionShare)}</td>
+                      <td className="num">{pct(c.contributionShare)}<Interval lo={c.contributionShareP10} hi={c.contributionShareP90} show={pct} /></td>
                       <td className="num">{pct(c.spendShare)}</td>
-                      <td className="num">{c.roi.toFixed(3)}</td>
-                      <td className="num">{c.mroi.toFixed(3)}</td>
+                      <td className="num">{c.roi.toFixed(3)}<Interval lo={c.roiP10} hi={c.roiP90} show={(v) => v.toFixed(3)} /></td>
+                      <td className="num">{c.mroi.toFixed(3)}<Interval lo={c.mroiP10} hi={c.mroiP90} show={(v) => v.toFixed(3)} /></td>
                       <td>{c.adstock.kind === 'geometric' ? t('forecast.decay', { v: c.adstock.decay.toFixed(2) }) : `Weibull ${c.adstock.shape.toFixed(2)} / ${c.adstock.scale.toFixed(2)}`}</td>
                       <td>{c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape.toFixed(2)} / ${c.saturation.halfSaturation.toFixed(2)}` : `${t('forecast.saturation.logistic')} λ ${c.saturation.lambda.toFixed(2)}`}</td>
                     </tr>
@@ -185,6 +185,12 @@ export default function ForecastPage() {
       </div>
     </div>
   );
+}
+
+/** A P10–P90 beside a figure, when the fit has one (fits stored before intervals existed do not). */
+function Interval({ lo, hi, show }: { lo?: number; hi?: number; show: (v: number) => string }) {
+  if (lo === undefined || hi === undefined) return null;
+  return <span className="interval">({show(lo)}–{show(hi)})</span>;
 }
 
 /** Weeks between the campaign's dates (12 when they are not set). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Allocation, MmmResult } from '../../../../shared/forecast';
+import { type Allocation, type MmmResult, mroiOverlaps } from '../../../../shared/forecast';
 import { callResult, refusalText } from '../../bridge';
 import { type Translate, useFormat, useSettings, useT } from '../../stores/settings';
 import { NumberInput } from '../plan/NumberInput';
@@ -19,6 +19,7 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
   const f = useFormat();
   const { lang } = useSettings();
   const frame = useCampaignFrame(fit);
+  const overlaps = mroiOverlaps(fit.channels);
   const currency = useProject((s) => s.project!.currency);
   const [budget, setBudgetValue] = useState<number | null>(Math.floor(frame.weeklyBudget));
   const [bounds, setBounds] = useState<Record<string, [number, number]>>(() => rounded(frame.bounds));
@@ -93,6 +94,11 @@ export function AllocatorCard({ projectId, fit }: { projectId: number; fit: MmmR
             })}
           </tbody>
         </table>
+        {result && overlaps.length > 0 && (
+          <p className="warning small" data-testid="allocation-uncertain">
+            {t('forecast.mroiOverlap', { names: [...new Set(overlaps.flat())].join(lang === 'zh-CN' ? '、' : ', ') })}
+          </p>
+        )}
         {result && (
           <p className="explain" data-testid="allocation-explanation">
             {explain(result, t, lang)}{' '}
