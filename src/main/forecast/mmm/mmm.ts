@@ -139,10 +139,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const channelFits: ChannelFit[] = channels.map((name, j) => {
     const s = spec[j];
     const averageSpend = spends[j] / n;
-    const z = averageSpend / media[j].scale;
-    const h = 1e-4;
-    const sat = satOf(s);
-    const slope = (fit.coef[j] * (sat(z + h) - sat(Math.max(0, z - h)))) / ((z + h - Math.max(0, z - h)) * media[j].scale);
+    const slope = fit.coef[j] * marginalSlope(satOf(s), averageSpend, media[j].scale);
     return {
       name,
       adstock: s.adstock.kind === 'geometric' ? { kind: 'geometric', decay: r4(s.adstock.decay) } : { kind: 'weibull', shape: r4(s.adstock.shape), scale: r4(s.adstock.scale) },
@@ -214,18 +211,10 @@ function channelIntervals(
   const none = () => Array.from({ length: k }, () => ({}));
   if (draws <= 0 || !plausible.length) return none();
   const n = y.length;
-  const widen = Math.sqrt(train / Math.max(1, train - parameters));
-  const residuals = y.slice(0, train).map((v, t) => (v - fitted[t]) * widen);
-  const random = new Random(seed + 104_729);
-  const block = 4;
+  const resample = blockResampler(y, fitted, train, parameters, seed + 104_729);
   const designs = plausible.map((p) => {
     const media = columns(p.spec);
-    const slopes = p.spec.map((s, j) => {
-      const z = spends[j] / n / media[j].scale;
-      const h = 1e-4;
-      const sat = satOf(s);
-      return (sat(z + h) - sat(Math.max(0, z - h))) / ((z + h - Math.max(0, z - h)) * media[j].scale);
-    });
+    const slopes = p.spec.map((s, j) => marginalSlope(satOf(s), spends[j] / n, media[j].scale));
     return { x: [...media.map((c) => c.values), ...baseValues], sums: media.map((c) => c.values.reduce((a, v) => a + v, 0)), slopes, lambda: p.lambda };
   });
   const share = Array.from({ length: k }, () => new Float64Array(draws));
@@ -233,11 +222,8 @@ function channelIntervals(
   const mroi = Array.from({ length: k }, () => new Float64Array(draws));
   for (let b = 0; b < draws; b++) {
     const d = designs[b % designs.length];
-    const yb = new Array<number>(train).fill(0);
-    for (let t = 0; t < train; ) {
-      const start = Math.floor(random.next() * Math.max(1, train - block + 1));
-      for (let q = 0; q < block && t < train; q++, t++) yb[t] = fitted[t] + residuals[start + q];
-    }
+    const e = resample(train);
+    const yb = e.map((v, t) => fitted[t] + v);
     const fit = boundedRidge(d.x, yb, d.lambda, nonNegative, { from: 0, to: train });
     const totals = d.sums.map((sum, j) => fit.coef[j] * sum);
     const all = totals.reduce((a, v) => a + v, 0) || 1;
@@ -247,12 +233,7 @@ function channelIntervals(
       mroi[j][b] = fit.coef[j] * d.slopes[j];
     }
   }
-  const q = (s: Float64Array, p: number) => {
-    const sorted = Float64Array.from(s).sort();
-    const at = p * (sorted.length - 1);
-    const lo = Math.floor(at);
-    return r4(sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo));
-  };
+  const q = (x: Float64Array, p: number) => r4(quantile(x, p));
   return share.map((_, j) => ({
     contributionShareP10: q(share[j], 0.1),
     contributionShareP90: q(share[j], 0.9),
@@ -294,20 +275,7 @@ function scores(actual: number[], predicted: number[]): { r2: number; mape: numb
  */
 function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: number, lambda: number, nonNegative: boolean[], draws: number, seed: number, parameters: number) {
   const n = y.length;
-  // Fitted residuals are smaller than the errors of new weeks: widened by √(n / (n − p)),
-  // p counting the searched transforms as well as the coefficients.
-  const widen = Math.sqrt(train / Math.max(1, train - parameters));
-  const residuals = y.slice(0, train).map((v, t) => (v - fitted[t]) * widen);
-  const block = 4;
-  const random = new Random(seed + 7919);
-  const resample = (length: number) => {
-    const out: number[] = [];
-    while (out.length < length) {
-      const start = Math.floor(random.next() * Math.max(1, train - block + 1));
-      for (let k = 0; k < block && out.length < length; k++) out.push(residuals[start + k]);
-    }
-    return out;
-  };
+  const resample = blockResampler(y, fitted, train, parameters, seed + 7919);
   if (draws <= 0) return { p10: fitted.map(r4), p50: fitted.map(r4), p90: fitted.map(r4) };
   const sims = Array.from({ length: n }, () => new Float64Array(draws));
   for (let b = 0; b < draws; b++) {
@@ -317,13 +285,42 @@ function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: 
     const noise = resample(n);
     for (let t = 0; t < n; t++) sims[t][b] = predict(fit, x, t) + noise[t];
   }
-  const q = (s: Float64Array, p: number) => {
-    const sorted = Float64Array.from(s).sort();
-    const at = p * (sorted.length - 1);
-    const lo = Math.floor(at);
-    return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+  return { p10: sims.map((s) => r4(quantile(s, 0.1))), p50: sims.map((s) => r4(quantile(s, 0.5))), p90: sims.map((s) => r4(quantile(s, 0.9))) };
+}
+
+/**
+ * Draws of the training residuals in blocks of four weeks (keeping their autocorrelation),
+ * widened by √(n / (n − p)) since fitted residuals are smaller than the errors of new weeks,
+ * p counting the searched transforms as well as the coefficients.
+ */
+function blockResampler(y: number[], fitted: number[], train: number, parameters: number, seed: number): (length: number) => number[] {
+  const widen = Math.sqrt(train / Math.max(1, train - parameters));
+  const residuals = y.slice(0, train).map((v, t) => (v - fitted[t]) * widen);
+  const block = 4;
+  const random = new Random(seed);
+  return (length) => {
+    const out: number[] = [];
+    while (out.length < length) {
+      const start = Math.floor(random.next() * Math.max(1, train - block + 1));
+      for (let k = 0; k < block && out.length < length; k++) out.push(residuals[start + k]);
+    }
+    return out;
   };
-  return { p10: sims.map((s) => r4(q(s, 0.1))), p50: sims.map((s) => r4(q(s, 0.5))), p90: sims.map((s) => r4(q(s, 0.9))) };
+}
+
+/** The p-quantile of draws, interpolated between neighbours. */
+function quantile(draws: Float64Array, p: number): number {
+  const sorted = Float64Array.from(draws).sort();
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+}
+
+/** Outcome per extra unit of spend for a unit coefficient: the saturation's slope at a week's spend (central difference). */
+function marginalSlope(sat: (z: number) => number, spend: number, scale: number): number {
+  const z = spend / scale;
+  const h = 1e-4;
+  return (sat(z + h) - sat(Math.max(0, z - h))) / ((z + h - Math.max(0, z - h)) * scale);
 }
 
 /** The refusals of DESIGN's bad-input list, located; channels that never spend are dropped with the reason. */

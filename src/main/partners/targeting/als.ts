@@ -4,7 +4,7 @@ import { Random } from '../../core/random';
 import { workerEntry } from '../../jobs/workerEntry';
 import { gram, solveRows } from './alsSolve';
 import type { AlsShared, AlsTask } from './alsWorker';
-import { type Csr, transpose } from './csr';
+import { type Csr, shareCsr, transpose } from './csr';
 
 /**
  * Implicit-feedback ALS (Hu, Koren & Volinsky 2008): preference p = 1 where a user touched
@@ -55,7 +55,7 @@ export async function fitAls(m: Csr, opts: AlsOptions = {}): Promise<AlsModel> {
     }
     return { factors: f, users, items };
   }
-  const pool = await startPool(threads, { f, reg, alpha, steps, users: users.buffer as SharedArrayBuffer, items: items.buffer as SharedArrayBuffer, byUser: share(m), byItem: share(mt) });
+  const pool = await startPool(threads, { f, reg, alpha, steps, users: users.buffer as SharedArrayBuffer, items: items.buffer as SharedArrayBuffer, byUser: shareCsr(m), byItem: shareCsr(mt) });
   try {
     const userBlocks = blocksOf(m, threads);
     const itemBlocks = blocksOf(mt, threads);
@@ -89,15 +89,6 @@ function blocksOf(m: Csr, parts: number): [number, number][] {
     from = to;
   }
   return out;
-}
-
-function share(m: Csr): AlsShared['byUser'] {
-  const copy = <T extends Int32Array | Float32Array>(a: T, make: (b: SharedArrayBuffer) => T) => {
-    const out = make(new SharedArrayBuffer(a.byteLength));
-    out.set(a);
-    return out.buffer as SharedArrayBuffer;
-  };
-  return { rows: m.rows, cols: m.cols, ptr: copy(m.ptr, (b) => new Int32Array(b)), idx: copy(m.idx, (b) => new Int32Array(b)), val: copy(m.val, (b) => new Float32Array(b)) };
 }
 
 async function startPool(n: number, init: AlsShared) {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { Csr } from './csr';
+import { type Csr, csrOfShared, type SharedCsr } from './csr';
 import { solveRows } from './alsSolve';
 
 /**
@@ -13,8 +13,8 @@ export interface AlsShared {
   steps: number;
   users: SharedArrayBuffer;
   items: SharedArrayBuffer;
-  byUser: { rows: number; cols: number; ptr: SharedArrayBuffer; idx: SharedArrayBuffer; val: SharedArrayBuffer };
-  byItem: { rows: number; cols: number; ptr: SharedArrayBuffer; idx: SharedArrayBuffer; val: SharedArrayBuffer };
+  byUser: SharedCsr;
+  byItem: SharedCsr;
 }
 
 export interface AlsTask {
@@ -24,14 +24,12 @@ export interface AlsTask {
   YtY: Float64Array;
 }
 
-const csrOf = (c: AlsShared['byUser']): Csr => ({ rows: c.rows, cols: c.cols, ptr: new Int32Array(c.ptr), idx: new Int32Array(c.idx), val: new Float32Array(c.val) });
-
 let state: { s: AlsShared; users: Float32Array; items: Float32Array; byUser: Csr; byItem: Csr } | null = null;
 
 parentPort?.on('message', (msg: { init: AlsShared } | AlsTask) => {
   if ('init' in msg) {
     const s = msg.init;
-    state = { s, users: new Float32Array(s.users), items: new Float32Array(s.items), byUser: csrOf(s.byUser), byItem: csrOf(s.byItem) };
+    state = { s, users: new Float32Array(s.users), items: new Float32Array(s.items), byUser: csrOfShared(s.byUser), byItem: csrOfShared(s.byItem) };
     parentPort!.postMessage('ready');
     return;
   }

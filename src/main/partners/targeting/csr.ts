@@ -50,3 +50,28 @@ export function transpose(m: Csr): Csr {
   }
   return { rows: m.cols, cols: m.rows, ptr, idx, val };
 }
+
+/** A Csr whose arrays live in shared memory, as worker threads receive it. */
+export interface SharedCsr {
+  rows: number;
+  cols: number;
+  ptr: SharedArrayBuffer;
+  idx: SharedArrayBuffer;
+  val: SharedArrayBuffer;
+}
+
+/** A copy of a typed array's bytes in shared memory (never empty: a zero-length buffer cannot be viewed everywhere). */
+export function toShared(a: Int32Array | Float32Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(Math.max(4, a.byteLength));
+  new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return buffer;
+}
+
+export const shareCsr = (m: Csr): SharedCsr => ({ rows: m.rows, cols: m.cols, ptr: toShared(m.ptr), idx: toShared(m.idx), val: toShared(m.val) });
+
+/** Views of a shared Csr (no copy), in the receiving thread; the lengths come from `ptr`. */
+export function csrOfShared(c: SharedCsr): Csr {
+  const ptr = new Int32Array(c.ptr, 0, c.rows + 1);
+  const nnz = ptr[c.rows];
+  return { rows: c.rows, cols: c.cols, ptr, idx: new Int32Array(c.idx, 0, nnz), val: new Float32Array(c.val, 0, nnz) };
+}

@@ -2,7 +2,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UserInput } from '../../../shared/targeting';
 import { workerEntry } from '../../jobs/workerEntry';
-import type { Csr } from './csr';
+import { type Csr, shareCsr, toShared } from './csr';
+import type { ItemScoreTask } from './itemScoreWorker';
 import type { ItemGraph } from './itemGraph';
 import type { TopK } from './score';
 
@@ -99,14 +100,9 @@ export async function itemTopKAll(w: ItemWeights, seen: Csr, input: UserInput, k
   const threads = Math.min(8, os.availableParallelism());
   const perItem = w.kind === 'dense' ? w.items : w.graph.idx.length / Math.max(1, w.graph.items);
   if (threads < 2 || seen.idx.length * perItem < PARALLEL_WORK) return itemTopK(w, seen, input, k, popular);
-  const share = <T extends Int32Array | Float32Array>(a: T): SharedArrayBuffer => {
-    const buffer = new SharedArrayBuffer(Math.max(4, a.byteLength));
-    new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    return buffer;
-  };
-  const weights = w.kind === 'sparse' ? { kind: 'sparse' as const, items: w.graph.items, ptr: share(w.graph.ptr), idx: share(w.graph.idx), val: share(w.graph.val) } : { kind: 'dense' as const, items: w.items, b: share(w.b) };
-  const shared = { rows: seen.rows, cols: seen.cols, ptr: share(seen.ptr), idx: share(seen.idx), val: share(seen.val) };
-  const sharedPopular = share(popular);
+  const weights: ItemScoreTask['weights'] = w.kind === 'sparse' ? { kind: 'sparse', graph: shareCsr({ rows: w.graph.items, cols: w.graph.items, ...w.graph }) } : { kind: 'dense', items: w.items, b: toShared(w.b) };
+  const shared = shareCsr(seen);
+  const sharedPopular = toShared(popular);
   const entry = workerEntry(import.meta.url, 'itemScoreWorker');
   const items = new Int32Array(seen.rows * k);
   const scores = new Float32Array(seen.rows * k);
@@ -123,7 +119,7 @@ export async function itemTopKAll(w: ItemWeights, seen: Csr, input: UserInput, k
             resolve();
           });
           worker.once('error', reject);
-          worker.postMessage({ weights, seen: shared, popular: sharedPopular, input, k, from, to });
+          worker.postMessage({ weights, seen: shared, popular: sharedPopular, input, k, from, to } satisfies ItemScoreTask);
         }),
     ),
   );

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { UserInput } from '../../../shared/targeting';
-import type { Csr } from './csr';
+import { csrOfShared, type SharedCsr } from './csr';
 import { itemTopK, type ItemWeights } from './itemScore';
 
 /**
@@ -8,8 +8,9 @@ import { itemTopK, type ItemWeights } from './itemScore';
  * top-k of one block of users, sent back as transferred arrays.
  */
 export interface ItemScoreTask {
-  weights: { kind: 'sparse'; items: number; ptr: SharedArrayBuffer; idx: SharedArrayBuffer; val: SharedArrayBuffer } | { kind: 'dense'; items: number; b: SharedArrayBuffer };
-  seen: { rows: number; cols: number; ptr: SharedArrayBuffer; idx: SharedArrayBuffer; val: SharedArrayBuffer };
+  /** A sparse graph as a Csr (items × items), or EASE's dense B. */
+  weights: { kind: 'sparse'; graph: SharedCsr } | { kind: 'dense'; items: number; b: SharedArrayBuffer };
+  seen: SharedCsr;
   popular: SharedArrayBuffer;
   input: UserInput;
   k: number;
@@ -20,9 +21,9 @@ export interface ItemScoreTask {
 parentPort?.on('message', (t: ItemScoreTask) => {
   const w: ItemWeights =
     t.weights.kind === 'sparse'
-      ? { kind: 'sparse', graph: { items: t.weights.items, ptr: new Int32Array(t.weights.ptr), idx: new Int32Array(t.weights.idx), val: new Float32Array(t.weights.val) } }
-      : { kind: 'dense', items: t.weights.items, b: new Float32Array(t.weights.b) };
-  const seen: Csr = { rows: t.seen.rows, cols: t.seen.cols, ptr: new Int32Array(t.seen.ptr), idx: new Int32Array(t.seen.idx), val: new Float32Array(t.seen.val) };
-  const out = itemTopK(w, seen, t.input, t.k, new Int32Array(t.popular), t.from, t.to);
+      ? { kind: 'sparse', graph: { ...csrOfShared(t.weights.graph), items: t.weights.graph.rows } }
+      : { kind: 'dense', items: t.weights.items, b: new Float32Array(t.weights.b, 0, t.weights.items * t.weights.items) };
+  const seen = csrOfShared(t.seen);
+  const out = itemTopK(w, seen, t.input, t.k, new Int32Array(t.popular, 0, seen.cols), t.from, t.to);
   parentPort!.postMessage({ items: out.items, scores: out.scores }, [out.items.buffer as ArrayBuffer, out.scores.buffer as ArrayBuffer]);
 });

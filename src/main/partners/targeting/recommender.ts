@@ -15,6 +15,8 @@ export interface Recommender {
   settings: ModelSettings;
   topK(seen: Csr, k: number): Promise<TopK>;
   conceptScores(seen: Csr, anchors: { item: number; weight: number }[]): Float64Array;
+  /** Item models only: the same weights read with another user input (no refit: the weights do not depend on it). */
+  withInput?(input: UserInput): Recommender;
 }
 
 /**
@@ -51,17 +53,10 @@ export async function fitEaseAt(m: Csr, gram: ReturnType<typeof gramOf>, lambdaS
   return itemRecommender(await fitEase(m, lambda, gram), input, { model: 'ease', lambdaScale, input, lambda: round2(lambda) });
 }
 
-/** The same fitted item model read with the other user input (no refit: the weights do not depend on it). */
-export function withInput(r: Recommender, input: UserInput): Recommender | null {
-  const weights = (r as Recommender & { weights?: ItemWeights }).weights;
-  if (!weights || !('input' in r.settings)) return null;
-  return itemRecommender(weights, input, { ...r.settings, input } as ModelSettings);
-}
-
-function itemRecommender(weights: ItemWeights, input: UserInput, settings: ModelSettings): Recommender & { weights: ItemWeights } {
+function itemRecommender(weights: ItemWeights, input: UserInput, settings: ModelSettings): Recommender {
   return {
     settings,
-    weights,
+    withInput: (other) => itemRecommender(weights, other, { ...settings, input: other } as ModelSettings),
     topK: (seen, k) => itemTopKAll(weights, seen, input, k, popularityOrder(seen)),
     conceptScores: (seen, anchors) => itemConceptScores(weights, seen, input, anchors),
   };

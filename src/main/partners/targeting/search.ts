@@ -2,7 +2,7 @@ import type { CandidateScore, ModelSettings } from '../../../shared/targeting';
 import type { Csr } from './csr';
 import { easeFits, gramOf } from './ease';
 import { rankingQuality, type Split } from './evaluate';
-import { type Candidate, fitCandidate, fitEaseAt, type Recommender, withInput } from './recommender';
+import { type Candidate, fitCandidate, fitEaseAt, type Recommender } from './recommender';
 
 /**
  * The search for the targeting model, on a validation split carved from the training part.
@@ -79,7 +79,7 @@ export async function searchModels(v: Split, o: SearchOptions, progress: (fracti
         if (!family || ndcg > family.ndcg + 1e-9) family = { r, ndcg };
         tick();
       }
-      await score(withInput(family!.r, 'log')!);
+      await score(family!.r.withInput!('log'));
       tick();
     }
     if (ease) await searchEase(v.train, score, tick);
@@ -109,7 +109,7 @@ async function searchEase(train: Csr, score: (r: Recommender) => Promise<number>
   };
   await run(EASE_COARSE);
   await run([best!.scale / 2, best!.scale * 2]);
-  await score(withInput(best!.r, 'log')!);
+  await score(best!.r.withInput!('log'));
   tick();
 }
 
