@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo } from './appInfo';
 import { planSaveSchema, type PlanView } from './plan';
-import { type ActualsComparison, actualsRequestSchema, type Allocation, allocateRequestSchema, bassRequestSchema, type BassResult, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
+import { type ActualsComparison, actualsRequestSchema, type Allocation, allocateRequestSchema, bassRequestSchema, type BassResult, experimentAddSchema, experimentRemoveSchema, type ExperimentsView, type MmmResult, type SavedScenario, scenarioRefSchema, scenarioRequestSchema, type ScenarioResult, scenarioSaveSchema } from './forecast';
 import { type KeywordInfluence, type PartnerNetwork, portfolioRequestSchema, type Ranking, rankRequestSchema } from './partners';
 import { type RightsRegister, licenceRefSchema, licenceSaveSchema } from './rights';
 import { type RevenueScenario, revenueRefSchema, revenueSaveSchema } from './revenue';
@@ -185,6 +185,12 @@ export const contract = {
   'forecast.actuals': call<ActualsComparison>()(actualsRequestSchema),
   /** The campaign-level model on past campaigns, with each shortlisted (or named) partner's predicted outcome and interval. */
   'forecast.campaign': call<CampaignModel>()(campaignModelRequestSchema),
+  /** The project's lift tests, with the channels and days a new one must fall in. */
+  'forecast.experiments': call<ExperimentsView>()(z.object({ projectId: projectIdSchema }).strict()),
+  /** Adds a lift test by hand (checked against the campaigns' channels and weeks); the next fit is calibrated by it. */
+  'forecast.addExperiment': call<ExperimentsView>()(experimentAddSchema),
+  /** Removes the lift test at an index of the listed order. */
+  'forecast.removeExperiment': call<ExperimentsView>()(experimentRemoveSchema),
   /** Saved scenarios (at most four), each run under the latest fit. */
   'scenarios.list': call<SavedScenario[]>()(z.object({ projectId: projectIdSchema }).strict()),
   'scenarios.save': call<SavedScenario[]>()(scenarioSaveSchema),

@@ -67,3 +67,17 @@ export interface ActualsRow {
   date: string;
   kpis: Record<string, number>;
 }
+
+/**
+ * A lift test (DESIGN §2 `experiments`): the incremental outcome a channel brought over a
+ * window, as a holdout or spend-change test measured it, with its standard error.
+ */
+export interface ExperimentRow {
+  name: string;
+  channel: string;
+  /** First and last day of the test (ISO dates, inclusive). */
+  start: string;
+  end: string;
+  lift: number;
+  standardError: number;
+}

@@ -66,6 +66,17 @@ export const KIND_FIELDS: Record<DatasetKind, FieldDef[]> = {
     { name: 'campaign_id', type: 'id', synonyms: ['campaign_id', 'campaign', 'cid', '活动id', '活动', '活动编号'] },
   ],
   actuals: [{ name: 'date', type: 'date', required: true, synonyms: ['date', 'day', 'dt', 'time', '日期', '时间', '天'] }],
+  // A lift test: its error as a standard error, or as a 95% interval (ci_low, ci_high) it is read from.
+  experiments: [
+    { name: 'channel', type: 'text', required: true, synonyms: ['channel', 'media', 'medium', 'spend_channel', '渠道', '媒体', '投放渠道'] },
+    { name: 'start', type: 'date', required: true, synonyms: ['start', 'start_date', 'from', 'begin', '开始', '开始日期', '起始日期'] },
+    { name: 'end', type: 'date', required: true, synonyms: ['end', 'end_date', 'to', 'until', 'finish', '结束', '结束日期', '截止日期'] },
+    { name: 'lift', type: 'number', required: true, synonyms: ['lift', 'incremental', 'incremental_outcome', 'incrementality', 'effect', '增量', '增量效果', '提升', '增益'] },
+    { name: 'standard_error', type: 'number', synonyms: ['standard_error', 'se', 'std_error', 'stderr', '标准误', '标准误差'] },
+    { name: 'ci_low', type: 'number', synonyms: ['ci_low', 'lower', 'low', 'lower_bound', '下限', '置信下限'] },
+    { name: 'ci_high', type: 'number', synonyms: ['ci_high', 'upper', 'high', 'upper_bound', '上限', '置信上限'] },
+    { name: 'name', type: 'text', synonyms: ['name', 'test', 'test_name', 'experiment', 'test_id', '名称', '实验', '实验名称', '测试'] },
+  ],
 };
 
 /** Which open prefixes a kind accepts, and what an unmatched column becomes by default. */
@@ -77,6 +88,7 @@ export const OPEN_PREFIXES: Record<DatasetKind, OpenPrefix[]> = {
   collaborations: [],
   campaigns: ['spend', 'control'],
   actuals: ['kpi'],
+  experiments: [],
 };
 
 /** A column's target: a known field, `prefix.name`, or `ignore`. */
@@ -199,6 +211,10 @@ export function mappingProblems(kind: DatasetKind, mapping: Mapping): { key: str
   }
   if (kind === 'campaigns' && !targets.some(([, t]) => t.startsWith('spend.'))) {
     problems.push({ key: 'import.problem.noSpend', params: {} });
+  }
+  const has = (f: string) => targets.some(([, t]) => t === f);
+  if (kind === 'experiments' && !has('standard_error') && !(has('ci_low') && has('ci_high'))) {
+    problems.push({ key: 'import.problem.noError', params: {} });
   }
   return problems;
 }

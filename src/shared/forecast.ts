@@ -1,7 +1,8 @@
 import type { Verdict } from './verdict';
 import type { PlanFlags } from './campaignFrame';
 import { z } from 'zod';
-import { projectIdSchema } from './project';
+import { isoDateSchema, projectIdSchema } from './project';
+import type { ExperimentRow } from './datasets';
 
 /** Forecasting as it crosses the contract (DESIGN §1 step 6). */
 const int = (min: number, max: number) => z.number().int('validation.integer').min(min, 'validation.tooSmall').max(max, 'validation.tooLarge');
@@ -78,11 +79,35 @@ export interface MmmResult {
   series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
   /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */
   search: { evaluations: number; trainRmse: number; saturation: 'hill' | 'logistic'; aic: Record<string, number> };
+  /**
+   * Set when lift tests calibrated the fit: each test beside the model's figure for it (the
+   * channel's contribution over the weeks its window touches, P10–P90 over the bootstrap; and
+   * what the same transforms say without any test), and per channel how much its ROI P10–P90
+   * narrowed (1 − width with the tests / width without, under the same bootstrap).
+   */
+  calibration?: { experiments: ExperimentFit[]; roiNarrowing: Record<string, number> };
   /** Set when the fit took in weeks of actuals after launch: how many, of which KPI, under which scenario's spend. */
   actuals?: { weeks: number; kpi: string; scenario: string };
   ms: number;
 }
 
+
+export interface ExperimentFit {
+  name: string;
+  channel: string;
+  start: string;
+  end: string;
+  /** Fitted weeks the window touches. */
+  weeks: number;
+  lift: number;
+  standardError: number;
+  model: number;
+  modelP10: number;
+  modelP90: number;
+  uncalibrated: number;
+  /** (model − lift) / standard error: within ±1 the fit honours the test. */
+  z: number;
+}
 
 /**
  * A channel's weekly response at a steady weekly spend (adstock of a constant spend is that
@@ -241,4 +266,28 @@ export function mroiOverlaps(channels: ChannelFit[]): [string, string][] {
     }
   }
   return out;
+}
+
+/** A lift test entered by hand on the Forecast page. */
+export const experimentInputSchema = z
+  .object({
+    name: z.string().trim().max(200, 'validation.tooLong').optional(),
+    channel: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    start: isoDateSchema,
+    end: isoDateSchema,
+    lift: z.number({ error: 'validation.number' }).finite('validation.number').min(-1e13, 'validation.tooSmall').max(1e13, 'validation.tooLarge'),
+    standardError: z.number({ error: 'validation.number' }).finite('validation.number').gt(0, 'validation.aboveZero').max(1e13, 'validation.tooLarge'),
+  })
+  .strict()
+  .refine((e) => e.end >= e.start, { message: 'validation.endBeforeStart', path: ['end'] });
+export type ExperimentInput = z.infer<typeof experimentInputSchema>;
+export const experimentAddSchema = z.object({ projectId: projectIdSchema, experiment: experimentInputSchema }).strict();
+export const experimentRemoveSchema = z.object({ projectId: projectIdSchema, index: z.number().int('validation.integer').min(0, 'validation.tooSmall').max(100_000, 'validation.tooLarge') }).strict();
+
+/** The project's lift tests, and the channels and days (first to last) a new one must fall in. */
+export interface ExperimentsView {
+  experiments: ExperimentRow[];
+  channels: string[];
+  from: string | null;
+  to: string | null;
 }

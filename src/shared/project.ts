@@ -12,6 +12,7 @@ export const DATASET_KINDS = [
   'collaborations',
   'campaigns',
   'actuals',
+  'experiments',
 ] as const;
 
 export type ProductKind = (typeof PRODUCT_KINDS)[number];

@@ -40,6 +40,8 @@ beforeAll(async () => {
     await services.handlers['report.save']({ projectId: 1, settings: { ...settings, title: '联名提案', client: 'Client' } });
     await services.handlers['report.setLogo']({ projectId: 1, path: logo });
     await services.handlers['targeting.saveEventWeights']({ projectId: 1, weights: { purchase: 8 } });
+    const lift = await services.handlers['forecast.experiments']({ projectId: 1 });
+    await services.handlers['forecast.addExperiment']({ projectId: 1, experiment: { name: '小红书 holdout', channel: lift.channels[0], start: lift.from!, end: lift.from!, lift: 900, standardError: 150 } });
   } finally {
     await services.close();
   }

@@ -17,12 +17,12 @@ import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 
-/** A library holding one project with four kinds of data, exported to a `.tandem` file. */
+/** A library holding one project with five kinds of data, exported to a `.tandem` file. */
 function exportedProject() {
   const dir = tempDir();
   const lib = openLibrary(path.join(dir, 'lib'));
   const projectId = new ProjectsRepo(lib.db).insert({ ...DEFAULT_PROJECT_FIELDS, name: '联名 pitch', tags: ['国潮'] }, '2026-11-23T00:00:00.000Z');
-  for (const [kind, file] of [['catalog', 'catalog.csv'], ['partners', 'partners.tsv'], ['campaigns', 'campaigns.csv'], ['actuals', 'actuals.csv']] as const) {
+  for (const [kind, file] of [['catalog', 'catalog.csv'], ['partners', 'partners.tsv'], ['campaigns', 'campaigns.csv'], ['actuals', 'actuals.csv'], ['experiments', 'experiments.csv']] as const) {
     importFile(lib.db, { projectId, kind, file: fixture(file) });
   }
   const file = path.join(dir, 'pitch.tandem');
@@ -70,27 +70,31 @@ describe('.tandem project files', () => {
     expect(fs.readdirSync(path.join(dir, 'scratch'))).toEqual([]);
   });
 
-  it('a file from the Tandem before event weights (schema 10, no targeting_settings table) opens, migrated, with the default weights', () => {
+  it('files from the Tandem before event weights (schema 10) and before lift tests (schema 11) open, migrated, with the default weights and no lift tests', () => {
     const { dir, lib, file } = exportedProject();
-    // What schema 10 wrote: the same tables less the one added since, its hash over those it had.
-    const old = path.join(dir, 'old.tandem');
-    fs.copyFileSync(file, old);
-    const db = new Database(old);
-    db.exec('DROP TABLE targeting_settings');
-    db.pragma('user_version = 10');
-    db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = '10' WHERE key = 'schemaVersion'`).run();
-    db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
-    db.pragma('journal_mode = DELETE');
-    db.close();
-    const checked = checkProjectFile(old, path.join(dir, 'scratch'));
-    const copy = copyIntoLibrary(lib.db, checked, 'copy', { copySuffix: ' (old)' });
-    checked.dispose();
-    expect(new EventWeightsRepo(lib.db).weights(copy.projectId).purchase).toBe(5);
-    // A schema-11 file without that table is not what Tandem writes: refused.
+    // What schema 10 and 11 wrote: the same tables less those added since, the hash over those they had.
+    const added: [number, string][] = [[11, 'DROP TABLE targeting_settings'], [12, 'DROP TABLE experiments']];
+    for (const schema of [10, 11]) {
+      const old = path.join(dir, `old${schema}.tandem`);
+      fs.copyFileSync(file, old);
+      const db = new Database(old);
+      for (const [version, sql] of added) if (version > schema) db.exec(sql);
+      db.pragma(`user_version = ${schema}`);
+      db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'schemaVersion'`).run(String(schema));
+      db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
+      db.pragma('journal_mode = DELETE');
+      db.close();
+      const checked = checkProjectFile(old, path.join(dir, `scratch${schema}`));
+      const copy = copyIntoLibrary(lib.db, checked, 'copy', { copySuffix: ` (${schema})` });
+      checked.dispose();
+      expect(new EventWeightsRepo(lib.db).weights(copy.projectId).purchase).toBe(5);
+      expect(new DatasetsRepo(lib.db).count(copy.projectId, 'experiments')).toBe(0);
+    }
+    // A schema-12 file without a table of its schema is not what Tandem writes: refused.
     const broken = path.join(dir, 'broken.tandem');
     fs.copyFileSync(file, broken);
     const b = new Database(broken);
-    b.exec('DROP TABLE targeting_settings');
+    b.exec('DROP TABLE experiments');
     b.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(b));
     b.pragma('journal_mode = DELETE');
     b.close();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Allocation, MmmResult } from '../../shared/forecast';
+import { nextTest, type NextTest } from '../../shared/nextTest';
 import { UsageError } from './args';
 import type { CliContext } from './dataCommands';
 import { EXIT } from './exit';
@@ -10,8 +11,8 @@ import { EXIT } from './exit';
  * [--holdout WEEKS] [--seed S] [--bootstrap B]` fits the marketing-mix model on the
  * project's campaign periods and prints {metrics: {r2, mape, nrmse, rssd}, channels: [{name,
  * adstock, saturation, beta, contributionShare, roi, mroi, contributionShareP10/P90, roiP10/P90,
- * mroiP10/P90}], ms} (DESIGN §2). The allocator
- * and scenarios come with their release.
+ * mroiP10/P90}], verdict, calibration, ms} (DESIGN §2); calibration: the project's lift tests
+ * beside the model's figure for each, and how much they narrowed each ROI interval.
  */
 export async function forecastCommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number> {
   if (rest.length && sub !== 'allocate') throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -27,6 +28,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   if (saturation !== undefined && saturation !== 'auto' && saturation !== 'logistic' && saturation !== 'hill') throw new UsageError('--saturation must be auto, logistic or hill');
   const start = { kind: 'mmm' as const, projectId, adstock, saturation, holdout: o.integer('holdout-weeks') ?? o.integer('holdout'), seed: o.integer('seed'), bootstrap: o.integer('bootstrap') };
   const r = (await ctx.runJob(JSON.parse(JSON.stringify(start)))) as MmmResult;
+  const plan = nextTest(r);
   const out = {
     metrics: { r2: r.metrics.r2, mape: r.metrics.mape, nrmse: r.metrics.nrmse, rssd: r.metrics.rssd },
     channels: r.channels.map((c) => ({
@@ -34,6 +36,10 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
       contributionShareP10: c.contributionShareP10 ?? null, contributionShareP90: c.contributionShareP90 ?? null, roiP10: c.roiP10 ?? null, roiP90: c.roiP90 ?? null, mroiP10: c.mroiP10 ?? null, mroiP90: c.mroiP90 ?? null,
     })),
     verdict: r.verdict,
+    // Lift tests that calibrated the fit (null when the project has none).
+    calibration: r.calibration ?? null,
+    // Where a lift test would teach most, for a 6-week holdout of all of a channel's spend.
+    nextTest: plan,
     ms: r.ms,
   };
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -41,6 +47,9 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
     ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)}${c.contributionShareP10 !== undefined ? ` (P10–P90 ${pct(c.contributionShareP10)}–${pct(c.contributionShareP90!)})` : ''} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}${c.roiP10 !== undefined ? ` (${c.roiP10.toFixed(2)}–${c.roiP90!.toFixed(2)})` : ''}, marginal ROI ${c.mroi.toFixed(2)}${c.mroiP10 !== undefined ? ` (${c.mroiP10.toFixed(2)}–${c.mroiP90!.toFixed(2)})` : ''}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
+    ...(r.calibration?.experiments ?? []).map((e) => `  lift test ${e.name} (${e.channel}, ${e.start} to ${e.end}): measured ${e.lift.toFixed(0)} ± ${e.standardError.toFixed(0)}, model ${e.model.toFixed(0)} (P10–P90 ${e.modelP10.toFixed(0)}–${e.modelP90.toFixed(0)}; ${e.uncalibrated.toFixed(0)} without the tests)${Math.abs(e.z) <= 1 ? '' : `, ${Math.abs(e.z).toFixed(1)} standard errors away`}`),
+    ...(r.calibration ? [`  the tests narrowed the ROI intervals by ${Object.entries(r.calibration.roiNarrowing).map(([c, v]) => `${c} ${pct(v)}`).join(', ')}`] : []),
+    ...nextTestLines(plan),
     r.verdict.text,
   ].join('\n'));
   return EXIT.ok;
@@ -153,4 +162,14 @@ async function scenarioCommand(ctx: CliContext): Promise<number> {
     `total       ${r.total.p10.toFixed(0).padStart(11)}  ${r.total.p50.toFixed(0).padStart(11)}  ${r.total.p90.toFixed(0).padStart(11)}`,
   ].join('\n'));
   return EXIT.ok;
+}
+
+/** The next test in words: the channel it is worth most on, what it would detect and how much it would narrow the ROI. */
+function nextTestLines(plan: NextTest): string[] {
+  const best = plan.channels[0];
+  if (!best) return [];
+  const { weeks, size } = plan.design;
+  const test = `a ${weeks}-week test ${size >= 1 ? 'holding out all' : `changing ${Math.round(size * 100)}% of`} its spend`;
+  const seen = best.mdeShare !== null && best.mdeShare <= 1 ? `would detect an effect of ${best.mde.toFixed(0)} or more (${(100 * best.mdeShare).toFixed(0)}% of the ${best.expectedLift.toFixed(0)} the model expects)` : `could not detect the ${best.expectedLift.toFixed(0)} the model expects (it needs ${best.mde.toFixed(0)}): run it longer or larger`;
+  return [`  next test: ${best.name} (ROI ${best.roiP10.toFixed(2)}–${best.roiP90.toFixed(2)}, ${best.atStake.toFixed(0)} a week at stake); ${test} ${seen}, narrowing its ROI interval by ${(100 * best.narrowing).toFixed(0)}%`];
 }

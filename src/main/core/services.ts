@@ -27,6 +27,7 @@ import { runScenario } from '../forecast/scenario';
 import { bassFor } from '../forecast/bass';
 import { CampaignModelService } from '../forecast/campaign/campaignService';
 import { compareActuals } from '../forecast/actuals';
+import { ExperimentService } from '../forecast/experimentService';
 import { ScenarioService } from '../forecast/scenarioService';
 import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
@@ -120,6 +121,7 @@ export function createServices(opts: ServicesOptions): Services {
   const eventWeights = library ? new EventWeightsRepo(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
+  const experiments = library ? new ExperimentService(library.db) : null;
   const settings = new SettingsService(library?.db ?? null);
   const jobs = new JobRunner({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
   const offMain: OffMain = (kind, params) => jobs.call(kind, params);
@@ -191,6 +193,9 @@ export function createServices(opts: ServicesOptions): Services {
         return compareActuals(need(library?.db ?? null)(), projectId, scenario, kpi);
       },
       'forecast.campaign': (request) => new CampaignModelService(need(library?.db ?? null)()).model(request),
+      'forecast.experiments': ({ projectId }) => need(experiments)().view(projectId),
+      'forecast.addExperiment': ({ projectId, experiment }) => need(experiments)().add(projectId, experiment),
+      'forecast.removeExperiment': ({ projectId, index }) => need(experiments)().remove(projectId, index),
       'scenarios.list': ({ projectId }) => need(scenarios)().list(projectId),
       'scenarios.save': ({ projectId, scenario }) => need(scenarios)().save(projectId, scenario),
       'scenarios.delete': ({ projectId, id }) => need(scenarios)().remove(projectId, id),

@@ -76,6 +76,14 @@ export const VISIT: { [K in DatasetKind]: (row: DatasetRows[K], emit: Emit) => v
     emit('date', r.date);
     each(r.kpis, emit);
   },
+  experiments: (r, emit) => {
+    emit('name', text(r.name));
+    emit('channel', text(r.channel));
+    emit('start', r.start);
+    emit('end', r.end);
+    emit('lift', r.lift);
+    emit('standard_error', r.standardError);
+  },
 };
 
 export function flatten<K extends DatasetKind>(kind: K, row: DatasetRows[K]): FlatRow {
@@ -96,6 +104,7 @@ const FIXED_TYPES: Partial<Record<DatasetKind, Record<string, ColumnType>>> = {
   collaborations: { partner_a: 'id', partner_b: 'id', year: 'number', kind: 'text', outcome: 'text' },
   campaigns: { period: 'date', outcome: 'number', campaign_id: 'id' },
   actuals: { date: 'date' },
+  experiments: { name: 'text', channel: 'text', start: 'date', end: 'date', lift: 'number', standard_error: 'number' },
 };
 
 export function fixedColumnType(kind: DatasetKind, column: string): ColumnType | null {

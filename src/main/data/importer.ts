@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ImportMode, ImportNote, ImportResult } from '../../shared/data';
+import type { ExperimentRow } from '../../shared/datasets';
 import { type Mapping, mappingProblems, timeFieldsOf } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
@@ -251,6 +252,7 @@ function referenceChecks(datasets: DatasetsRepo, req: ImportRequest, mapping: Ma
       ...check('catalog', 'item_id', [{ field: 'item_id', of: (r: { itemId: string }) => r.itemId, code: 'unknownItem' }]),
     ];
   }
+  if (req.kind === 'experiments') return experimentChecks(datasets, req.projectId, columnOf, notes);
   if (req.kind === 'collaborations') {
     return check('partners', 'partner_id', [
       { field: 'partner_a', of: (r: { partnerA: string }) => r.partnerA, code: 'unknownPartner' },
@@ -258,6 +260,30 @@ function referenceChecks(datasets: DatasetsRepo, req: ImportRequest, mapping: Ma
     ]);
   }
   return [];
+}
+
+/**
+ * A lift test must measure a channel the campaigns have, inside the weeks they cover (a week
+ * runs seven days from its period): otherwise no fit can use it. Unchecked, with a note, when
+ * the project has no campaign periods yet (the fit checks again).
+ */
+function experimentChecks(datasets: DatasetsRepo, projectId: number, columnOf: (field: string) => string, notes: ImportResult['notes']): RefCheck[] {
+  const span = datasets.campaignSpan(projectId);
+  if (!span) {
+    notes.push({ key: 'import.note.refsUnchecked', params: { kind: 'campaigns' } });
+    return [];
+  }
+  const last = new Date(Date.parse(`${span.to}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+  return [
+    (row, problems) => {
+      const e = row as ExperimentRow;
+      if (!span.channels.includes(e.channel)) {
+        problems.push({ column: columnOf('channel'), value: e.channel, code: 'unknownChannel', reason: `the campaigns have no channel ${e.channel} (they have ${span.channels.join(', ')})` });
+      } else if (e.start < span.from || e.end > last) {
+        problems.push({ column: columnOf(e.start < span.from ? 'start' : 'end'), value: e.start < span.from ? e.start : e.end, code: 'outsidePeriods', reason: `the test (${e.start} to ${e.end}) lies outside the campaign weeks ${span.from} to ${last}` });
+      }
+    },
+  ];
 }
 
 /** The audience's array layout: what it had (append keeps old positions), then this file's new names. */

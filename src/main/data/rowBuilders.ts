@@ -242,6 +242,33 @@ export function rowBuilder<K extends DatasetKind>(
         return p.length ? null : row;
       };
     },
+    experiments: () => (f, p) => {
+      const field = (name: string) => r.known.get(name);
+      const refuse = (name: string, code: string, reason: string) => {
+        const k = field(name)!;
+        p.push({ column: k.column, value: f[k.index] ?? '', code, reason });
+      };
+      const row = {
+        name: strOr(r.get('name', f, p), ''),
+        channel: str(r.get('channel', f, p)).trim(),
+        start: str(r.get('start', f, p)),
+        end: str(r.get('end', f, p)),
+        lift: r.get('lift', f, p) as number,
+        standardError: num(r.get('standard_error', f, p)),
+      };
+      const low = num(r.get('ci_low', f, p));
+      const high = num(r.get('ci_high', f, p));
+      if (p.length) return null;
+      if (row.end < row.start) refuse('end', 'endBeforeStart', `the test ends (${row.end}) before it starts (${row.start})`);
+      // Without a standard error, a 95% interval gives one: its width over 2 × 1.96.
+      if (row.standardError === null && low !== null && high !== null) {
+        if (high > low) row.standardError = (high - low) / 3.92;
+        else refuse('ci_high', 'emptyInterval', `the interval's upper end (${high}) must lie above its lower end (${low})`);
+      } else if (row.standardError === null) refuse(field('standard_error') ? 'standard_error' : 'ci_low', 'noError', 'the test gives neither a standard error nor an interval');
+      else if (!(row.standardError > 0)) refuse('standard_error', 'nonPositiveError', `a standard error must be above 0 (got ${row.standardError})`);
+      if (!row.name) row.name = `${row.channel} ${row.start}`;
+      return p.length ? null : { ...row, standardError: row.standardError as number };
+    },
   };
   return builders[kind]() as RowBuilder<K>;
 }
@@ -266,4 +293,5 @@ export const ROW_KEYS: {
     of: (r) => `${r.campaignId ?? ''}\u001f${r.period}`,
   },
   actuals: { field: 'date', table: true, column: 'date', of: (r) => r.date },
+  experiments: null,
 };

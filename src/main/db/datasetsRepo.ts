@@ -4,6 +4,7 @@ import type {
   CampaignPeriodRow,
   CatalogRow,
   CollaborationRow,
+  ExperimentRow,
   InteractionRow,
   PartnerRow,
 } from '../../shared/datasets';
@@ -20,6 +21,7 @@ export interface DatasetRows {
   collaborations: CollaborationRow;
   campaigns: CampaignPeriodRow;
   actuals: ActualsRow;
+  experiments: ExperimentRow;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -108,6 +110,11 @@ const WRITERS: {
     columns: ['project_id', 'date', 'kpis'],
     values: (p, r) => [p, r.date, json(r.kpis)],
   },
+  experiments: {
+    table: 'experiments',
+    columns: ['project_id', 'name', 'channel', 'start_date', 'end_date', 'lift', 'standard_error'],
+    values: (p, r) => [p, r.name, r.channel, r.start, r.end, r.lift, r.standardError],
+  },
 };
 
 /**
@@ -144,6 +151,7 @@ const READERS: { [K in DatasetKind]: (r: DbRow, layout: AudienceLayout) => Datas
   collaborations: (r) => ({ partnerA: r.partner_a as string, partnerB: r.partner_b as string, year: r.year as number | null, kind: r.kind as string, outcome: r.outcome as string }),
   campaigns: (r) => ({ period: r.period as string, outcome: r.outcome as number, spend: parse(r.spend, {}), controls: parse(r.controls, {}), campaignId: r.campaign_id as string | null }),
   actuals: (r) => ({ date: r.date as string, kpis: parse(r.kpis, {}) }),
+  experiments: (r) => ({ name: r.name as string, channel: r.channel as string, start: r.start_date as string, end: r.end_date as string, lift: r.lift as number, standardError: r.standard_error as number }),
 };
 
 /** The order rows are read back in: the order they were written (key order for keyed tables). */
@@ -155,6 +163,7 @@ const ORDER: Record<DatasetKind, string> = {
   collaborations: 'rowid',
   campaigns: 'period, rowid',
   actuals: 'date',
+  experiments: 'start_date, rowid',
 };
 
 export const datasetTable = (kind: DatasetKind): string => WRITERS[kind].table;
@@ -395,6 +404,14 @@ export class DatasetsRepo {
   }
 
   /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */
+  /** The campaign periods' first and last period and every channel they spend on (null: none imported). */
+  campaignSpan(projectId: number): { from: string; to: string; channels: string[] } | null {
+    const span = this.db.prepare('SELECT min(period) AS "from", max(period) AS "to" FROM campaign_periods WHERE project_id = ?').get(projectId) as { from: string | null; to: string | null };
+    if (!span.from || !span.to) return null;
+    const channels = this.db.prepare('SELECT DISTINCT j.key FROM campaign_periods, json_each(campaign_periods.spend) AS j WHERE project_id = ? ORDER BY j.key').pluck().all(projectId) as string[];
+    return { from: span.from, to: span.to, channels };
+  }
+
   columnSet(projectId: number, kind: DatasetKind, column: string): Set<string> {
     const set = new Set<string>();
     const statement = this.db.prepare(`SELECT ${column} AS v FROM ${WRITERS[kind].table} WHERE project_id = ?`).pluck();

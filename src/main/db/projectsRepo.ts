@@ -38,6 +38,7 @@ export const DATASET_TABLES = [
   'collaborations',
   'campaign_periods',
   'actuals',
+  'experiments',
   'segment_runs',
   'shortlist',
   'checklist_items',

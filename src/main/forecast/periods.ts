@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import { DatasetsRepo } from '../db/datasetsRepo';
+import type { ExperimentRow } from '../../shared/datasets';
 import { DomainError } from '../../shared/result';
 import type { MmmData } from './mmm/mmm';
 
@@ -48,3 +50,11 @@ export function loadMmmData(db: Db, projectId: number): MmmData {
     ),
   };
 }
+
+/** The project's lift tests, in start order (none when it has not imported or entered any). */
+export function loadExperiments(db: Db, projectId: number): ExperimentRow[] {
+  return new DatasetsRepo(db).page(projectId, 'experiments', 0, MAX_EXPERIMENTS);
+}
+
+/** More lift tests than any project runs: the fit reads at most these. */
+export const MAX_EXPERIMENTS = 1000;

@@ -141,6 +141,7 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
   collaborations: { partner_a: TEXT, partner_b: TEXT, kind: TEXT, outcome: TEXT },
   campaign_periods: { period: SHORT, campaign_id: TEXT, spend: json(numberRecord), controls: json(mixedRecord) },
   actuals: { date: SHORT, kpis: json(numberRecord) },
+  experiments: { name: { text: 200 }, channel: { text: 200 }, start_date: SHORT, end_date: SHORT },
   segment_runs: { created_at: SHORT, name: SHORT, engine: SHORT, settings: json(segmentSettings), metrics: json(segmentMetrics), segments: json(z.array(persona).max(1000)) },
   shortlist: { partner_id: TEXT, added_at: SHORT },
   checklist_items: {

@@ -31,6 +31,7 @@ export const PROJECT_TABLES = [
   'collaborations',
   'campaign_periods',
   'actuals',
+  'experiments',
   'segment_runs',
   'shortlist',
   'checklist_items',

@@ -6,7 +6,7 @@ import { Random } from '../../core/random';
  * kept when it scores lower. Seeded, so the same seed gives the same search. The final
  * population comes back too: its members near the best say how sharply the data pin it.
  */
-export function evolve(dim: number, score: (genes: number[]) => number, o: { seed: number; population?: number; generations?: number; f?: number; cr?: number; onGeneration?: (g: number, best: number) => void }): { genes: number[]; score: number; evaluations: number; population: { genes: number[]; score: number }[] } {
+export function evolve(dim: number, score: (genes: number[]) => number, o: { seed: number; population?: number; generations?: number; f?: number; cr?: number; onGeneration?: (g: number, best: number) => void }): { genes: number[]; score: number; evaluations: number; population: { genes: number[]; score: number }[]; evaluated: { genes: number[]; score: number }[] } {
   const random = new Random(o.seed);
   const size = o.population ?? Math.min(60, Math.max(20, 6 * dim));
   const generations = o.generations ?? 60;
@@ -14,6 +14,9 @@ export function evolve(dim: number, score: (genes: number[]) => number, o: { see
   const cr = o.cr ?? 0.9;
   const pop = Array.from({ length: size }, () => Array.from({ length: dim }, () => random.next()));
   const fit = pop.map(score);
+  // Every candidate scored, in order: the region the data cannot tell from the best is
+  // sampled from these (the final population has collapsed around the best by then).
+  const evaluated = pop.map((genes, i) => ({ genes, score: fit[i] }));
   let evaluations = size;
   for (let g = 0; g < generations; g++) {
     for (let i = 0; i < size; i++) {
@@ -30,6 +33,7 @@ export function evolve(dim: number, score: (genes: number[]) => number, o: { see
       });
       const s = score(child);
       evaluations++;
+      evaluated.push({ genes: child, score: s });
       if (s <= fit[i]) {
         pop[i] = child;
         fit[i] = s;
@@ -38,5 +42,5 @@ export function evolve(dim: number, score: (genes: number[]) => number, o: { see
     o.onGeneration?.(g + 1, Math.min(...fit));
   }
   const best = fit.indexOf(Math.min(...fit));
-  return { genes: pop[best], score: fit[best], evaluations, population: pop.map((genes, i) => ({ genes, score: fit[i] })) };
+  return { genes: pop[best], score: fit[best], evaluations, population: pop.map((genes, i) => ({ genes, score: fit[i] })), evaluated };
 }

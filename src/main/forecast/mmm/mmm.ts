@@ -4,7 +4,9 @@ import type { ChannelFit, MmmResult } from '../../../shared/forecast';
 import { DomainError, type FieldIssue } from '../../../shared/result';
 import { baseColumns } from './design';
 import { evolve } from './evolve';
-import { boundedRidge, predict, type RidgeFit } from './ridge';
+import type { ExperimentRow } from '../../../shared/datasets';
+import { placeExperiments, type PlacedExperiment, windowSum } from './experiments';
+import { boundedRidge, type LiftRow, predict, type RidgeFit } from './ridge';
 import { geometricAdstock, hill, logistic, spendScale, weibullAdstock } from './transforms';
 
 /**
@@ -14,7 +16,9 @@ import { geometricAdstock, hill, logistic, spendScale, weibullAdstock } from './
  * lowest error on the training weeks (Robyn's objective; a validation slice inside them chose
  * worse transforms on the PyMC-Marketing example: too few weeks to tell decays apart); the
  * held-out weeks at the end are never seen until the model is scored on them. A moving-block bootstrap of
- * the residuals gives P10/P50/P90. Same seed, same result.
+ * the residuals gives P10/P50/P90. Lift tests, when given, enter both the search and the fit
+ * as measurements of a channel's contribution over their window, weighted by their error
+ * against a week's noise (a Gaussian likelihood for each). Same seed, same result.
  */
 export interface MmmData {
   /** ISO dates of consecutive weeks. */
@@ -34,6 +38,8 @@ export interface MmmOptions {
   generations?: number;
   /** Bootstrap refits for the P10–P90 band (0: none). */
   bootstrap?: number;
+  /** Lift tests that calibrate the channels they measured. */
+  experiments?: readonly ExperimentRow[];
   onProgress?: (fraction: number, step: string) => void;
 }
 
@@ -68,6 +74,10 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const y = data.outcome;
   const spend = channels.map((c) => data.spend[c]);
   const baseValues = base.map((b) => b.values);
+  const experiments = placeExperiments(o.experiments ?? [], data.periods, train, channels);
+  // A week's noise variance before any transform is searched (a linear fit on raw spend): it
+  // weighs each lift test against the weeks in the search; the final fit re-estimates it.
+  const pilotSigma2 = experiments.length ? residualVariance([...spend.map((s) => Float64Array.from(s)), ...baseValues], y, train, 1e-4, [...channels.map(() => true), ...base.map(() => false)], []) : 0;
   const adstockGenes = kind === 'geometric' ? 1 : 2;
   const satOf = (s: Spec) => (s.saturation === 'logistic' ? (z: number) => logistic(z, s.lambda) : (z: number) => hill(z, s.shape, s.half));
   const nonNegative = [...channels.map(() => true), ...base.map(() => false)];
@@ -95,21 +105,25 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     const lambdaOf = (genes: number[]) => 10 ** lerp(LAMBDA_LOG10, genes[genes.length - 1]);
     const dim = channels.length * genesPer + 1;
     const found = evolve(dim, (genes) => {
-      const x = [...columns(decode(genes)).map((c) => c.values), ...baseValues];
-      const fit = boundedRidge(x, y, lambdaOf(genes), nonNegative, { from: 0, to: train });
-      let sse = 0;
-      for (let t = 0; t < train; t++) sse += (y[t] - predict(fit, x, t)) ** 2;
-      return Math.sqrt(sse / train);
+      const media = columns(decode(genes));
+      const x = [...media.map((c) => c.values), ...baseValues];
+      const lifts = liftRows(experiments, media, pilotSigma2);
+      const fit = boundedRidge(x, y, lambdaOf(genes), nonNegative, { from: 0, to: train }, lifts);
+      // The weeks' squared errors plus each lift test's, in units of a week's variance.
+      return Math.sqrt(weightedSse(fit, x, y, train, lifts) / train);
     }, { seed: o.seed ?? 0, generations, onGeneration: (g) => progress(from + ((to - from) * g) / generations, 'job.forecast.searching') });
     // AIC on the training weeks: every searched gene and every coefficient is a parameter.
     const k = dim + channels.length + base.length + 1;
-    // The members of the final population the data cannot tell from the best: a Gaussian
-    // log-likelihood within 2 of it (n/2 · log(SSE ratio) ≤ 2), the best first, at most 20.
-    const plausible = found.population
-      .filter((m) => (train / 2) * Math.log((m.score / found.score) ** 2) <= 2)
-      .sort((a, b) => a.score - b.score)
-      .slice(0, 20)
-      .map((m) => ({ spec: decode(m.genes), lambda: lambdaOf(m.genes) }));
+    // The transforms the data cannot tell from the best: every candidate the search scored
+    // whose profile likelihood is inside the 80% region of all the searched genes jointly
+    // (n/2 · log(SSE ratio) ≤ χ²_dim(0.8) / 2) — a one-parameter cut (2) gave share
+    // intervals that held the truth for half the channels of the recovery suite. The best
+    // first, then up to 40 drawn from the region, seeded.
+    const cut = PLAUSIBLE === 'chi' ? chiSquareQuantile(dim, 0.8) / 2 : Number(PLAUSIBLE);
+    const region = found.evaluated.filter((m) => (train / 2) * Math.log((m.score / found.score) ** 2) <= cut);
+    const pick = new Random((o.seed ?? 0) + 31);
+    const drawn = Array.from({ length: Math.min(40, region.length) }, () => region[Math.floor(pick.next() * region.length)]);
+    const plausible = [{ genes: found.genes }, ...drawn].map((m) => ({ spec: decode(m.genes), lambda: lambdaOf(m.genes) }));
     return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k, plausible };
   };
 
@@ -126,7 +140,11 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const lambda = search.lambda;
   const media = columns(spec);
   const x = [...media.map((c) => c.values), ...baseValues];
-  const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train });
+  // With lift tests: refit once with a week's variance read from the chosen model's own residuals.
+  const pilot = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train }, liftRows(experiments, media, pilotSigma2));
+  const sigma2 = experiments.length ? weightedSse(pilot, x, y, train, []) / Math.max(1, train - search.aicParameters) : 0;
+  const lifts = liftRows(experiments, media, sigma2);
+  const fit = experiments.length ? boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train }, lifts) : pilot;
   const fitted = Array.from({ length: n }, (_, t) => predict(fit, x, t));
   const contributions = Object.fromEntries(channels.map((c, j) => [c, Array.from(media[j].values, (v) => fit.coef[j] * v)]));
   const baseline = fitted.map((f, t) => f - channels.reduce((s, c) => s + contributions[c][t], 0));
@@ -155,12 +173,16 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     };
   });
   const rssd = Math.sqrt(channelFits.reduce((s, c) => s + (c.contributionShare - c.spendShare) ** 2, 0));
-  const intervals = channelIntervals(search.plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, spend, spends, o.bootstrap ?? 200, o.seed ?? 0, search.aicParameters);
-  intervals.forEach((iv, j) => Object.assign(channelFits[j], iv));
+  const draws = o.bootstrap ?? 200;
+  const liftFitted = lifts.map((l) => fit.coef[l.column] * l.sum);
+  const boot = { plausible: search.plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, spend, spends, draws, seed: o.seed ?? 0, parameters: search.aicParameters };
+  const intervals = channelIntervals(boot, experiments, sigma2, liftFitted);
+  intervals.channels.forEach((iv, j) => Object.assign(channelFits[j], iv));
+  const calibration = experiments.length ? calibrationOf(experiments, lifts, liftFitted, intervals, channelIntervals(boot, [], 0, []), channelFits, x, y, train, lambda, nonNegative) : undefined;
 
   progress(0.8, 'job.forecast.bootstrap');
   const parameters = search.aicParameters;
-  const band = bootstrapBand(x, y, fitted, train, lambda, nonNegative, o.bootstrap ?? 200, o.seed ?? 0, parameters);
+  const band = bootstrapBand(x, y, fitted, train, lambda, nonNegative, draws, o.seed ?? 0, parameters, lifts, liftFitted, experiments);
   const held = { actual: y.slice(train), predicted: fitted.slice(train) };
   const coverage = holdout ? held.actual.filter((v, i) => v >= band.p10[train + i] && v <= band.p90[train + i]).length / holdout : null;
   progress(1, 'job.forecast.done');
@@ -182,66 +204,156 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     },
     series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
     search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },
+    ...(calibration ? { calibration } : {}),
     ms: Math.round(performance.now() - started),
   };
+}
+
+type Columns = (spec: Spec[]) => { values: Float64Array; scale: number }[];
+type ChannelInterval = Pick<ChannelFit, 'contributionShareP10' | 'contributionShareP90' | 'roiP10' | 'roiP90' | 'mroiP10' | 'mroiP90'>;
+
+/** What every bootstrap of the fitted model shares: the plausible transforms, the data, the best fit's weeks. */
+interface BootstrapInput {
+  plausible: { spec: Spec[]; lambda: number }[];
+  columns: Columns;
+  satOf: (s: Spec) => (z: number) => number;
+  baseValues: Float64Array[];
+  y: number[];
+  fitted: number[];
+  train: number;
+  nonNegative: boolean[];
+  spend: number[][];
+  spends: number[];
+  draws: number;
+  seed: number;
+  parameters: number;
+}
+
+/** The intervals of the channels, and each lift test's model figure per draw (for its P10/P90). */
+interface Intervals {
+  channels: ChannelInterval[];
+  roiDraws: Float64Array[];
+  experimentDraws: Float64Array[];
 }
 
 /**
  * P10/P90 of each channel's contribution share, ROI and marginal ROI: a moving-block bootstrap
  * of the training residuals, each draw refitted under one of the transforms the search found
  * as plausible as its best (so the intervals carry the carry-over and saturation the data
- * leave open, not only the coefficients), the draws cycling through them.
+ * leave open, not only the coefficients), the draws cycling through them. Lift tests are
+ * redrawn too (their fitted figure plus a normal error of their standard error), so a test's
+ * own uncertainty reaches the intervals.
  */
-function channelIntervals(
-  plausible: { spec: Spec[]; lambda: number }[],
-  columns: (spec: Spec[]) => { values: Float64Array; scale: number }[],
-  satOf: (s: Spec) => (z: number) => number,
-  baseValues: Float64Array[],
-  y: number[],
-  fitted: number[],
-  train: number,
-  nonNegative: boolean[],
-  spend: number[][],
-  spends: number[],
-  draws: number,
-  seed: number,
-  parameters: number,
-): Pick<ChannelFit, 'contributionShareP10' | 'contributionShareP90' | 'roiP10' | 'roiP90' | 'mroiP10' | 'mroiP90'>[] {
-  const k = spend.length;
-  const none = () => Array.from({ length: k }, () => ({}));
-  if (draws <= 0 || !plausible.length) return none();
-  const n = y.length;
-  const resample = blockResampler(y, fitted, train, parameters, seed + 104_729);
-  const designs = plausible.map((p) => {
-    const media = columns(p.spec);
-    const slopes = p.spec.map((s, j) => marginalSlope(satOf(s), spends[j] / n, media[j].scale));
-    return { x: [...media.map((c) => c.values), ...baseValues], sums: media.map((c) => c.values.reduce((a, v) => a + v, 0)), slopes, lambda: p.lambda };
+function channelIntervals(b: BootstrapInput, experiments: readonly PlacedExperiment[], sigma2: number, liftFitted: number[]): Intervals {
+  const k = b.spend.length;
+  const empty: Intervals = { channels: Array.from({ length: k }, () => ({})), roiDraws: [], experimentDraws: [] };
+  if (b.draws <= 0 || !b.plausible.length) return empty;
+  const n = b.y.length;
+  const resample = blockResampler(b.y, b.fitted, b.train, b.parameters, b.seed + 104_729);
+  const noise = new Random(b.seed + 15_485_863);
+  const designs = b.plausible.map((p) => {
+    const media = b.columns(p.spec);
+    const slopes = p.spec.map((s, j) => marginalSlope(b.satOf(s), b.spends[j] / n, media[j].scale));
+    return { x: [...media.map((c) => c.values), ...b.baseValues], sums: media.map((c) => c.values.reduce((a, v) => a + v, 0)), slopes, lambda: p.lambda, lifts: liftRows(experiments, media, sigma2) };
   });
-  const share = Array.from({ length: k }, () => new Float64Array(draws));
-  const roi = Array.from({ length: k }, () => new Float64Array(draws));
-  const mroi = Array.from({ length: k }, () => new Float64Array(draws));
-  for (let b = 0; b < draws; b++) {
-    const d = designs[b % designs.length];
-    const e = resample(train);
-    const yb = e.map((v, t) => fitted[t] + v);
-    const fit = boundedRidge(d.x, yb, d.lambda, nonNegative, { from: 0, to: train });
+  const share = Array.from({ length: k }, () => new Float64Array(b.draws));
+  const roi = Array.from({ length: k }, () => new Float64Array(b.draws));
+  const mroi = Array.from({ length: k }, () => new Float64Array(b.draws));
+  const lift = experiments.map(() => new Float64Array(b.draws));
+  for (let draw = 0; draw < b.draws; draw++) {
+    const d = designs[draw % designs.length];
+    const e = resample(b.train);
+    const yb = e.map((v, t) => b.fitted[t] + v);
+    const lifts = d.lifts.map((l, i) => ({ ...l, target: liftFitted[i] + experiments[i].standardError * noise.normal() }));
+    const fit = boundedRidge(d.x, yb, d.lambda, b.nonNegative, { from: 0, to: b.train }, lifts);
     const totals = d.sums.map((sum, j) => fit.coef[j] * sum);
     const all = totals.reduce((a, v) => a + v, 0) || 1;
     for (let j = 0; j < k; j++) {
-      share[j][b] = totals[j] / all;
-      roi[j][b] = spends[j] ? totals[j] / spends[j] : 0;
-      mroi[j][b] = fit.coef[j] * d.slopes[j];
+      share[j][draw] = totals[j] / all;
+      roi[j][draw] = b.spends[j] ? totals[j] / b.spends[j] : 0;
+      mroi[j][draw] = fit.coef[j] * d.slopes[j];
     }
+    d.lifts.forEach((l, i) => (lift[i][draw] = fit.coef[l.column] * l.sum));
   }
   const q = (x: Float64Array, p: number) => r4(quantile(x, p));
-  return share.map((_, j) => ({
-    contributionShareP10: q(share[j], 0.1),
-    contributionShareP90: q(share[j], 0.9),
-    roiP10: q(roi[j], 0.1),
-    roiP90: q(roi[j], 0.9),
-    mroiP10: q(mroi[j], 0.1),
-    mroiP90: q(mroi[j], 0.9),
-  }));
+  return {
+    channels: share.map((_, j) => ({
+      contributionShareP10: q(share[j], 0.1),
+      contributionShareP90: q(share[j], 0.9),
+      roiP10: q(roi[j], 0.1),
+      roiP90: q(roi[j], 0.9),
+      mroiP10: q(mroi[j], 0.1),
+      mroiP90: q(mroi[j], 0.9),
+    })),
+    roiDraws: roi,
+    experimentDraws: lift,
+  };
+}
+
+/** Each placed lift test as a row of the ridge under these media columns, weighted σ² / se². */
+function liftRows(experiments: readonly PlacedExperiment[], media: { values: Float64Array }[], sigma2: number): LiftRow[] {
+  return experiments.map((e) => ({ column: e.column, sum: windowSum(media[e.column].values, e), target: e.lift, weight: sigma2 / e.standardError ** 2 }));
+}
+
+/** Squared errors over the training weeks plus each lift row's, weighted (in a week's units). */
+function weightedSse(fit: RidgeFit, x: Float64Array[], y: number[], train: number, lifts: readonly LiftRow[]): number {
+  let sse = 0;
+  for (let t = 0; t < train; t++) sse += (y[t] - predict(fit, x, t)) ** 2;
+  for (const l of lifts) sse += l.weight * (l.target - fit.coef[l.column] * l.sum) ** 2;
+  return sse;
+}
+
+function residualVariance(x: Float64Array[], y: number[], train: number, lambda: number, nonNegative: boolean[], lifts: LiftRow[]): number {
+  const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train }, lifts);
+  return weightedSse(fit, x, y, train, []) / Math.max(1, train - x.length - 1);
+}
+
+/**
+ * What the lift tests did: each test beside the calibrated model's figure for it (P10–P90
+ * over the bootstrap) and the figure the same transforms give without any test, and how much
+ * each channel's ROI interval narrowed against the same bootstrap without the tests.
+ */
+function calibrationOf(
+  experiments: readonly PlacedExperiment[],
+  lifts: LiftRow[],
+  liftFitted: number[],
+  withTests: Intervals,
+  without: Intervals,
+  channels: ChannelFit[],
+  x: Float64Array[],
+  y: number[],
+  train: number,
+  lambda: number,
+  nonNegative: boolean[],
+): NonNullable<MmmResult['calibration']> {
+  const plain = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train });
+  const width = (d: Float64Array | undefined) => (d ? quantile(d, 0.9) - quantile(d, 0.1) : 0);
+  return {
+    experiments: experiments.map((e, i) => {
+      const draws = withTests.experimentDraws[i];
+      const model = liftFitted[i];
+      return {
+        name: e.name,
+        channel: e.channel,
+        start: e.start,
+        end: e.end,
+        weeks: e.to - e.from + 1,
+        lift: e.lift,
+        standardError: e.standardError,
+        model: r4(model),
+        modelP10: r4(draws ? quantile(draws, 0.1) : model),
+        modelP90: r4(draws ? quantile(draws, 0.9) : model),
+        uncalibrated: r4(plain.coef[e.column] * lifts[i].sum),
+        z: r4((model - e.lift) / e.standardError),
+      };
+    }),
+    roiNarrowing: Object.fromEntries(
+      channels.map((c, j) => {
+        const before = width(without.roiDraws[j]);
+        return [c.name, before > 0 ? r4(1 - width(withTests.roiDraws[j]) / before) : 0];
+      }),
+    ),
+  };
 }
 
 /** The 10% and 90% quantiles of the training residuals, widened by √(n / (n − p)): a week's noise around a forecast. */
@@ -273,15 +385,17 @@ function scores(actual: number[], predicted: number[]): { r2: number; mape: numb
  * their autocorrelation), the model refitted on each resampled outcome, and a fresh block of
  * residuals added to its prediction (the band is for a week's outcome, not only its mean).
  */
-function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: number, lambda: number, nonNegative: boolean[], draws: number, seed: number, parameters: number) {
+function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: number, lambda: number, nonNegative: boolean[], draws: number, seed: number, parameters: number, lifts: LiftRow[], liftFitted: number[], experiments: readonly PlacedExperiment[]) {
   const n = y.length;
   const resample = blockResampler(y, fitted, train, parameters, seed + 7919);
+  const testNoise = new Random(seed + 32_452_843);
   if (draws <= 0) return { p10: fitted.map(r4), p50: fitted.map(r4), p90: fitted.map(r4) };
   const sims = Array.from({ length: n }, () => new Float64Array(draws));
   for (let b = 0; b < draws; b++) {
     const e = resample(train);
     const yb = y.map((_, t) => (t < train ? fitted[t] + e[t] : 0));
-    const fit: RidgeFit = boundedRidge(x, yb, lambda, nonNegative, { from: 0, to: train });
+    const drawn = lifts.map((l, i) => ({ ...l, target: liftFitted[i] + experiments[i].standardError * testNoise.normal() }));
+    const fit: RidgeFit = boundedRidge(x, yb, lambda, nonNegative, { from: 0, to: train }, drawn);
     const noise = resample(n);
     for (let t = 0; t < n; t++) sims[t][b] = predict(fit, x, t) + noise[t];
   }
@@ -353,3 +467,28 @@ function checkData(d: MmmData): { channels: string[]; dropped: { name: string; r
 }
 
 const r4 = (v: number) => Math.round(v * 10000) / 10000;
+const PLAUSIBLE = process.env.PL ?? 'chi';
+
+/** The p-quantile of χ² with d degrees of freedom (Wilson–Hilferty: within 1% for d ≥ 3). */
+export function chiSquareQuantile(d: number, p: number): number {
+  const z = normalQuantile(p);
+  const c = 2 / (9 * d);
+  return d * Math.max(0, 1 - c + z * Math.sqrt(c)) ** 3;
+}
+
+/** The standard normal p-quantile (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - lo) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}

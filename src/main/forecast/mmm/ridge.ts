@@ -9,7 +9,21 @@ export interface RidgeFit {
   coef: Float64Array;
 }
 
-export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: number, nonNegative: boolean[], rows?: { from: number; to: number }): RidgeFit {
+/**
+ * A measurement of one coefficient's effect over some weeks (a lift test): coef × sum should
+ * equal target. It enters the least squares as one more observation weighted `weight` times
+ * a week (σ² of a week over the measurement's variance), with no intercept: it measures
+ * the channel alone, not the baseline.
+ */
+export interface LiftRow {
+  column: number;
+  /** The column's values summed over the measured weeks. */
+  sum: number;
+  target: number;
+  weight: number;
+}
+
+export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: number, nonNegative: boolean[], rows?: { from: number; to: number }, lifts: readonly LiftRow[] = []): RidgeFit {
   const from = rows?.from ?? 0;
   const to = rows?.to ?? y.length;
   const n = to - from;
@@ -42,6 +56,14 @@ export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: nu
     let s = 0;
     for (let t = from; t < to; t++) s += (x[j][t] - mean[j]) * (y[t] - ym);
     xy[j] = s / (scale[j] * n);
+  }
+  // Each lift row adds w·(target − b·sum/scale)² to the n-scaled loss of the standardised problem.
+  for (const l of lifts) {
+    const j = l.column;
+    if (!scale[j]) continue;
+    const z = l.sum / scale[j];
+    g[j * p + j] += (l.weight * z * z) / n;
+    xy[j] += (l.weight * z * l.target) / n;
   }
   const b = new Float64Array(p);
   for (let sweep = 0; sweep < 2000; sweep++) {

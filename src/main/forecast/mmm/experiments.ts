@@ -1,0 +1,84 @@
+import type { ExperimentRow } from '../../../shared/datasets';
+import { DomainError, type FieldIssue } from '../../../shared/result';
+
+/**
+ * Lift tests as the marketing-mix model reads them. A test measures what a channel brought
+ * over its window; the model's figure for it is that channel's contribution summed over the
+ * weeks the window touches (a week runs seven days from its period date), carry-over from
+ * earlier spend included — Robyn's "total" calibration scope, since a holdout loses both.
+ */
+export interface PlacedExperiment extends ExperimentRow {
+  /** The channel's index among the modelled channels. */
+  column: number;
+  /** Week indices [from, to] the window touches. */
+  from: number;
+  to: number;
+}
+
+const DAY = 86_400_000;
+const at = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/**
+ * Each experiment placed on the fitted weeks, or every problem located (`experiments.<i>.<field>`):
+ * a channel the campaigns do not have, an end before its start, a window outside the training
+ * weeks (held-out weeks are never fitted), a non-positive or non-finite error or lift.
+ */
+export function placeExperiments(experiments: readonly ExperimentRow[], periods: string[], train: number, channels: string[]): PlacedExperiment[] {
+  const issues: FieldIssue[] = [];
+  const first = at(periods[0]);
+  const lastDay = at(periods[train - 1]) + 6 * DAY;
+  const placed = experiments.map((e, i) => {
+    const path = (f: string) => `experiments.${i}.${f}`;
+    const column = channels.indexOf(e.channel);
+    if (column < 0) issues.push({ path: path('channel'), message: 'forecast.problem.experimentChannel', params: { name: e.name, channel: e.channel, channels: channels.join(', ') } });
+    const s = at(e.start);
+    const end = at(e.end);
+    if (!Number.isFinite(s)) issues.push({ path: path('start'), message: 'validation.date', params: { name: e.name } });
+    if (!Number.isFinite(end)) issues.push({ path: path('end'), message: 'validation.date', params: { name: e.name } });
+    else if (end < s) issues.push({ path: path('end'), message: 'forecast.problem.experimentEndBeforeStart', params: { name: e.name, start: e.start, end: e.end } });
+    if (Number.isFinite(s) && Number.isFinite(end) && (s < first || end > lastDay)) {
+      issues.push({ path: path('start'), message: 'forecast.problem.experimentOutside', params: { name: e.name, start: e.start, end: e.end, from: periods[0], to: new Date(lastDay).toISOString().slice(0, 10) } });
+    }
+    if (!(e.standardError > 0) || !Number.isFinite(e.standardError)) issues.push({ path: path('standardError'), message: 'forecast.problem.experimentError', params: { name: e.name, value: String(e.standardError) } });
+    if (!Number.isFinite(e.lift)) issues.push({ path: path('lift'), message: 'validation.number', params: { name: e.name } });
+    // The weeks the window touches: a week [p, p + 7 days) overlapping [start, end].
+    let from = -1;
+    let to = -1;
+    for (let t = 0; t < train; t++) {
+      const p = at(periods[t]);
+      if (p <= end && p + 7 * DAY > s) {
+        if (from < 0) from = t;
+        to = t;
+      }
+    }
+    return { ...e, column, from, to };
+  });
+  if (issues.length) {
+    const said = issues.slice(0, 3).map((i) => `${experiments[Number(i.path.split('.')[1])]?.name || i.path}: ${describe(i)}`);
+    throw new DomainError('invalid_input', `The lift tests cannot calibrate the model: ${said.join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}.`, issues);
+  }
+  return placed;
+}
+
+function describe(i: FieldIssue): string {
+  const p = i.params ?? {};
+  switch (i.message) {
+    case 'forecast.problem.experimentChannel':
+      return `the campaigns have no channel "${p.channel}" (they have ${p.channels})`;
+    case 'forecast.problem.experimentEndBeforeStart':
+      return `it ends (${p.end}) before it starts (${p.start})`;
+    case 'forecast.problem.experimentOutside':
+      return `${p.start}–${p.end} lies outside the fitted weeks ${p.from}–${p.to}`;
+    case 'forecast.problem.experimentError':
+      return `its standard error must be above 0 (got ${p.value})`;
+    default:
+      return `${i.path.split('.').pop()} is not valid`;
+  }
+}
+
+/** A channel column's values summed over an experiment's weeks. */
+export function windowSum(values: ArrayLike<number>, e: Pick<PlacedExperiment, 'from' | 'to'>): number {
+  let s = 0;
+  for (let t = e.from; t <= e.to; t++) s += values[t];
+  return s;
+}
