@@ -141,7 +141,12 @@ describe('the marketing-mix model', () => {
     const mmm = run('forecast', 'mmm', '--project', '1', '--bootstrap', '50');
     expect(mmm.status, mmm.stderr).toBe(0);
     const out = JSON.parse(mmm.stdout);
-    expect(Object.keys(out)).toEqual(['metrics', 'channels', 'verdict', 'ms']);
+    expect(Object.keys(out)).toEqual(['metrics', 'channels', 'verdict', 'calibration', 'nextTest', 'ms']);
+    // No lift tests in the demo: nothing calibrated; the next test names the channel worth most.
+    expect(out.calibration).toBeNull();
+    expect(out.nextTest.design).toEqual({ weeks: 6, size: 1 });
+    expect(out.nextTest.best).toBe(out.nextTest.channels[0].name);
+    expect(mmm.stderr + mmm.stdout).not.toContain('Infinity');
     // The demo's band covers under half of its held-out weeks: the verdict says so.
     expect(out.verdict).toMatchObject({ level: 'untrustworthy' });
     expect(out.verdict.text).toContain('P10–P90 band covers');

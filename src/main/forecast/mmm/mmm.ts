@@ -119,7 +119,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     // (n/2 · log(SSE ratio) ≤ χ²_dim(0.8) / 2) — a one-parameter cut (2) gave share
     // intervals that held the truth for half the channels of the recovery suite. The best
     // first, then up to 40 drawn from the region, seeded.
-    const cut = PLAUSIBLE === 'chi' ? chiSquareQuantile(dim, 0.8) / 2 : Number(PLAUSIBLE);
+    const cut = chiSquareQuantile(dim, 0.8) / 2;
     const region = found.evaluated.filter((m) => (train / 2) * Math.log((m.score / found.score) ** 2) <= cut);
     const pick = new Random((o.seed ?? 0) + 31);
     const drawn = Array.from({ length: Math.min(40, region.length) }, () => region[Math.floor(pick.next() * region.length)]);
@@ -467,7 +467,6 @@ function checkData(d: MmmData): { channels: string[]; dropped: { name: string; r
 }
 
 const r4 = (v: number) => Math.round(v * 10000) / 10000;
-const PLAUSIBLE = process.env.PL ?? 'chi';
 
 /** The p-quantile of χ² with d degrees of freedom (Wilson–Hilferty: within 1% for d ≥ 3). */
 export function chiSquareQuantile(d: number, p: number): number {

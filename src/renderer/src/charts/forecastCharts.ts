@@ -124,3 +124,38 @@ export function actualsOption(a: ActualsComparison, labels: { actual: string; fo
     ],
   };
 }
+
+/**
+ * Each channel's share of the media effect with its P10–P90 as a range bar (an invisible bar
+ * up to P10, the range stacked on it), the estimate as a dot and the spend share as a
+ * hollow diamond beside it: where the interval is wide, the split rests on little.
+ */
+export function shareIntervalOption(r: MmmResult, labels: { share: string; interval: string; spend: string }, p: ChartPalette): EChartsOption {
+  const channels = [...r.channels].reverse();
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const lo = channels.map((c) => c.contributionShareP10 ?? c.contributionShare);
+  const hi = channels.map((c) => c.contributionShareP90 ?? c.contributionShare);
+  return {
+    grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: p.text }, data: [labels.share, labels.interval, labels.spend] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const i = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
+        const c = channels[i];
+        return `<b>${escapeHtml(c.name)}</b><br/>${labels.share}: ${pct(c.contributionShare)}<br/>${labels.interval}: ${pct(lo[i])} – ${pct(hi[i])}<br/>${labels.spend}: ${pct(c.spendShare)}`;
+      },
+    },
+    xAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.min(1, Math.ceil((v.max + 0.05) * 10) / 10), ...axis(p), axisLabel: { color: p.muted, formatter: (v: number) => `${Math.round(100 * v)}%` } },
+    yAxis: { type: 'category', data: channels.map((c) => c.name), ...axis(p), splitLine: { show: false } },
+    series: [
+      { name: 'p10', type: 'bar', stack: 'range', data: lo, itemStyle: { color: 'transparent' }, barWidth: 14, tooltip: { show: false }, silent: true },
+      { name: labels.interval, type: 'bar', stack: 'range', data: hi.map((h, i) => Math.max(0, h - lo[i])), itemStyle: { color: p.series[1], opacity: 0.35, borderRadius: 7 }, barWidth: 14 },
+      { name: labels.share, type: 'scatter', data: channels.map((c) => c.contributionShare), symbolSize: 12, itemStyle: { color: p.series[1] }, z: 3 },
+      { name: labels.spend, type: 'scatter', data: channels.map((c) => c.spendShare), symbol: 'diamond', symbolSize: 11, itemStyle: { color: 'transparent', borderColor: p.series[0], borderWidth: 2 }, z: 4 },
+    ],
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -8,7 +8,9 @@ import { ScenariosCard } from '../components/forecast/ScenariosCard';
 import { CampaignModelCard } from '../components/forecast/CampaignModelCard';
 import { BassCard } from '../components/forecast/BassCard';
 import { ActualsCard } from '../components/forecast/ActualsCard';
-import { contributionOption, fitOption, responseOption } from '../charts/forecastCharts';
+import { ExperimentsCard } from '../components/forecast/ExperimentsCard';
+import { NextTestCard } from '../components/forecast/NextTestCard';
+import { contributionOption, fitOption, responseOption, shareIntervalOption } from '../charts/forecastCharts';
 import { chartPalette } from '../charts/palette';
 import { waitForJob } from '../stores/jobWait';
 import { useProject } from '../stores/project';
@@ -62,6 +64,7 @@ export default function ForecastPage() {
         fit: fitOption(result, { actual: t('forecast.actual'), fitted: t('forecast.fitted'), band: t('forecast.band'), holdout: t('forecast.holdout') }, palette),
         contributions: contributionOption(result, t('forecast.baseline'), palette),
         response: responseOption(result, { spend: t('forecast.weeklySpend'), today: t('forecast.today') }, palette),
+        shares: shareIntervalOption(result, { share: t('forecast.effectShare'), interval: 'P10–P90', spend: t('forecast.spendShare') }, palette),
       },
     [result, lang, theme],
   );
@@ -142,11 +145,15 @@ export default function ForecastPage() {
             <ScenariosCard projectId={project.id} fit={result} onChange={() => setScenarioVersion((v) => v + 1)} />
           </div>
           <div style={{ marginTop: 18 }}>
+            <NextTestCard fit={result} />
+          </div>
+          <div style={{ marginTop: 18 }}>
             <ActualsCard projectId={project.id} version={`${result.ms}-${scenarioVersion}`} busy={busy} onRefit={(a) => void fit(a)} />
           </div>
           <section className="card" style={{ marginTop: 18 }}>
             <header><div><h2>{t('forecast.channels')}</h2><p>{[t('forecast.intervalHint'), ...result.dropped.map((d) => t('forecast.dropped', { name: d.name }))].join(' ')}</p></div></header>
             <div className="body">
+              <div className="chart-box short" style={{ height: 70 + 38 * result.channels.length }}><Chart option={charts.shares} label={t('forecast.sharesChart')} testId="mmm-shares-chart" /></div>
               <table className="data" data-testid="mmm-channels">
                 <thead>
                   <tr>
@@ -177,6 +184,9 @@ export default function ForecastPage() {
           </section>
         </>
       )}
+      <div style={{ marginTop: 18 }}>
+        <ExperimentsCard projectId={project.id} fit={result} busy={busy} onRefit={() => void fit()} />
+      </div>
       <div style={{ marginTop: 18 }}>
         <CampaignModelCard projectId={project.id} currency={project.currency} shortlistKey="" />
       </div>
