@@ -291,8 +291,8 @@ if (runs('mmm')) {
     });
   }
   // The recovery suite: histories with known truth, Tandem's fit beside ridge given the true transforms.
-  rows.push(...recoveryBench((h) => {
-    const fit = fitMmm(h.data, { holdout: h.holdout, seed: 0 });
+  rows.push(...recoveryBench((h, experiments) => {
+    const fit = fitMmm(h.data, { holdout: h.holdout, seed: 0, experiments });
     return { channels: fit.channels, coverage: fit.metrics.coverage };
   }, Number(process.env.MMM_SUITE ?? 50)));
 }

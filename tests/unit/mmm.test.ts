@@ -69,6 +69,36 @@ describe('media transforms', () => {
     const bounded = boundedRidge(x, y, 1e-9, [false, true]);
     expect(bounded.coef[1]).toBe(0);
   });
+
+  it('bounded ridge is the optimum of its problem (KKT): no free coefficient can move, no bound one is pulled up, for random collinear designs with and without lift rows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 9 }), fc.double({ min: 1e-5, max: 1, noNaN: true }), fc.boolean(), (seed, p, lambda, lift) => {
+        const r = new Random(seed);
+        const n = 60;
+        const common = Array.from({ length: n }, () => r.next());
+        // Columns sharing one factor: as collinear as media and controls in real data.
+        const x = Array.from({ length: p }, () => Float64Array.from(common, (c) => c + 0.2 * r.next()));
+        const y = Array.from({ length: n }, (_, t) => x.reduce((s, col, j) => s + (j % 2 ? -1 : 1) * col[t], 0) + 0.1 * r.normal());
+        const nonNegative = x.map((_, j) => j % 3 !== 2);
+        const lifts = lift ? [{ column: 0, sum: x[0].slice(0, 5).reduce((a, v) => a + v, 0), target: 3, weight: 4 }] : [];
+        const fit = boundedRidge(x, y, lambda, nonNegative, undefined, lifts);
+        // The objective the solver minimises, in raw coefficients: mean squared error on centred data,
+        // the ridge on standardised coefficients, the lift rows. Its slope in each coefficient:
+        const mean = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, v: number) => s + v, 0) as number / a.length;
+        const sd = x.map((col) => Math.sqrt(mean(Array.from(col, (v) => (v - mean(col)) ** 2))));
+        const resid = y.map((v, t) => v - fit.intercept - x.reduce((s, col, j) => s + fit.coef[j] * col[t], 0));
+        for (let j = 0; j < p; j++) {
+          let grad = (-2 / n) * resid.reduce((s, e, t) => s + e * x[j][t], 0) + 2 * lambda * fit.coef[j] * sd[j] ** 2;
+          for (const l of lifts) if (l.column === j) grad -= (2 / n) * l.weight * l.sum * (l.target - fit.coef[j] * l.sum);
+          const scale = Math.max(1, Math.abs(grad));
+          if (nonNegative[j]) expect(fit.coef[j]).toBeGreaterThanOrEqual(0);
+          if (nonNegative[j] && fit.coef[j] === 0) expect(grad / scale).toBeGreaterThan(-1e-6);
+          else expect(Math.abs(grad)).toBeLessThan(1e-6 * scale);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('the marketing-mix model', () => {

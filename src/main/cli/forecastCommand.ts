@@ -45,7 +45,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   ctx.emit(out, [
     `Marketing-mix model on ${r.weeks.train} training weeks, scored on the last ${r.weeks.holdout} held out: R² ${r.metrics.r2.toFixed(3)}, MAPE ${pct(r.metrics.mape)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, DECOMP.RSSD ${r.metrics.rssd.toFixed(3)}${r.metrics.coverage === null ? '' : `, P10–P90 covers ${pct(r.metrics.coverage)} of held-out weeks`} (${r.ms} ms).`,
-    ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)}${c.contributionShareP10 !== undefined ? ` (P10–P90 ${pct(c.contributionShareP10)}–${pct(c.contributionShareP90!)})` : ''} of media effect (${pct(c.spendShare)} of spend), ROI ${c.roi.toFixed(2)}${c.roiP10 !== undefined ? ` (${c.roiP10.toFixed(2)}–${c.roiP90!.toFixed(2)})` : ''}, marginal ROI ${c.mroi.toFixed(2)}${c.mroiP10 !== undefined ? ` (${c.mroiP10.toFixed(2)}–${c.mroiP90!.toFixed(2)})` : ''}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
+    ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)}${c.contributionShareP10 !== undefined ? ` (P10–P90 ${pct(c.contributionShareP10)}–${pct(c.contributionShareP90!)})` : ''} of media effect (${pct(c.spendShare)} of spend), ROI ${sig(c.roi)}${c.roiP10 !== undefined ? ` (${sig(c.roiP10)}–${sig(c.roiP90!)})` : ''}, marginal ROI ${sig(c.mroi)}${c.mroiP10 !== undefined ? ` (${sig(c.mroiP10)}–${sig(c.mroiP90!)})` : ''}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
     ...(r.calibration?.experiments ?? []).map((e) => `  lift test ${e.name} (${e.channel}, ${e.start} to ${e.end}): measured ${e.lift.toFixed(0)} ± ${e.standardError.toFixed(0)}, model ${e.model.toFixed(0)} (P10–P90 ${e.modelP10.toFixed(0)}–${e.modelP90.toFixed(0)}; ${e.uncalibrated.toFixed(0)} without the tests)${Math.abs(e.z) <= 1 ? '' : `, ${Math.abs(e.z).toFixed(1)} standard errors away`}`),
     ...(r.calibration ? [`  the tests narrowed the ROI intervals by ${Object.entries(r.calibration.roiNarrowing).map(([c, v]) => `${c} ${pct(v)}`).join(', ')}`] : []),
@@ -171,5 +171,8 @@ function nextTestLines(plan: NextTest): string[] {
   const { weeks, size } = plan.design;
   const test = `a ${weeks}-week test ${size >= 1 ? 'holding out all' : `changing ${Math.round(size * 100)}% of`} its spend`;
   const seen = best.mdeShare !== null && best.mdeShare <= 1 ? `would detect an effect of ${best.mde.toFixed(0)} or more (${(100 * best.mdeShare).toFixed(0)}% of the ${best.expectedLift.toFixed(0)} the model expects)` : `could not detect the ${best.expectedLift.toFixed(0)} the model expects (it needs ${best.mde.toFixed(0)}): run it longer or larger`;
-  return [`  next test: ${best.name} (ROI ${best.roiP10.toFixed(2)}–${best.roiP90.toFixed(2)}, ${best.atStake.toFixed(0)} a week at stake); ${test} ${seen}, narrowing its ROI interval by ${(100 * best.narrowing).toFixed(0)}%`];
+  return [`  next test: ${best.name} (ROI ${sig(best.roiP10)}–${sig(best.roiP90)}, ${best.atStake.toFixed(0)} a week at stake); ${test} ${seen}, narrowing its ROI interval by ${(100 * best.narrowing).toFixed(0)}%`];
 }
+
+/** Three significant digits: an ROI can be 0.0153 (outcome per yuan) or 4.2. */
+const sig = (v: number) => String(Number(v.toPrecision(3)));

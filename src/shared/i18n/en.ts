@@ -773,6 +773,7 @@ export const en = {
   'forecast.narrowing': 'Narrower by',
   'forecast.nextTestMethod': 'A test’s standard error is a week’s noise ({sigma}) × √(2 × weeks): the test weeks against their counterfactual. Detectable: 80% power at 5% significance (2.8 standard errors). Outcome at stake: the ROI interval’s width × the channel’s average weekly spend.',
   'forecast.sharesChart': 'Share of media effect per channel, P10–P90, beside its share of spend',
+  'report.noLiftTests': "No lift test calibrates this fit: its shares and ROI rest on the history alone.",
   'forecast.problem.noCampaigns': 'Import the campaign periods first: a lift test is checked against their channels and weeks.',
   'forecast.problem.experimentChannel': '“{name}”: the campaigns have no channel {channel} (they have {channels}).',
   'forecast.problem.experimentEndBeforeStart': '“{name}”: it ends ({end}) before it starts ({start}).',

@@ -775,6 +775,7 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.narrowing': '收窄',
   'forecast.nextTestMethod': '实验的标准误 = 每周噪声（{sigma}）× √(2 × 周数)：实验各周与其反事实对比。可检测：显著性 5%、检验力 80%（2.8 个标准误）。不确定的结果：ROI 区间宽度 × 该渠道平均每周投放。',
   'forecast.sharesChart': '各渠道媒体效果份额（P10–P90）与投放份额',
+  'report.noLiftTests': "本次拟合没有增量实验校准：份额与 ROI 仅依据历史数据。",
   'forecast.problem.noCampaigns': '请先导入活动周期：增量实验需对照其中的渠道和周次。',
   'forecast.problem.experimentChannel': '“{name}”：活动数据中没有渠道 {channel}（现有渠道：{channels}）。',
   'forecast.problem.experimentEndBeforeStart': '“{name}”：结束日期（{end}）早于开始日期（{start}）。',

@@ -1,8 +1,10 @@
 /**
  * Ridge regression with a free intercept and lower bounds on some coefficients (media
- * effects are never negative), by cyclic coordinate descent on standardised columns —
- * exact for the unbounded problem at convergence, and the bounded optimum otherwise.
- * Problems here are small (weeks × a few dozen columns), so this is quick and dependable.
+ * effects are never negative) on standardised columns, solved exactly by an active-set
+ * method on the Gram matrix (Lawson–Hanson's, for a ridge quadratic): problems here are
+ * small (weeks × a few dozen columns), so each step is one Cholesky solve. Cyclic coordinate
+ * descent, used before, needed over a thousand sweeps when media and controls were
+ * collinear (the demo) and made a fit take 15 s.
  */
 export interface RidgeFit {
   intercept: number;
@@ -65,20 +67,7 @@ export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: nu
     g[j * p + j] += (l.weight * z * z) / n;
     xy[j] += (l.weight * z * l.target) / n;
   }
-  const b = new Float64Array(p);
-  for (let sweep = 0; sweep < 2000; sweep++) {
-    let change = 0;
-    for (let j = 0; j < p; j++) {
-      if (!scale[j]) continue;
-      let r = xy[j];
-      for (let k = 0; k < p; k++) if (k !== j) r -= g[j * p + k] * b[k];
-      let next = r / (g[j * p + j] + lambda);
-      if (nonNegative[j] && next < 0) next = 0;
-      change = Math.max(change, Math.abs(next - b[j]));
-      b[j] = next;
-    }
-    if (change < 1e-10) break;
-  }
+  const b = boundedQuadratic(g, xy, lambda, p, (j) => scale[j] > 0, (j) => nonNegative[j]);
   const coef = new Float64Array(p);
   let intercept = ym;
   for (let j = 0; j < p; j++) {
@@ -93,4 +82,80 @@ export function predict(fit: RidgeFit, x: Float64Array[], t: number): number {
   let s = fit.intercept;
   for (let j = 0; j < x.length; j++) s += fit.coef[j] * x[j][t];
   return s;
+}
+
+/**
+ * The minimum of ½ bᵀ(G + λI)b − bᵀc over the used coordinates, the `bounded` ones ≥ 0
+ * (unused ones stay 0). Lawson–Hanson: bounded coordinates start at their bound and join the
+ * free set while the gradient pulls them up; a step that would make a free one negative
+ * stops at the bound and returns it there.
+ */
+function boundedQuadratic(g: Float64Array, c: Float64Array, lambda: number, p: number, used: (j: number) => boolean, bounded: (j: number) => boolean): Float64Array {
+  const free = new Uint8Array(p);
+  for (let j = 0; j < p; j++) if (used(j) && !bounded(j)) free[j] = 1;
+  let x = solveFree(g, c, lambda, p, free);
+  const tol = 1e-12;
+  for (let outer = 0; outer < 3 * p + 3; outer++) {
+    // The bounded coordinate at 0 whose gradient pulls hardest upward joins the free set.
+    let enter = -1;
+    let pull = tol;
+    for (let j = 0; j < p; j++) {
+      if (free[j] || !used(j)) continue;
+      let w = c[j] - lambda * x[j];
+      for (let k = 0; k < p; k++) w -= g[j * p + k] * x[k];
+      if (w > pull) (pull = w), (enter = j);
+    }
+    if (enter < 0) break;
+    free[enter] = 1;
+    for (let inner = 0; inner < p + 1; inner++) {
+      const s = solveFree(g, c, lambda, p, free);
+      let alpha = 1;
+      let blocked = false;
+      for (let j = 0; j < p; j++) {
+        if (free[j] && bounded(j) && s[j] <= tol) {
+          blocked = true;
+          const a = x[j] / Math.max(x[j] - s[j], tol);
+          if (a < alpha) alpha = a;
+        }
+      }
+      if (!blocked) {
+        x = s;
+        break;
+      }
+      for (let j = 0; j < p; j++) {
+        x[j] += alpha * (s[j] - x[j]);
+        if (free[j] && bounded(j) && x[j] <= tol) (free[j] = 0), (x[j] = 0);
+      }
+    }
+  }
+  return x;
+}
+
+/** (G + λI) restricted to the free coordinates, solved by Cholesky; the others are 0. */
+function solveFree(g: Float64Array, c: Float64Array, lambda: number, p: number, free: Uint8Array): Float64Array {
+  const idx: number[] = [];
+  for (let j = 0; j < p; j++) if (free[j]) idx.push(j);
+  const m = idx.length;
+  const l = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k <= i; k++) {
+      let sum = g[idx[i] * p + idx[k]] + (i === k ? lambda : 0);
+      for (let r = 0; r < k; r++) sum -= l[i * m + r] * l[k * m + r];
+      // A tiny floor keeps a column the data cannot tell from others solvable (λ is ≥ 1e-5 here).
+      l[i * m + k] = i === k ? Math.sqrt(Math.max(sum, 1e-14)) : sum / l[k * m + k];
+    }
+  }
+  const z = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    let sum = c[idx[i]];
+    for (let r = 0; r < i; r++) sum -= l[i * m + r] * z[r];
+    z[i] = sum / l[i * m + i];
+  }
+  const out = new Float64Array(p);
+  for (let i = m - 1; i >= 0; i--) {
+    let sum = z[i];
+    for (let r = i + 1; r < m; r++) sum -= l[r * m + i] * out[idx[r]];
+    out[idx[i]] = sum / l[i * m + i];
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { verdictSentence } from '../../../shared/verdict';
-import type { Allocation, SavedScenario } from '../../../shared/forecast';
+import type { Allocation, MmmResult, SavedScenario } from '../../../shared/forecast';
+import { nextTest } from '../../../shared/nextTest';
 import { allocateForProject } from '../../forecast/projectAllocation';
 import { FitsRepo } from '../../forecast/fitsRepo';
 import { ScenarioService } from '../../forecast/scenarioService';
@@ -27,8 +28,16 @@ export function forecastBlocks(c: ReportContext): { blocks: ReportBlock[]; empty
       kind: 'table',
       columns: [c.t('report.channel'), c.t('report.effectShare'), c.t('report.spendShare'), 'ROI', c.t('report.mroi')],
       numeric: [false, true, true, true, true],
-      rows: fit.channels.map((ch) => [ch.name, c.pct(ch.contributionShare), c.pct(ch.spendShare), ch.roi.toFixed(3), ch.mroi.toFixed(3)]),
+      rows: fit.channels.map((ch) => [
+        ch.name,
+        `${c.pct(ch.contributionShare)}${ch.contributionShareP10 === undefined ? '' : ` (${c.pct(ch.contributionShareP10)}–${c.pct(ch.contributionShareP90!)})`}`,
+        c.pct(ch.spendShare),
+        `${ch.roi.toPrecision(3)}${ch.roiP10 === undefined ? '' : ` (${ch.roiP10.toPrecision(3)}–${ch.roiP90!.toPrecision(3)})`}`,
+        `${ch.mroi.toPrecision(3)}${ch.mroiP10 === undefined ? '' : ` (${ch.mroiP10.toPrecision(3)}–${ch.mroiP90!.toPrecision(3)})`}`,
+      ]),
     },
+    ...liftTestBlocks(c, fit),
+    ...nextTestBlocks(c, fit),
   ];
   if (!scenarios.length) {
     blocks.push({ kind: 'text', text: c.t('report.noScenarios') });
@@ -54,6 +63,35 @@ export function forecastBlocks(c: ReportContext): { blocks: ReportBlock[]; empty
     if (problems.length) blocks.push({ kind: 'text', text: c.t('report.scenarioFlags', { name: s.name, problems: problems.join(c.lang === 'zh-CN' ? '；' : '; ') }) });
   }
   return { blocks, empty: null };
+}
+
+/** The lift tests that calibrated the fit, each beside the model's figure for it. */
+function liftTestBlocks(c: ReportContext, fit: MmmResult): ReportBlock[] {
+  const cal = fit.calibration;
+  if (!cal?.experiments.length) return [{ kind: 'text', text: c.t('report.noLiftTests') }];
+  const tested = new Set(cal.experiments.map((e) => e.channel));
+  return [
+    {
+      kind: 'table',
+      columns: [c.t('forecast.experimentName'), c.t('report.channel'), c.t('forecast.experimentWindow'), c.t('forecast.measured'), c.t('forecast.modelSays'), c.t('forecast.withoutTests')],
+      numeric: [false, false, false, true, true, true],
+      rows: cal.experiments.map((e) => [e.name, e.channel, `${e.start} – ${e.end}`, `${c.number(e.lift)} ± ${c.number(e.standardError)}`, `${c.number(e.model)} (${c.number(e.modelP10)}–${c.number(e.modelP90)})`, c.number(e.uncalibrated)]),
+    },
+    { kind: 'text', text: c.t('forecast.narrowed', { list: Object.entries(cal.roiNarrowing).filter(([ch]) => tested.has(ch)).map(([ch, v]) => `${ch} ${Math.round(100 * v)}%`).join(c.lang === 'zh-CN' ? '、' : ', ') }) },
+  ];
+}
+
+/** The next test to run (a 6-week holdout of all of a channel's spend), in words. */
+function nextTestBlocks(c: ReportContext, fit: MmmResult): ReportBlock[] {
+  const plan = nextTest(fit);
+  const best = plan.channels[0];
+  if (!best) return [];
+  const sig = (v: number) => v.toPrecision(3);
+  const advice = c.t('forecast.nextTestAdvice', { channel: best.name, lo: sig(best.roiP10), hi: sig(best.roiP90), stake: c.number(best.atStake), weeks: plan.design.weeks });
+  const outcome = best.mdeShare !== null && best.mdeShare <= 1
+    ? c.t('forecast.nextTestDetects', { mde: c.number(best.mde), share: Math.round(100 * best.mdeShare), expected: c.number(best.expectedLift), narrowing: Math.round(100 * best.narrowing) })
+    : c.t('forecast.nextTestTooSmall', { mde: c.number(best.mde), expected: c.number(best.expectedLift) });
+  return [{ kind: 'text', text: `${advice}${c.lang === 'zh-CN' ? '' : ' '}${outcome}` }];
 }
 
 /** What a scenario does beyond the project, in words: over its budget, outside its dates. */

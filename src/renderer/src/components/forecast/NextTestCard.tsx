@@ -43,7 +43,7 @@ export function NextTestCard({ fit }: { fit: MmmResult }) {
         ) : (
           <>
             <p className="explain" data-testid="next-test-advice">
-              {t('forecast.nextTestAdvice', { channel: best.name, lo: r2(best.roiP10), hi: r2(best.roiP90), stake: num(best.atStake), weeks: plan.design.weeks })}{' '}
+              {t('forecast.nextTestAdvice', { channel: best.name, lo: r2(best.roiP10), hi: r2(best.roiP90), stake: num(best.atStake), weeks: plan.design.weeks })}{lang === 'zh-CN' ? '' : ' '}
               {best.mdeShare !== null && best.mdeShare <= 1
                 ? t('forecast.nextTestDetects', { mde: num(best.mde), share: Math.round(100 * best.mdeShare), expected: num(best.expectedLift), narrowing: Math.round(100 * best.narrowing) })
                 : t('forecast.nextTestTooSmall', { mde: num(best.mde), expected: num(best.expectedLift) })}
