@@ -84,7 +84,11 @@ describe('media transforms', () => {
         const fit = boundedRidge(x, y, lambda, nonNegative, undefined, lifts);
         // The objective the solver minimises, in raw coefficients: mean squared error on centred data,
         // the ridge on standardised coefficients, the lift rows. Its slope in each coefficient:
-        const mean = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, v: number) => s + v, 0) as number / a.length;
+        const mean = (a: ArrayLike<number>) => {
+          let s = 0;
+          for (let i = 0; i < a.length; i++) s += a[i];
+          return s / a.length;
+        };
         const sd = x.map((col) => Math.sqrt(mean(Array.from(col, (v) => (v - mean(col)) ** 2))));
         const resid = y.map((v, t) => v - fit.intercept - x.reduce((s, col, j) => s + fit.coef[j] * col[t], 0));
         for (let j = 0; j < p; j++) {
@@ -177,9 +181,10 @@ describe('the marketing-mix model', () => {
     expect(out.nextTest.design).toEqual({ weeks: 6, size: 1 });
     expect(out.nextTest.best).toBe(out.nextTest.channels[0].name);
     expect(mmm.stderr + mmm.stdout).not.toContain('Infinity');
-    // The demo's band covers under half of its held-out weeks: the verdict says so.
-    expect(out.verdict).toMatchObject({ level: 'untrustworthy' });
-    expect(out.verdict.text).toContain('P10–P90 band covers');
+    // The demo's band, widened by the model's own forecast errors, covers 70–90% of its held-out
+    // weeks (it covered 42% when it added training residuals): the verdict says so.
+    expect(out.verdict).toMatchObject({ level: 'good' });
+    expect(out.verdict.text).toMatch(/P10–P90 band covers (7\d|8\d|90)% of the held-out weeks/);
     expect(Object.keys(out.metrics)).toEqual(['r2', 'mape', 'nrmse', 'rssd']);
     expect(out.channels.map((c: { name: string }) => c.name).sort()).toEqual(['bilibili', 'douyin', 'search', 'wechat', 'xiaohongshu']);
     expect(Object.keys(out.channels[0])).toEqual(['name', 'adstock', 'saturation', 'beta', 'contributionShare', 'roi', 'mroi', 'contributionShareP10', 'contributionShareP90', 'roiP10', 'roiP90', 'mroiP10', 'mroiP90']);
