@@ -11,7 +11,8 @@ export const mmmStartSchema = z
   .object({
     kind: z.literal('mmm'),
     projectId: projectIdSchema,
-    adstock: z.enum(['geometric', 'weibull']).optional(),
+    /** auto (default): geometric and Weibull both searched, the AIC on the training weeks picks. */
+    adstock: z.enum(['auto', 'geometric', 'weibull']).optional(),
     /** auto (default): Hill and logistic both searched, the AIC on the training weeks picks. */
     saturation: z.enum(['auto', 'logistic', 'hill']).optional(),
     /** Weeks held out at the end: never used to choose or fit, only to score. */
@@ -78,7 +79,7 @@ export interface MmmResult {
   /** Per week: actual, fitted, baseline (everything but media), each channel's contribution, and the bootstrap band. */
   series: { periods: string[]; actual: number[]; fitted: number[]; baseline: number[]; contributions: Record<string, number[]>; p10: number[]; p50: number[]; p90: number[] };
   /** The search: evaluations, the chosen model's error on the training weeks, and the saturation form the AIC chose (AIC per form searched). */
-  search: { evaluations: number; trainRmse: number; saturation: 'hill' | 'logistic'; aic: Record<string, number> };
+  search: { evaluations: number; trainRmse: number; saturation: 'hill' | 'logistic'; adstock?: 'geometric' | 'weibull'; aic: Record<string, number> };
   /**
    * Set when lift tests calibrated the fit: each test beside the model's figure for it (the
    * channel's contribution over the weeks its window touches, P10–P90 over the bootstrap; and

@@ -7,7 +7,7 @@ import type { CliContext } from './dataCommands';
 import { EXIT } from './exit';
 
 /**
- * `forecast mmm --project ID [--adstock geometric|weibull] [--saturation auto|logistic|hill]
+ * `forecast mmm --project ID [--adstock auto|geometric|weibull] [--saturation auto|logistic|hill]
  * [--holdout WEEKS] [--seed S] [--bootstrap B]` fits the marketing-mix model on the
  * project's campaign periods and prints {metrics: {r2, mape, nrmse, rssd}, channels: [{name,
  * adstock, saturation, beta, contributionShare, roi, mroi, contributionShareP10/P90, roiP10/P90,
@@ -23,7 +23,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
   const o = ctx.opts(['project', 'adstock', 'saturation', 'holdout-weeks', 'holdout', 'seed', 'bootstrap']);
   const projectId = ctx.projectId(o.string('project'));
   const adstock = o.string('adstock');
-  if (adstock !== undefined && adstock !== 'geometric' && adstock !== 'weibull') throw new UsageError('--adstock must be geometric or weibull');
+  if (adstock !== undefined && adstock !== 'auto' && adstock !== 'geometric' && adstock !== 'weibull') throw new UsageError('--adstock must be auto, geometric or weibull');
   const saturation = o.string('saturation');
   if (saturation !== undefined && saturation !== 'auto' && saturation !== 'logistic' && saturation !== 'hill') throw new UsageError('--saturation must be auto, logistic or hill');
   const start = { kind: 'mmm' as const, projectId, adstock, saturation, holdout: o.integer('holdout-weeks') ?? o.integer('holdout'), seed: o.integer('seed'), bootstrap: o.integer('bootstrap') };

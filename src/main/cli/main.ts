@@ -46,7 +46,7 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
                                          every user's top-K unseen items (user_id, item_id, rank, score)
   partners rank --project ID [--preset awareness|engagement|conversion] [--weights factor=w,...] [--top N]
   partners portfolio --project ID --budget B [--max N] [--preset P]
-  forecast mmm --project ID [--holdout-weeks N] [--seed S] [--adstock geometric|weibull] [--saturation auto|logistic|hill]
+  forecast mmm --project ID [--holdout-weeks N] [--seed S] [--adstock auto|geometric|weibull] [--saturation auto|logistic|hill]
                [--bootstrap B]              the marketing-mix model on the campaign periods
   forecast allocate --project ID [--budget B | --target T] [--bounds channel=lo:hi ...]
                                          the best weekly split under the latest fit

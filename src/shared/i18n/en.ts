@@ -615,6 +615,7 @@ export const en = {
   'forecast.mmm': 'Marketing-mix model',
   'forecast.mmmHint': 'Carry-over and saturation per channel, trend, season and controls; scored on the last 20% of weeks, which the fit never sees.',
   'forecast.adstock': 'Carry-over',
+  'forecast.adstock.auto': "Chosen by AIC",
   'forecast.adstock.geometric': 'Geometric',
   'forecast.adstock.weibull': 'Weibull',
   'forecast.saturation': 'Saturation',

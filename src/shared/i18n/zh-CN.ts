@@ -617,6 +617,7 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.mmm': '营销组合模型',
   'forecast.mmmHint': '按渠道建模滞后效应与饱和，并含趋势、季节与控制变量；以模型从未见过的最后 20% 周来评分。',
   'forecast.adstock': '滞后效应',
+  'forecast.adstock.auto': "按 AIC 选择",
   'forecast.adstock.geometric': '几何衰减',
   'forecast.adstock.weibull': 'Weibull 分布',
   'forecast.saturation': '饱和曲线',

@@ -29,7 +29,7 @@ export default function ForecastPage() {
   const { lang, theme } = useSettings();
   const project = useProject((s) => s.project)!;
   const palette = chartPalette(theme);
-  const [adstock, setAdstock] = useState<'geometric' | 'weibull'>('geometric');
+  const [adstock, setAdstock] = useState<'auto' | 'geometric' | 'weibull'>('auto');
   const [saturation, setSaturation] = useState<'auto' | 'logistic' | 'hill'>('auto');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MmmResult | null>(null);
@@ -85,6 +85,7 @@ export default function ForecastPage() {
             <label className="inline">
               {t('forecast.adstock')}
               <select className="input" value={adstock} onChange={(e) => setAdstock(e.target.value as typeof adstock)}>
+                <option value="auto">{t('forecast.adstock.auto')}</option>
                 <option value="geometric">{t('forecast.adstock.geometric')}</option>
                 <option value="weibull">{t('forecast.adstock.weibull')}</option>
               </select>
