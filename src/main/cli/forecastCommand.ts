@@ -48,7 +48,7 @@ export async function forecastCommand(ctx: CliContext, sub: string | undefined, 
     ...r.channels.map((c) => `  ${c.name}: ${pct(c.contributionShare)}${c.contributionShareP10 !== undefined ? ` (P10–P90 ${pct(c.contributionShareP10)}–${pct(c.contributionShareP90!)})` : ''} of media effect (${pct(c.spendShare)} of spend), ROI ${sig(c.roi)}${c.roiP10 !== undefined ? ` (${sig(c.roiP10)}–${sig(c.roiP90!)})` : ''}, marginal ROI ${sig(c.mroi)}${c.mroiP10 !== undefined ? ` (${sig(c.mroiP10)}–${sig(c.mroiP90!)})` : ''}; ${c.adstock.kind === 'geometric' ? `decay ${c.adstock.decay}` : `Weibull ${c.adstock.shape}/${c.adstock.scale}`}, ${c.saturation.kind === 'hill' ? `Hill ${c.saturation.shape}/${c.saturation.halfSaturation}` : `logistic λ ${c.saturation.lambda}`}`),
     ...r.dropped.map((d) => `  left out ${d.name}: ${d.reason}`),
     ...(r.calibration?.experiments ?? []).map((e) => `  lift test ${e.name} (${e.channel}, ${e.start} to ${e.end}): measured ${e.lift.toFixed(0)} ± ${e.standardError.toFixed(0)}, model ${e.model.toFixed(0)} (P10–P90 ${e.modelP10.toFixed(0)}–${e.modelP90.toFixed(0)}; ${e.uncalibrated.toFixed(0)} without the tests)${Math.abs(e.z) <= 1 ? '' : `, ${Math.abs(e.z).toFixed(1)} standard errors away`}`),
-    ...(r.calibration ? [`  the tests narrowed the ROI intervals by ${Object.entries(r.calibration.roiNarrowing).map(([c, v]) => `${c} ${pct(v)}`).join(', ')}`] : []),
+    ...(r.calibration ? [`  the tests narrowed the ROI intervals of the channels they measured by ${Object.entries(r.calibration.roiNarrowing).filter(([c]) => r.calibration!.experiments.some((e) => e.channel === c)).map(([c, v]) => `${c} ${pct(v)}`).join(', ')}`] : []),
     ...nextTestLines(plan),
     r.verdict.text,
   ].join('\n'));

@@ -751,7 +751,7 @@ export const en = {
   'forecast.experimentNamePlaceholder': 'e.g. Spring geo holdout',
   'forecast.testStart': 'First day',
   'forecast.testEnd': 'Last day',
-  'forecast.liftMeasured': 'Measured lift (outcome)',
+  'forecast.liftMeasured': 'Measured lift',
   'forecast.standardError': 'Standard error',
   'forecast.standardErrorHint': 'From a 95% interval: width ÷ 3.92.',
   'forecast.addTest': 'Add test',

@@ -753,7 +753,7 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.experimentNamePlaceholder': '例如：春季地域留出实验',
   'forecast.testStart': '开始日',
   'forecast.testEnd': '结束日',
-  'forecast.liftMeasured': '实测增量（结果指标）',
+  'forecast.liftMeasured': '实测增量',
   'forecast.standardError': '标准误',
   'forecast.standardErrorHint': '由 95% 区间换算：宽度 ÷ 3.92。',
   'forecast.addTest': '添加实验',
