@@ -3,6 +3,8 @@ import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasets
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ImportMode, ImportNote, ImportResult } from '../../shared/data';
 import type { ExperimentRow } from '../../shared/datasets';
+import { experimentPlacementProblem } from '../../shared/experiments';
+import { translate } from '../../shared/i18n';
 import { type Mapping, mappingProblems, timeFieldsOf } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
@@ -273,15 +275,11 @@ function experimentChecks(datasets: DatasetsRepo, projectId: number, columnOf: (
     notes.push({ key: 'import.note.refsUnchecked', params: { kind: 'campaigns' } });
     return [];
   }
-  const last = new Date(Date.parse(`${span.to}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
   return [
     (row, problems) => {
       const e = row as ExperimentRow;
-      if (!span.channels.includes(e.channel)) {
-        problems.push({ column: columnOf('channel'), value: e.channel, code: 'unknownChannel', reason: `the campaigns have no channel ${e.channel} (they have ${span.channels.join(', ')})` });
-      } else if (e.start < span.from || e.end > last) {
-        problems.push({ column: columnOf(e.start < span.from ? 'start' : 'end'), value: e.start < span.from ? e.start : e.end, code: 'outsidePeriods', reason: `the test (${e.start} to ${e.end}) lies outside the campaign weeks ${span.from} to ${last}` });
-      }
+      const problem = experimentPlacementProblem(e, span);
+      if (problem) problems.push({ column: columnOf(problem.field), value: e[problem.field], code: problem.field === 'channel' ? 'unknownChannel' : 'outsidePeriods', reason: translate('en', problem.message, problem.params) });
     },
   ];
 }

@@ -8,6 +8,7 @@ import type {
   InteractionRow,
   PartnerRow,
 } from '../../shared/datasets';
+import type { CampaignSpan } from '../../shared/experiments';
 import type { DatasetKind } from '../../shared/project';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
@@ -405,7 +406,7 @@ export class DatasetsRepo {
 
   /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */
   /** The campaign periods' first and last period and every channel they spend on (null: none imported). */
-  campaignSpan(projectId: number): { from: string; to: string; channels: string[] } | null {
+  campaignSpan(projectId: number): CampaignSpan | null {
     const span = this.db.prepare('SELECT min(period) AS "from", max(period) AS "to" FROM campaign_periods WHERE project_id = ?').get(projectId) as { from: string | null; to: string | null };
     if (!span.from || !span.to) return null;
     const channels = this.db.prepare('SELECT DISTINCT j.key FROM campaign_periods, json_each(campaign_periods.spend) AS j WHERE project_id = ? ORDER BY j.key').pluck().all(projectId) as string[];

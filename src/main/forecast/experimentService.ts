@@ -3,10 +3,10 @@ import { DatasetsRepo } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ExperimentRow } from '../../shared/datasets';
 import type { ExperimentInput, ExperimentsView } from '../../shared/forecast';
-import { DomainError, type FieldIssue } from '../../shared/result';
+import { experimentPlacementProblem, lastDayOfWeek } from '../../shared/experiments';
+import { translate } from '../../shared/i18n';
+import { DomainError } from '../../shared/result';
 import { MAX_EXPERIMENTS } from './periods';
-
-const DAY = 86_400_000;
 
 /**
  * The project's lift tests as the Forecast page edits them by hand: listed with the campaigns'
@@ -27,7 +27,7 @@ export class ExperimentService {
       experiments: this.datasets.page(projectId, 'experiments', 0, MAX_EXPERIMENTS),
       channels: span?.channels ?? [],
       from: span?.from ?? null,
-      to: span ? lastDay(span.to) : null,
+      to: span ? lastDayOfWeek(span.to) : null,
     };
   }
 
@@ -36,11 +36,8 @@ export class ExperimentService {
     const span = this.datasets.campaignSpan(projectId);
     if (!span) throw new DomainError('refused', 'The project has no campaign periods: import them before entering lift tests on their channels.', [{ path: 'channel', message: 'forecast.problem.noCampaigns' }]);
     const row: ExperimentRow = { name: input.name?.trim() || `${input.channel} ${input.start}`, channel: input.channel, start: input.start, end: input.end, lift: input.lift, standardError: input.standardError };
-    const issues: FieldIssue[] = [];
-    if (!span.channels.includes(row.channel)) issues.push({ path: 'channel', message: 'forecast.problem.experimentChannel', params: { name: row.name, channel: row.channel, channels: span.channels.join(', ') } });
-    const last = lastDay(span.to);
-    if (row.start < span.from || row.end > last) issues.push({ path: row.start < span.from ? 'start' : 'end', message: 'forecast.problem.experimentOutside', params: { name: row.name, start: row.start, end: row.end, from: span.from, to: last } });
-    if (issues.length) throw new DomainError('invalid_input', `The lift test cannot be used: ${issues.map((i) => i.path).join(', ')} ${issues[0].message === 'forecast.problem.experimentChannel' ? `(the campaigns have no channel ${row.channel}; they have ${span.channels.join(', ')})` : `(it must fall in the campaign weeks ${span.from} to ${last})`}.`, issues);
+    const problem = experimentPlacementProblem(row, span);
+    if (problem) throw new DomainError('invalid_input', `The lift test cannot be used: ${translate('en', problem.message, problem.params)}`, [{ path: problem.field, message: problem.message, params: problem.params }]);
     const rows = this.datasets.page(projectId, 'experiments', 0, MAX_EXPERIMENTS);
     if (rows.length >= MAX_EXPERIMENTS) throw new DomainError('refused', `The project already holds ${MAX_EXPERIMENTS} lift tests.`);
     this.write(projectId, [...rows, row], now);
@@ -68,6 +65,3 @@ export class ExperimentService {
     if (!p || p.deletedAt) throw new DomainError('not_found', `There is no project ${projectId}.`);
   }
 }
-
-/** The last day of the week that starts on `period`. */
-const lastDay = (period: string) => new Date(Date.parse(`${period}T00:00:00Z`) + 6 * DAY).toISOString().slice(0, 10);

@@ -1,4 +1,6 @@
 import type { ExperimentRow } from '../../../shared/datasets';
+import { lastDayOfWeek } from '../../../shared/experiments';
+import { translate } from '../../../shared/i18n';
 import { DomainError, type FieldIssue } from '../../../shared/result';
 
 /**
@@ -26,7 +28,7 @@ const at = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 export function placeExperiments(experiments: readonly ExperimentRow[], periods: string[], train: number, channels: string[]): PlacedExperiment[] {
   const issues: FieldIssue[] = [];
   const first = at(periods[0]);
-  const lastDay = at(periods[train - 1]) + 6 * DAY;
+  const lastDay = at(lastDayOfWeek(periods[train - 1]));
   const placed = experiments.map((e, i) => {
     const path = (f: string) => `experiments.${i}.${f}`;
     const column = channels.indexOf(e.channel);
@@ -37,7 +39,7 @@ export function placeExperiments(experiments: readonly ExperimentRow[], periods:
     if (!Number.isFinite(end)) issues.push({ path: path('end'), message: 'validation.date', params: { name: e.name } });
     else if (end < s) issues.push({ path: path('end'), message: 'forecast.problem.experimentEndBeforeStart', params: { name: e.name, start: e.start, end: e.end } });
     if (Number.isFinite(s) && Number.isFinite(end) && (s < first || end > lastDay)) {
-      issues.push({ path: path('start'), message: 'forecast.problem.experimentOutside', params: { name: e.name, start: e.start, end: e.end, from: periods[0], to: new Date(lastDay).toISOString().slice(0, 10) } });
+      issues.push({ path: path('start'), message: 'forecast.problem.experimentOutside', params: { name: e.name, start: e.start, end: e.end, from: periods[0], to: lastDayOfWeek(periods[train - 1]) } });
     }
     if (!(e.standardError > 0) || !Number.isFinite(e.standardError)) issues.push({ path: path('standardError'), message: 'forecast.problem.experimentError', params: { name: e.name, value: String(e.standardError) } });
     if (!Number.isFinite(e.lift)) issues.push({ path: path('lift'), message: 'validation.number', params: { name: e.name } });
@@ -54,26 +56,15 @@ export function placeExperiments(experiments: readonly ExperimentRow[], periods:
     return { ...e, column, from, to };
   });
   if (issues.length) {
-    const said = issues.slice(0, 3).map((i) => `${experiments[Number(i.path.split('.')[1])]?.name || i.path}: ${describe(i)}`);
-    throw new DomainError('invalid_input', `The lift tests cannot calibrate the model: ${said.join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}.`, issues);
+    const said = issues.slice(0, 3).map((i) => {
+      const name = experiments[Number(i.path.split('.')[1])]?.name ?? i.path;
+      const text = translate('en', i.message, { name, ...i.params });
+      // The shared field messages do not name the test; the experiment ones do.
+      return i.message.startsWith('validation.') ? `“${name}”: ${text}` : text;
+    });
+    throw new DomainError('invalid_input', `The lift tests cannot calibrate the model: ${said.join(' ')}${issues.length > 3 ? ` And ${issues.length - 3} more.` : ''}`, issues);
   }
   return placed;
-}
-
-function describe(i: FieldIssue): string {
-  const p = i.params ?? {};
-  switch (i.message) {
-    case 'forecast.problem.experimentChannel':
-      return `the campaigns have no channel "${p.channel}" (they have ${p.channels})`;
-    case 'forecast.problem.experimentEndBeforeStart':
-      return `it ends (${p.end}) before it starts (${p.start})`;
-    case 'forecast.problem.experimentOutside':
-      return `${p.start}–${p.end} lies outside the fitted weeks ${p.from}–${p.to}`;
-    case 'forecast.problem.experimentError':
-      return `its standard error must be above 0 (got ${p.value})`;
-    default:
-      return `${i.path.split('.').pop()} is not valid`;
-  }
 }
 
 /** A channel column's values summed over an experiment's weeks. */

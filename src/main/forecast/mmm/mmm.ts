@@ -77,7 +77,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const experiments = placeExperiments(o.experiments ?? [], data.periods, train, channels);
   // A week's noise variance before any transform is searched (a linear fit on raw spend): it
   // weighs each lift test against the weeks in the search; the final fit re-estimates it.
-  const pilotSigma2 = experiments.length ? residualVariance([...spend.map((s) => Float64Array.from(s)), ...baseValues], y, train, 1e-4, [...channels.map(() => true), ...base.map(() => false)], []) : 0;
+  const pilotSigma2 = experiments.length ? residualVariance([...spend.map((s) => Float64Array.from(s)), ...baseValues], y, train, 1e-4, [...channels.map(() => true), ...base.map(() => false)]) : 0;
   const satOf = (s: Spec) => (s.saturation === 'logistic' ? (z: number) => logistic(z, s.lambda) : (z: number) => hill(z, s.shape, s.half));
   const nonNegative = [...channels.map(() => true), ...base.map(() => false)];
   const columns = (spec: Spec[]) =>
@@ -271,8 +271,7 @@ function channelIntervals(b: BootstrapInput, experiments: readonly PlacedExperim
     const d = designs[draw % designs.length];
     const e = resample(b.train);
     const yb = e.map((v, t) => b.fitted[t] + v);
-    const lifts = d.lifts.map((l, i) => ({ ...l, target: liftFitted[i] + experiments[i].standardError * noise.normal() }));
-    const fit = boundedRidge(d.x, yb, d.lambda, b.nonNegative, { from: 0, to: b.train }, lifts);
+    const fit = boundedRidge(d.x, yb, d.lambda, b.nonNegative, { from: 0, to: b.train }, redrawn(d.lifts, liftFitted, experiments, noise));
     const totals = d.sums.map((sum, j) => fit.coef[j] * sum);
     const all = totals.reduce((a, v) => a + v, 0) || 1;
     for (let j = 0; j < k; j++) {
@@ -302,6 +301,11 @@ function liftRows(experiments: readonly PlacedExperiment[], media: { values: Flo
   return experiments.map((e) => ({ column: e.column, sum: windowSum(media[e.column].values, e), target: e.lift, weight: sigma2 / e.standardError ** 2 }));
 }
 
+/** The lift rows of one bootstrap draw: each test's fitted figure plus a normal error of its standard error. */
+function redrawn(lifts: readonly LiftRow[], fitted: number[], experiments: readonly PlacedExperiment[], random: Random): LiftRow[] {
+  return lifts.map((l, i) => ({ ...l, target: fitted[i] + experiments[i].standardError * random.normal() }));
+}
+
 /** Squared errors over the training weeks plus each lift row's, weighted (in a week's units). */
 function weightedSse(fit: RidgeFit, x: Float64Array[], y: number[], train: number, lifts: readonly LiftRow[]): number {
   let sse = 0;
@@ -310,8 +314,9 @@ function weightedSse(fit: RidgeFit, x: Float64Array[], y: number[], train: numbe
   return sse;
 }
 
-function residualVariance(x: Float64Array[], y: number[], train: number, lambda: number, nonNegative: boolean[], lifts: LiftRow[]): number {
-  const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train }, lifts);
+/** A week's noise variance of a ridge fit on the training weeks, per degree of freedom left. */
+function residualVariance(x: Float64Array[], y: number[], train: number, lambda: number, nonNegative: boolean[]): number {
+  const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train });
   return weightedSse(fit, x, y, train, []) / Math.max(1, train - x.length - 1);
 }
 
@@ -405,8 +410,7 @@ function bootstrapBand(x: Float64Array[], y: number[], fitted: number[], train: 
   for (let b = 0; b < draws; b++) {
     const e = resample(train);
     const yb = y.map((_, t) => (t < train ? fitted[t] + e[t] : 0));
-    const drawn = lifts.map((l, i) => ({ ...l, target: liftFitted[i] + experiments[i].standardError * testNoise.normal() }));
-    const fit: RidgeFit = boundedRidge(x, yb, lambda, nonNegative, { from: 0, to: train }, drawn);
+    const fit: RidgeFit = boundedRidge(x, yb, lambda, nonNegative, { from: 0, to: train }, redrawn(lifts, liftFitted, experiments, testNoise));
     const noise = resample(train);
     const later = resampleAhead ? resampleAhead(n - train) : resample(n - train);
     for (let t = 0; t < n; t++) sims[t][b] = predict(fit, x, t) + (t < train ? noise[t] : later[t - train]);
