@@ -21,6 +21,6 @@ export interface CampaignSpan {
 export function experimentPlacementProblem(e: { name: string; channel: string; start: string; end: string }, span: CampaignSpan): { field: 'channel' | 'start' | 'end'; message: string; params: Record<string, string> } | null {
   if (!span.channels.includes(e.channel)) return { field: 'channel', message: 'forecast.problem.experimentChannel', params: { name: e.name, channel: e.channel, channels: span.channels.join(', ') } };
   const last = lastDayOfWeek(span.to);
-  if (e.start < span.from || e.end > last) return { field: e.start < span.from ? 'start' : 'end', message: 'forecast.problem.experimentOutside', params: { name: e.name, start: e.start, end: e.end, from: span.from, to: last } };
+  if (e.start < span.from || e.end > last) return { field: e.start < span.from ? 'start' : 'end', message: 'forecast.problem.experimentOutsideCampaigns', params: { name: e.name, start: e.start, end: e.end, from: span.from, to: last } };
   return null;
 }

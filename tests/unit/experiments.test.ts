@@ -80,7 +80,7 @@ describe('lift tests as data', () => {
     const good = { channel: 'tv', start: '2024-02-05', end: '2024-02-25', lift: 3000, standardError: 400 };
     expect(service.add(projectId, good).experiments).toEqual([{ name: 'tv 2024-02-05', ...good }]);
     expect(refusal(() => service.add(projectId, { ...good, channel: 'radio' })).issues?.[0]).toMatchObject({ path: 'channel', message: 'forecast.problem.experimentChannel' });
-    expect(refusal(() => service.add(projectId, { ...good, end: '2024-07-01' })).issues?.[0]).toMatchObject({ path: 'end', message: 'forecast.problem.experimentOutside' });
+    expect(refusal(() => service.add(projectId, { ...good, end: '2024-07-01' })).issues?.[0]).toMatchObject({ path: 'end', message: 'forecast.problem.experimentOutsideCampaigns' });
     expect(rows()).toHaveLength(1);
     const bad = (e: object) => experimentAddSchema.safeParse({ projectId, experiment: { ...good, ...e } }).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`);
     expect(bad({ standardError: 0 })).toEqual(['experiment.standardError:validation.aboveZero']);

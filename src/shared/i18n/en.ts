@@ -779,6 +779,7 @@ export const en = {
   'forecast.problem.experimentChannel': '“{name}”: the campaigns have no channel {channel} (they have {channels}).',
   'forecast.problem.experimentEndBeforeStart': '“{name}”: it ends ({end}) before it starts ({start}).',
   'forecast.problem.experimentOutside': '“{name}”: {start} to {end} lies outside the fitted weeks {from} to {to}.',
+  'forecast.problem.experimentOutsideCampaigns': "“{name}”: {start} to {end} lies outside the campaign weeks {from} to {to}.",
   'forecast.problem.experimentError': '“{name}”: the standard error must be above 0 (got {value}).',
   'forecast.actuals': 'Actuals against the forecast',
   'forecast.actualsHint': 'After launch: a KPI of the imported actuals, week by week, against a saved scenario’s P10–P90 band.',

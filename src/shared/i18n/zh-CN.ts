@@ -781,6 +781,7 @@ export const zhCN: Record<MessageKey, string> = {
   'forecast.problem.experimentChannel': '“{name}”：活动数据中没有渠道 {channel}（现有渠道：{channels}）。',
   'forecast.problem.experimentEndBeforeStart': '“{name}”：结束日期（{end}）早于开始日期（{start}）。',
   'forecast.problem.experimentOutside': '“{name}”：{start} 至 {end} 不在拟合周 {from} 至 {to} 之内。',
+  'forecast.problem.experimentOutsideCampaigns': "“{name}”：{start} 至 {end} 不在活动周 {from} 至 {to} 之内。",
   'forecast.problem.experimentError': '“{name}”：标准误必须大于 0（当前为 {value}）。',
   'forecast.actuals': '实际与预测对比',
   'forecast.actualsHint': '上线后：将导入的实际指标逐周与已保存方案的 P10–P90 区间对比。',
