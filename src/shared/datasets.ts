@@ -7,10 +7,10 @@ export interface AudienceRow {
   /** Categorical attributes: city tier, age band, interests… */
   attributes: Record<string, string>;
   /**
-   * The stored form, when the importer already built it (features as float64 bytes,
-   * attributes as a JSON array, both in the dataset's layout order).
+   * The stored form, when the importer already built it: features (NaN where missing) and
+   * attribute texts (null where missing), both in the dataset's layout order.
    */
-  encoded?: { features: Uint8Array; attributes: string };
+  stored?: { features: Float64Array; texts: (string | null)[] };
 }
 
 export interface CatalogRow {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers';
+import { audienceToSchema12, tempDir } from './helpers';
 
 const bin = path.resolve('bin/tandem.mjs');
 
@@ -32,7 +32,7 @@ function audienceAfterKill(data: string): number {
   const db = new Database(path.join(data, 'library.sqlite'));
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = db.prepare('SELECT count(*) FROM audience_users WHERE project_id = 1').pluck().get() as number;
+    const rows = db.prepare("SELECT coalesce(sum(rows), 0) FROM audience_chunks WHERE project_id = 1 AND field = 'id'").pluck().get() as number;
     const recorded = db.prepare("SELECT rows FROM datasets WHERE project_id = 1 AND kind = 'audience'").pluck().get() as number;
     expect([1_000, 150_000]).toContain(rows);
     expect(recorded).toBe(rows);
@@ -140,5 +140,61 @@ describe('a crash in the middle of an import', () => {
     // The kills did land while pages were being written, not only before or after.
     expect(insideWrite).toBeGreaterThanOrEqual(8);
   }, 300_000);
-});
 
+  it('killed while the library moves its audience to column chunks (migration 13): schema 12 as it was, or schema 13 holding every user', async () => {
+    const { data, cli, big } = crashWorld();
+    expect(cli('import', '--project', '1', '--kind', 'audience', big, '--mode', 'replace').status).toBe(0);
+    const file = path.join(data, 'library.sqlite');
+    // The library as Tandem before column chunks left it, kept aside to start every kill from.
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    audienceToSchema12(db);
+    db.pragma('user_version = 12');
+    const oldIds = db.prepare('SELECT user_id FROM audience_users WHERE project_id = 1 ORDER BY user_id').pluck().all() as string[];
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const pristine = path.join(path.dirname(data), 'schema12.sqlite');
+    fs.copyFileSync(file, pristine);
+    const reset = () => {
+      for (const f of fs.readdirSync(data)) if (f.startsWith('library.sqlite')) fs.rmSync(path.join(data, f));
+      fs.copyFileSync(pristine, file);
+    };
+    const t0 = performance.now();
+    const first = cli('project', 'list');
+    expect(first.status, first.stderr).toBe(0);
+    const full = performance.now() - t0;
+    const seen = new Set<number>();
+    for (let i = 0; i < 10; i++) {
+      reset();
+      const child = spawn(process.execPath, [bin, '--data-dir', data, '--json', 'project', 'list'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * full));
+      child.kill('SIGKILL');
+      await exited;
+      const after = new Database(file);
+      try {
+        expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+        const version = after.pragma('user_version', { simple: true }) as number;
+        seen.add(version);
+        if (version === 12) expect(after.prepare('SELECT count(*) FROM audience_users').pluck().get()).toBe(150_000);
+        else {
+          expect(version).toBeGreaterThanOrEqual(13);
+          const rows = after.prepare("SELECT sum(rows) FROM audience_chunks WHERE field = 'id'").pluck().get();
+          expect(rows).toBe(150_000);
+        }
+      } finally {
+        after.close();
+      }
+    }
+    // Migrated to the end once more: the users in the order the old layout read them.
+    reset();
+    expect(cli('project', 'list').status).toBe(0);
+    const migrated = new Database(file, { readonly: true });
+    const ids: string[] = [];
+    for (const chunk of migrated.prepare("SELECT data FROM audience_chunks WHERE field = 'id' ORDER BY chunk").pluck().all() as Buffer[]) ids.push(...(JSON.parse(chunk.toString('utf8')) as string[]));
+    migrated.close();
+    expect(ids).toEqual(oldIds);
+    // Some kills landed before the commit: the migration was interrupted, not only waited for.
+    expect(seen.has(12)).toBe(true);
+  }, 240_000);
+});

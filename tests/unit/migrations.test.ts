@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupIfDue, listBackups, takeBackup } from '../../src/main/db/backup';
+import { CHUNK_ROWS } from '../../src/main/db/audienceChunks';
+import { AudienceStore } from '../../src/main/db/audienceStore';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
 import { LibraryError, libraryPaths, openLibrary } from '../../src/main/db/library';
 import { type Migration, MIGRATIONS, migrate, SCHEMA_VERSION, SchemaTooNewError, schemaVersion } from '../../src/main/db/migrate';
@@ -16,7 +18,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toEqual({ from: 0, to: SCHEMA_VERSION });
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
-    expect(tables(db)).toEqual(expect.arrayContaining(['projects', 'datasets', 'audience_users', 'interactions', 'partners', 'campaign_periods', 'settings']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['projects', 'datasets', 'audience_chunks', 'interactions', 'partners', 'campaign_periods', 'settings']));
     expect(migrate(db)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
   });
 
@@ -54,14 +56,61 @@ describe('migrations', () => {
       INSERT INTO datasets (project_id, kind, rows, source, imported_at) VALUES (1, 'audience', 2, 'demo', 'a');
       INSERT INTO audience_users VALUES (1, 'u1', '{"minutes": 12.5, "spend": 3}', '{"city": "一线"}'),
                                         (1, 'u2', '{"spend": 0}', '{"city": "二线", "age": "18-24"}');`);
+    migrate(db, MIGRATIONS.slice(0, 12));
+    expect(db.prepare('SELECT typeof(features) FROM audience_users LIMIT 1').pluck().get()).toBe('blob');
     migrate(db);
     const rows = new DatasetsRepo(db).page(1, 'audience', 0, 10);
     expect(rows).toEqual([
       { userId: 'u1', features: { minutes: 12.5, spend: 3 }, attributes: { city: '一线' } },
       { userId: 'u2', features: { spend: 0 }, attributes: { city: '二线', age: '18-24' } },
     ]);
-    expect(db.prepare('SELECT typeof(features) FROM audience_users LIMIT 1').pluck().get()).toBe('blob');
     expect(db.prepare('SELECT uid FROM projects').pluck().get()).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('013 moves a row-per-user audience to column chunks: every value bit for bit, users in the order old segment runs label them', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 12));
+    db.exec("INSERT INTO projects (name, kind, created_at, updated_at) VALUES ('p', 'audio', 'a', 'a')");
+    const layout = { features: ['minutes', 'spend', 'odd'], attributes: ['city', 'note'] };
+    const n = CHUNK_ROWS + 4_321;
+    db.prepare("INSERT INTO datasets (project_id, kind, rows, source, imported_at, layout) VALUES (1, 'audience', ?, 'old', 'a', ?)").run(n, JSON.stringify(layout));
+    const specials = [0, -0, 5e-324, 1.7976931348623157e308, -2.5, Number.NaN, 1 / 3];
+    const user = (i: number) => ({
+      id: `u${(i * 7919) % n}`,
+      features: [i % 11 === 0 ? Number.NaN : i / 4, specials[i % specials.length], (i * 37) % 101],
+      // A short blob (an older row missing the last feature) reads as missing there.
+      short: i % 97 === 0,
+      texts: [['一线', '二线', null][i % 3], i % 5 === 0 ? `第${i}条 "引号"` : null],
+    });
+    const insert = db.prepare('INSERT INTO audience_users (project_id, user_id, features, attributes) VALUES (1, ?, ?, ?)');
+    const expected = new Map<string, ReturnType<typeof user>>();
+    for (let i = 0; i < n; i++) {
+      const u = user(i);
+      expected.set(u.id, u);
+      const blob = Buffer.from(Float64Array.from(u.short ? u.features.slice(0, 2) : u.features).buffer);
+      insert.run(u.id, blob, JSON.stringify(u.texts));
+    }
+    // A run stored before: labels in user_id order (the old layout's read order).
+    const sorted = [...expected.keys()].sort();
+    const labels = Int32Array.from(sorted, (id) => Number(id.slice(1)) % 4);
+    db.prepare("INSERT INTO segment_runs (project_id, created_at, name, settings, engine, metrics, segments, users, assignments, chosen) VALUES (1, 'a', 'old', '{}', 'js', '{}', '[]', ?, ?, 1)").run(n, Buffer.from(labels.buffer));
+
+    migrate(db);
+    const repo = new DatasetsRepo(db);
+    expect(tables(db)).not.toContain('audience_users');
+    expect(repo.count(1, 'audience')).toBe(n);
+    expect(db.prepare("SELECT count(*) FROM audience_chunks WHERE field = 'id'").pluck().get()).toBe(2);
+    const columns = repo.audienceColumns(1, true);
+    expect(columns.userIds).toEqual(sorted);
+    columns.userIds.forEach((id, i) => {
+      const u = expected.get(id)!;
+      u.features.forEach((v, j) => expect(Object.is(columns.features[j][i], u.short && j === 2 ? Number.NaN : v), `${id} ${layout.features[j]}`).toBe(true));
+      expect([columns.attributes[0][i], columns.attributes[1][i]]).toEqual(u.texts);
+    });
+    // The old run's labels still belong to the same users.
+    const stored = db.prepare('SELECT assignments FROM segment_runs').pluck().get() as Buffer;
+    expect(Buffer.compare(stored, Buffer.from(labels.buffer))).toBe(0);
+    expect(new AudienceStore(db).ids(1).map((id) => Number(id.slice(1)) % 4)).toEqual([...labels]);
   });
 
   it('use the indexes that keep per-project reads fast', () => {
@@ -69,7 +118,7 @@ describe('migrations', () => {
     migrate(db);
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan("SELECT * FROM interactions WHERE project_id = 1 AND user_id = 'u1'")).toMatch(/USING INDEX interactions_project_user/);
-    expect(plan('SELECT * FROM audience_users WHERE project_id = 1')).toMatch(/USING PRIMARY KEY/);
+    expect(plan("SELECT data FROM audience_chunks WHERE project_id = 1 AND field = 'feature' AND position = 3")).toMatch(/USING INDEX sqlite_autoindex_audience_chunks_1/);
     expect(plan('SELECT * FROM campaign_periods WHERE project_id = 1 ORDER BY period')).toMatch(/campaign_periods_project/);
   });
 });

@@ -10,7 +10,7 @@ import { exportProject } from '../../src/main/projectFile/exportProject';
 import { checkProjectFile, ProjectFileError } from '../../src/main/projectFile/inspect';
 import { copyIntoLibrary } from '../../src/main/projectFile/openProject';
 import { DATASET_KINDS, DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
-import { sha256, tempDir } from './helpers';
+import { audienceToSchema12, sha256, tempDir } from './helpers';
 import { contentHash } from '../../src/main/projectFile/contentHash';
 import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
 import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights';
@@ -22,7 +22,7 @@ function exportedProject() {
   const dir = tempDir();
   const lib = openLibrary(path.join(dir, 'lib'));
   const projectId = new ProjectsRepo(lib.db).insert({ ...DEFAULT_PROJECT_FIELDS, name: '联名 pitch', tags: ['国潮'] }, '2026-11-23T00:00:00.000Z');
-  for (const [kind, file] of [['catalog', 'catalog.csv'], ['partners', 'partners.tsv'], ['campaigns', 'campaigns.csv'], ['actuals', 'actuals.csv'], ['experiments', 'experiments.csv']] as const) {
+  for (const [kind, file] of [['audience', 'audience-zh.csv'], ['catalog', 'catalog.csv'], ['partners', 'partners.tsv'], ['campaigns', 'campaigns.csv'], ['actuals', 'actuals.csv'], ['experiments', 'experiments.csv']] as const) {
     importFile(lib.db, { projectId, kind, file: fixture(file) });
   }
   const file = path.join(dir, 'pitch.tandem');
@@ -70,15 +70,18 @@ describe('.tandem project files', () => {
     expect(fs.readdirSync(path.join(dir, 'scratch'))).toEqual([]);
   });
 
-  it('files from the Tandem before event weights (schema 10) and before lift tests (schema 11) open, migrated, with the default weights and no lift tests', () => {
+  it('files from the Tandem before event weights (schema 10), lift tests (11) and column chunks (12) open, migrated, with the default weights, no lift tests and every audience value', () => {
     const { dir, lib, file } = exportedProject();
-    // What schema 10 and 11 wrote: the same tables less those added since, the hash over those they had.
-    const added: [number, string][] = [[11, 'DROP TABLE targeting_settings'], [12, 'DROP TABLE experiments']];
-    for (const schema of [10, 11]) {
+    // What schemas 10–12 wrote: the audience one row per user, the tables added since left out,
+    // the hash over the tables they had.
+    const audience = new DatasetsRepo(lib.db).page(1, 'audience', 0, 100);
+    expect(audience.length).toBeGreaterThan(0);
+    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12]];
+    for (const schema of [10, 11, 12]) {
       const old = path.join(dir, `old${schema}.tandem`);
       fs.copyFileSync(file, old);
       const db = new Database(old);
-      for (const [version, sql] of added) if (version > schema) db.exec(sql);
+      for (const [version, change] of added) if (version > schema) change(db);
       db.pragma(`user_version = ${schema}`);
       db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'schemaVersion'`).run(String(schema));
       db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
@@ -88,7 +91,9 @@ describe('.tandem project files', () => {
       const copy = copyIntoLibrary(lib.db, checked, 'copy', { copySuffix: ` (${schema})` });
       checked.dispose();
       expect(new EventWeightsRepo(lib.db).weights(copy.projectId).purchase).toBe(5);
-      expect(new DatasetsRepo(lib.db).count(copy.projectId, 'experiments')).toBe(0);
+      expect(new DatasetsRepo(lib.db).count(copy.projectId, 'experiments')).toBe(schema < 12 ? 0 : 2);
+      // Every user and value comes through the move to column chunks.
+      expect(new DatasetsRepo(lib.db).page(copy.projectId, 'audience', 0, 100)).toEqual(audience);
     }
     // A schema-12 file without a table of its schema is not what Tandem writes: refused.
     const broken = path.join(dir, 'broken.tandem');

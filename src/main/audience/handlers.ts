@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../api/types';
 import { DomainError } from '../../shared/result';
 import path from 'node:path';
+import { AudienceStore } from '../db/audienceStore';
 import type { Db } from '../db/connection';
 import { writeAssignments } from './assignments';
 import type { RunsRepo } from './runsRepo';
@@ -21,7 +22,7 @@ export function audienceHandlers(runs: () => RunsRepo, db: () => Db): HandlerMap
     },
     'segments.exportAssignments': ({ id, path: file }) => {
       const run = existing(id);
-      const userIds = db().prepare('SELECT user_id FROM audience_users WHERE project_id = ? ORDER BY user_id').pluck().all(run.projectId) as string[];
+      const userIds = new AudienceStore(db()).ids(run.projectId);
       if (userIds.length !== run.users) {
         throw new DomainError('refused', `The audience has changed since run ${id} (${run.users} users then, ${userIds.length} now): run the segmentation again.`);
       }

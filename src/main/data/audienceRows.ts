@@ -1,30 +1,29 @@
 import type { AudienceRow } from '../../shared/datasets';
 import { CONTROL, type Reader, type RowBuilder } from './rowBuilders';
-import { blobValues } from '../db/featureBlob';
 import { parseNumber } from './values';
 
 /**
  * The audience import's hot path. A million rows go through here, so each row's values go
  * to the profile by column index (no objects built), its features straight into float64
- * slabs (the stored blob is a view), and a number typed plainly (`12`, `-3.25`) is checked
- * in one pass over its characters; anything else (`1,200`, `¥5`, `.5`) goes through
- * `parseNumber`. The keyed objects of AudienceRow are only built, from the stored form, if
- * someone asks for them.
+ * slabs (the stored column chunks copy from them), and a number typed plainly (`12`, `-3.25`)
+ * is checked in one pass over its characters; anything else (`1,200`, `¥5`, `.5`) goes
+ * through `parseNumber`. The keyed objects of AudienceRow are only built, from the stored
+ * form, if someone asks for them.
  */
 export class ImportedAudienceRow implements AudienceRow {
   constructor(
     readonly userId: string,
-    /** The stored form (float64 features, JSON attributes), in the dataset's layout order. */
-    readonly encoded: { features: Uint8Array; attributes: string },
+    /** The stored form, in the dataset's layout order: features (NaN missing), attribute texts. */
+    readonly stored: { features: Float64Array; texts: (string | null)[] },
     private readonly layout: AudienceColumns,
   ) {}
 
   get features(): Record<string, number> {
-    return keyed(this.layout.features, blobValues(this.encoded.features));
+    return keyed(this.layout.features, Array.from(this.stored.features, (v) => (Number.isNaN(v) ? null : v)));
   }
 
   get attributes(): Record<string, string> {
-    return keyed(this.layout.attributes, JSON.parse(this.encoded.attributes) as (string | null)[]);
+    return keyed(this.layout.attributes, this.stored.texts);
   }
 }
 
@@ -42,7 +41,6 @@ export interface AudienceColumns {
   attributes: string[];
 }
 
-const PLAIN_TEXT = /^[^"\\\u0000-\u001f]*$/;
 const MAX_ID = 200;
 const MAX_TEXT = 20000;
 
@@ -58,7 +56,6 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
   const id = r.known.get('user_id')!;
   const nf = features.length;
   const na = attributes.length;
-  const stored = layout ?? columns;
   // Feature blobs are views into shared slabs: a million rows, not a million allocations.
   const width = fOrder.length;
   let slab = new Float64Array(Math.max(1, width) * 4096);
@@ -96,15 +93,12 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
       used = 0;
     }
     for (let i = 0; i < width; i++) slab[used + i] = fOrder[i] === -1 ? NaN : (numbers[fOrder[i]] ?? NaN);
-    const blob = new Uint8Array(slab.buffer, used * 8, width * 8);
+    const stored = slab.subarray(used, used + width);
     used += width;
-    let aj = '[';
-    for (let i = 0; i < aOrder.length; i++) {
-      const v = aOrder[i] === -1 ? null : strs[aOrder[i]];
-      aj += (i ? ',' : '') + (v === null ? 'null' : PLAIN_TEXT.test(v) ? `"${v}"` : JSON.stringify(v));
-    }
+    const texts = new Array<string | null>(aOrder.length);
+    for (let i = 0; i < aOrder.length; i++) texts[i] = aOrder[i] === -1 ? null : strs[aOrder[i]];
     onValues?.(columns, userId, numbers, strs);
-    return new ImportedAudienceRow(userId, { features: blob, attributes: aj + ']' }, stored);
+    return new ImportedAudienceRow(userId, { features: stored, texts }, layout ?? columns);
   };
 }
 

@@ -20,6 +20,8 @@ export interface SinkStart {
   /** The column the kind's key was read from, for duplicate rejections. */
   keyColumn: string;
   keyField: string;
+  /** Audience only: the layout its users are stored in. */
+  layout?: AudienceLayout;
 }
 
 export interface SinkFinish {
@@ -51,9 +53,33 @@ export interface ImportSink {
 
 export const STORE_REJECTED = 10_000;
 
+/** Where a sink's rows land: table rows (the key refuses duplicates) or the audience's chunks. */
+interface RowStore {
+  /** Returns the indexes of the rows the table's key refused. */
+  insert(values: unknown[], count: number): number[];
+  finish(): void;
+}
+
+function rowStore(db: Db, datasets: DatasetsRepo, start: SinkStart): RowStore {
+  if (start.kind !== 'audience') {
+    const inserter = new BatchInserter(db, start.kind);
+    return { insert: (values, count) => inserter.insert(values, count, true), finish: () => {} };
+  }
+  // The importer already refused repeated user ids (it keeps the set): nothing is refused here.
+  const chunks = datasets.audience.writer(start.projectId, start.layout ?? { features: [], attributes: [] });
+  const width = rowWidth('audience');
+  return {
+    insert: (values, count) => {
+      for (let i = 0, at = 0; i < count; i++, at += width) chunks.add(values[at + 1] as string, values[at + 2] as ArrayLike<number>, values[at + 3] as (string | null)[]);
+      return [];
+    },
+    finish: () => void chunks.finish(),
+  };
+}
+
 export class InlineSink implements ImportSink {
   private readonly datasets: DatasetsRepo;
-  private readonly inserter: BatchInserter;
+  private readonly rows: RowStore;
   private readonly width: number;
   private readonly duplicates: Rejection[] = [];
   private rowsWritten = 0;
@@ -67,10 +93,10 @@ export class InlineSink implements ImportSink {
     this.datasets = new DatasetsRepo(db);
     db.exec('BEGIN IMMEDIATE');
     try {
-      this.inserter = new BatchInserter(db, start.kind);
       this.width = rowWidth(start.kind);
       if (start.mode === 'replace') this.datasets.clear(start.projectId, start.kind);
       this.before = start.mode === 'replace' ? 0 : this.datasets.count(start.projectId, start.kind);
+      this.rows = rowStore(db, this.datasets, start);
     } catch (e) {
       db.exec('ROLLBACK');
       throw e;
@@ -78,7 +104,7 @@ export class InlineSink implements ImportSink {
   }
 
   addValues(values: unknown[], lines: number[]): void {
-    const refused = this.inserter.insert(values, lines.length, true);
+    const refused = this.rows.insert(values, lines.length);
     this.rowsWritten += lines.length - refused.length;
     for (const i of refused) {
       // Table values are (project_id, key, …): the key is the second.
@@ -94,6 +120,7 @@ export class InlineSink implements ImportSink {
         this.db.exec('ROLLBACK');
         return { written: false, rowsWritten: 0, duplicates: this.duplicates };
       }
+      this.rows.finish();
       const total = this.before + this.rowsWritten;
       // The importer's profile saw every row it passed on; if the key refused some, or rows
       // were appended to older ones, the profile is taken again from the table.

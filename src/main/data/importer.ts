@@ -97,9 +97,12 @@ export function importFile(
     const notes: ImportResult['notes'] = timeReadingNotes(readings);
 
     const importedAt = now().toISOString();
-    const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '' };
+    const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '', layout };
     // The sink takes the write lock first; the reads below then see a library nobody else changes.
-    const sink: ImportSink = opts.writerThread ? new ThreadedSink(db.name, sinkStart, opts.nativeBinding) : new InlineSink(db, sinkStart);
+    // An audience is written inline: its column chunks are a few hundred blob writes, not worth
+    // a thread (and its values are typed arrays the wire format does not carry).
+    const threaded = opts.writerThread && req.kind !== 'audience';
+    const sink: ImportSink = threaded ? new ThreadedSink(db.name, sinkStart, opts.nativeBinding) : new InlineSink(db, sinkStart);
     let outcome: SinkResult;
     try {
       const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();

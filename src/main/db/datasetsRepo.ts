@@ -12,7 +12,10 @@ import type { CampaignSpan } from '../../shared/experiments';
 import type { DatasetKind } from '../../shared/project';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
-import { blobValues, featureBlob } from './featureBlob';
+import { CHUNKS_TABLE } from './audienceChunks';
+import { type AudienceColumnsData, type AudienceLayout, AudienceStore, type ColumnRequest } from './audienceStore';
+
+export type { AudienceColumnsData, AudienceLayout } from './audienceStore';
 
 export interface DatasetRows {
   audience: AudienceRow;
@@ -27,27 +30,9 @@ export interface DatasetRows {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-/** The order of an audience dataset's features and attributes in its stored arrays. */
-export interface AudienceLayout {
-  features: string[];
-  attributes: string[];
-}
-
-/** `{a: 1, c: 3}` under names [a, b, c] → `[1,null,3]`, built as text (this runs a million times per import). */
-function arrayJson(names: string[], values: Record<string, string | number>): string {
-  let out = '[';
-  for (let i = 0; i < names.length; i++) {
-    const v = values[names[i]];
-    if (i) out += ',';
-    out += v === undefined ? 'null' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'null') : JSON.stringify(v);
-  }
-  return out + ']';
-}
-
-function objectFrom<T>(names: string[], values: (T | null)[]): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (let i = 0; i < names.length && i < values.length; i++) if (values[i] !== null) out[names[i]] = values[i] as T;
-  return out;
+/** `{a: 1, c: 3}` under names [a, b, c] → `[1, NaN, 3]` / `['x', null, 'z']`: a row in layout order. */
+function inLayout<T, M>(names: readonly string[], values: Record<string, T>, missing: M): (T | M)[] {
+  return names.map((n) => (values[n] === undefined ? missing : values[n]));
 }
 
 /** The layout that holds every key of these rows, in first-seen order. */
@@ -67,13 +52,14 @@ const NO_LAYOUT: AudienceLayout = { features: [], attributes: [] };
 const WRITERS: {
   [K in DatasetKind]: { table: string; columns: string[]; values: (projectId: number, r: DatasetRows[K], layout: AudienceLayout) => unknown[] };
 } = {
+  // Not a table of rows: these values go to the column chunks (AudienceChunkWriter.add).
   audience: {
-    table: 'audience_users',
+    table: CHUNKS_TABLE,
     columns: ['project_id', 'user_id', 'features', 'attributes'],
     values: (p, r, layout) =>
-      r.encoded
-        ? [p, r.userId, r.encoded.features, r.encoded.attributes]
-        : [p, r.userId, featureBlob(layout.features, r.features), arrayJson(layout.attributes, r.attributes)],
+      r.stored
+        ? [p, r.userId, r.stored.features, r.stored.texts]
+        : [p, r.userId, inLayout(layout.features, r.features, NaN), inLayout(layout.attributes, r.attributes, null)],
   },
   catalog: {
     table: 'catalog_items',
@@ -132,12 +118,7 @@ function insertSql(table: string, columns: string[], rows: number): string {
 /** How a table row becomes a dataset row again (JSON columns parsed). */
 type DbRow = Record<string, unknown>;
 const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
-const READERS: { [K in DatasetKind]: (r: DbRow, layout: AudienceLayout) => DatasetRows[K] } = {
-  audience: (r, layout) => ({
-    userId: r.user_id as string,
-    features: objectFrom<number>(layout.features, blobValues(r.features as Buffer)),
-    attributes: objectFrom<string>(layout.attributes, parse(r.attributes, [])),
-  }),
+const READERS: { [K in Exclude<DatasetKind, 'audience'>]: (r: DbRow) => DatasetRows[K] } = {
   catalog: (r) => ({
     itemId: r.item_id as string, title: r.title as string, description: r.description as string, tags: parse(r.tags, []),
     category: r.category as string, price: r.price as number | null, extra: parse(r.extra, {}),
@@ -156,8 +137,7 @@ const READERS: { [K in DatasetKind]: (r: DbRow, layout: AudienceLayout) => Datas
 };
 
 /** The order rows are read back in: the order they were written (key order for keyed tables). */
-const ORDER: Record<DatasetKind, string> = {
-  audience: 'user_id',
+const ORDER: Record<Exclude<DatasetKind, 'audience'>, string> = {
   catalog: 'item_id',
   interactions: 'rowid',
   partners: 'partner_id',
@@ -177,15 +157,6 @@ export interface DatasetMeta {
   profile?: unknown;
   /** Audience only: the order of its stored arrays. */
   layout?: AudienceLayout;
-}
-
-export interface AudienceColumnsData {
-  userIds: string[];
-  layout: AudienceLayout;
-  /** One array per layout feature, NaN where missing. */
-  features: Float64Array[];
-  /** One array per layout attribute (empty unless asked for). */
-  attributes: (string | null)[][];
 }
 
 /** Appends rows in batches; the caller owns the transaction. */
@@ -273,13 +244,19 @@ export class BatchInserter {
 /**
  * Typed SQL access to datasets. Callers wrap a logical write (a whole import, the demo) in
  * one transaction; long writes report progress through `onRow` and are cancelled by a throw.
+ * The audience is stored as column chunks (AudienceStore); every other kind as table rows.
  */
 export class DatasetsRepo {
-  constructor(private readonly db: Db) {}
+  readonly audience: AudienceStore;
+
+  constructor(private readonly db: Db) {
+    this.audience = new AudienceStore(db);
+  }
 
   /** Audience rows need the layout their arrays follow (the one `setMeta` then records). */
   writer<K extends DatasetKind>(projectId: number, kind: K, layout: AudienceLayout = NO_LAYOUT, hooks: WriterHooks<K> = {}): DatasetWriter<K> {
     if (!this.db.inTransaction) throw new Error('dataset writes must run inside a transaction');
+    if (kind === 'audience') return this.audienceWriter(projectId, layout, hooks as WriterHooks<'audience'>) as unknown as DatasetWriter<K>;
     const inserter = new BatchInserter(this.db, kind);
     let values: unknown[] = [];
     let rows: DatasetRows[K][] = [];
@@ -312,6 +289,28 @@ export class DatasetsRepo {
     };
   }
 
+  /** Users into column chunks; a user id seen before (in these rows or stored) is a duplicate. */
+  private audienceWriter(projectId: number, layout: AudienceLayout, hooks: WriterHooks<'audience'>): DatasetWriter<'audience'> {
+    const chunks = this.audience.writer(projectId, layout);
+    const seen = new Set(this.audience.ids(projectId));
+    const values: unknown[] = [];
+    return {
+      add(row, line = 0) {
+        if (seen.has(row.userId)) {
+          if (!hooks.onDuplicate) throw Object.assign(new Error(`UNIQUE constraint failed: audience user_id ${row.userId}`), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+          hooks.onDuplicate(row, line);
+          return;
+        }
+        seen.add(row.userId);
+        values.length = 0;
+        pushRowValues(values, 'audience', projectId, row, layout);
+        chunks.add(row.userId, values[2] as ArrayLike<number>, values[3] as (string | null)[]);
+        hooks.onWritten?.(row);
+      },
+      finish: () => chunks.finish(),
+    };
+  }
+
   /** Replaces a kind's rows and its summary line. Must run inside the caller's transaction. */
   replace<K extends DatasetKind>(
     projectId: number,
@@ -331,7 +330,8 @@ export class DatasetsRepo {
   }
 
   clear(projectId: number, kind: DatasetKind): void {
-    this.db.prepare(`DELETE FROM ${WRITERS[kind].table} WHERE project_id = ?`).run(projectId);
+    if (kind === 'audience') this.audience.clear(projectId);
+    else this.db.prepare(`DELETE FROM ${WRITERS[kind].table} WHERE project_id = ?`).run(projectId);
   }
 
   setMeta(projectId: number, kind: DatasetKind, meta: DatasetMeta): void {
@@ -355,53 +355,37 @@ export class DatasetsRepo {
   }
 
   count(projectId: number, kind: DatasetKind): number {
+    if (kind === 'audience') return this.audience.count(projectId);
     const row = this.db.prepare(`SELECT count(*) AS n FROM ${WRITERS[kind].table} WHERE project_id = ?`).get(projectId) as { n: number };
     return row.n;
   }
 
   /** Rows `offset .. offset + limit` in their stored order. */
   page<K extends DatasetKind>(projectId: number, kind: K, offset: number, limit: number): DatasetRows[K][] {
-    const rows = this.db
-      .prepare(`SELECT * FROM ${WRITERS[kind].table} WHERE project_id = ? ORDER BY ${ORDER[kind]} LIMIT ? OFFSET ?`)
-      .all(projectId, limit, offset) as DbRow[];
-    const layout = kind === 'audience' ? this.layout(projectId) : NO_LAYOUT;
-    return rows.map((r) => READERS[kind](r, layout));
+    if (kind === 'audience') return this.audience.rows(projectId, this.layout(projectId), offset, limit) as DatasetRows[K][];
+    const k = kind as Exclude<DatasetKind, 'audience'>;
+    const rows = this.db.prepare(`SELECT * FROM ${WRITERS[k].table} WHERE project_id = ? ORDER BY ${ORDER[k]} LIMIT ? OFFSET ?`).all(projectId, limit, offset) as DbRow[];
+    return rows.map((r) => READERS[k](r) as DatasetRows[K]);
   }
 
   /** Every row, one at a time (a million rows never sit in memory together). */
   *iterate<K extends DatasetKind>(projectId: number, kind: K): Generator<DatasetRows[K]> {
-    const statement = this.db.prepare(`SELECT * FROM ${WRITERS[kind].table} WHERE project_id = ? ORDER BY ${ORDER[kind]}`);
-    const layout = kind === 'audience' ? this.layout(projectId) : NO_LAYOUT;
-    for (const r of statement.iterate(projectId) as Iterable<DbRow>) yield READERS[kind](r, layout);
+    if (kind === 'audience') {
+      yield* this.audience.iterate(projectId, this.layout(projectId)) as Generator<DatasetRows[K]>;
+      return;
+    }
+    const k = kind as Exclude<DatasetKind, 'audience'>;
+    const statement = this.db.prepare(`SELECT * FROM ${WRITERS[k].table} WHERE project_id = ? ORDER BY ${ORDER[k]}`);
+    for (const r of statement.iterate(projectId) as Iterable<DbRow>) yield READERS[k](r) as DatasetRows[K];
   }
 
   /**
-   * The audience as columns, in user_id order: each feature a float64 array (NaN where
-   * missing) read straight from the stored blobs, and, when asked, each attribute's values.
+   * The audience as columns, in row order: the features asked for (all by default) as float64
+   * arrays (NaN where missing), and, when asked, each attribute's values. Only the chunks of
+   * the columns asked for are read.
    */
-  audienceColumns(projectId: number, withAttributes: boolean): AudienceColumnsData {
-    const layout = this.layout(projectId);
-    const n = this.count(projectId, 'audience');
-    const userIds = new Array<string>(n);
-    const features = layout.features.map(() => new Float64Array(n).fill(NaN));
-    const attributes = withAttributes ? layout.attributes.map(() => new Array<string | null>(n).fill(null)) : [];
-    const statement = this.db
-      .prepare(`SELECT user_id, features${withAttributes ? ', attributes' : ''} FROM audience_users WHERE project_id = ? ORDER BY user_id`)
-      .raw();
-    let i = 0;
-    for (const row of statement.iterate(projectId) as Iterable<[string, Buffer, string?]>) {
-      if (i >= n) break;
-      userIds[i] = row[0];
-      const blob = row[1];
-      const width = Math.min(features.length, blob.length >> 3);
-      for (let j = 0; j < width; j++) features[j][i] = blob.readDoubleLE(j * 8);
-      if (withAttributes && row[2]) {
-        const values = JSON.parse(row[2]) as (string | null)[];
-        for (let j = 0; j < attributes.length && j < values.length; j++) attributes[j][i] = values[j];
-      }
-      i++;
-    }
-    return { userIds, layout, features, attributes };
+  audienceColumns(projectId: number, withAttributes: boolean, want: Omit<ColumnRequest, 'attributes'> = {}): AudienceColumnsData {
+    return this.audience.columns(projectId, this.layout(projectId), { ...want, attributes: withAttributes });
   }
 
   /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */
@@ -414,6 +398,7 @@ export class DatasetsRepo {
   }
 
   columnSet(projectId: number, kind: DatasetKind, column: string): Set<string> {
+    if (kind === 'audience') return new Set(this.audience.ids(projectId));
     const set = new Set<string>();
     const statement = this.db.prepare(`SELECT ${column} AS v FROM ${WRITERS[kind].table} WHERE project_id = ?`).pluck();
     for (const v of statement.iterate(projectId) as Iterable<unknown>) set.add(String(v));

@@ -31,7 +31,7 @@ interface ProjectRow {
 
 /** Tables that hold a project's data (datasets, segmentation runs, shortlist, checklist), copied on duplicate. */
 export const DATASET_TABLES = [
-  'audience_users',
+  'audience_chunks',
   'catalog_items',
   'interactions',
   'partners',

@@ -6,6 +6,7 @@ import { projectFieldsSchema } from '../../shared/project';
 import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
 import { revenuePartySchema } from '../../shared/revenue';
 import { eventWeightsSchema } from '../../shared/targeting';
+import { BYTES_PER_ROW, checksum, int32s } from '../db/audienceChunks';
 import { ProjectFileError } from './fileError';
 import { plainFileName } from '../../shared/fileNames';
 
@@ -131,7 +132,6 @@ const json = (schema: z.ZodType): JsonRule => ({ json: schema });
 const RULES: Record<string, Record<string, ColumnRule>> = {
   datasets: { kind: SHORT, source: { text: 1000 }, imported_at: SHORT, mapping: json(z.record(name, z.string().max(500))), profile: json(datasetProfile), layout: json(layout) },
   import_reports: { kind: SHORT, source: { text: 1000 }, imported_at: SHORT, rejected: json(z.array(rejection).max(100_000)) },
-  audience_users: { user_id: TEXT },
   catalog_items: { item_id: TEXT, title: TEXT, description: TEXT, category: TEXT, tags: json(strings(100_000, MAX_FIELD_CHARS)), extra: json(mixedRecord) },
   interactions: { user_id: TEXT, item_id: TEXT, event: TEXT, ts: TEXT },
   partners: {
@@ -197,7 +197,7 @@ export function checkContent(db: Db, file: string): void {
       }
     }
   }
-  checkAudienceRows(db, file);
+  checkAudienceChunks(db, file);
   checkEvidenceNames(db, file);
   checkBlobs(db, file);
 }
@@ -221,27 +221,55 @@ function checkProject(db: Db, file: string): void {
 }
 
 /**
- * Audience rows are the one table that can hold millions: their attributes are checked by
- * hand (an array of the layout's width, strings or nulls), not by building a zod parse a row.
+ * The audience's column chunks (db/audienceChunks.ts) are the one table that can hold
+ * millions of values: each chunk is checked by hand, one at a time (bounded memory) — its
+ * CRC-32, its length against its rows, its position against the layout, ids and dictionary
+ * values as JSON arrays of text, attribute codes inside their dictionary, every column's
+ * chunk lined up with an id chunk of the same size, and no user id twice.
  */
-function checkAudienceRows(db: Db, file: string): void {
-  const meta = db.prepare("SELECT layout FROM datasets WHERE kind = 'audience'").pluck().get() as string | null | undefined;
-  const shape = meta ? (JSON.parse(meta) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
-  const featureBytes = shape.features.length * 8;
+function checkAudienceChunks(db: Db, file: string): void {
+  const meta = db.prepare("SELECT layout, rows FROM datasets WHERE kind = 'audience'").raw().get() as [string | null, number] | undefined;
+  const shape = meta?.[0] ? (JSON.parse(meta[0]) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
+  const idRows = new Map(db.prepare("SELECT chunk, rows FROM audience_chunks WHERE field = 'id' AND position = 0").raw().all() as [number, number][]);
+  const dictionarySize = new Map(db.prepare("SELECT position, sum(rows) FROM audience_chunks WHERE field = 'dictionary' GROUP BY position").raw().all() as [number, number][]);
+  const ids = new Set<string>();
+  let total = 0;
   let row = 0;
-  for (const [features, attributes] of db.prepare('SELECT features, attributes FROM audience_users').raw().iterate() as Iterable<[unknown, unknown]>) {
+  const statement = db.prepare('SELECT field, position, chunk, rows, data, crc32 FROM audience_chunks ORDER BY rowid').raw();
+  for (const [field, position, chunk, rows, data, crc] of statement.iterate() as Iterable<[string, number, number, number, unknown, number]>) {
     row++;
-    if (!Buffer.isBuffer(features) || features.length !== featureBytes) throw located(file, 'audience_users', 'features', row, `not ${shape.features.length} stored numbers`);
+    const where = `${field} ${position}, chunk ${chunk}`;
+    const bad = (why: string) => located(file, 'audience_chunks', 'data', row, `${where}: ${why}`);
+    if (!Buffer.isBuffer(data)) throw bad('not stored bytes');
+    if (checksum(data) !== crc) throw bad('its checksum does not match');
+    const width = field === 'feature' ? shape.features.length : field === 'id' ? 1 : shape.attributes.length;
+    if (position >= width) throw bad(`position outside the layout's ${width} columns`);
+    if (field === 'feature' || field === 'attribute') {
+      if (idRows.get(chunk) !== rows) throw bad('no id chunk of the same users');
+      if (data.length !== rows * BYTES_PER_ROW[field]!) throw bad(`its length is not ${rows.toLocaleString('en')} values`);
+      if (field === 'attribute') {
+        const size = dictionarySize.get(position) ?? 0;
+        for (const code of int32s(data)) if (code < -1 || code >= size) throw bad(`a code ${code} outside its dictionary of ${size.toLocaleString('en')} values`);
+      }
+      continue;
+    }
     let values: unknown;
     try {
-      values = JSON.parse(String(attributes));
+      values = JSON.parse(data.toString('utf8'));
     } catch {
-      throw located(file, 'audience_users', 'attributes', row, 'not valid JSON');
+      throw bad('not valid JSON');
     }
-    if (!Array.isArray(values) || values.length > shape.attributes.length || values.some((v) => v !== null && (typeof v !== 'string' || v.length > MAX_FIELD_CHARS))) {
-      throw located(file, 'audience_users', 'attributes', row, `not ${shape.attributes.length} text values`);
+    if (!Array.isArray(values) || values.length !== rows) throw bad(`not ${rows.toLocaleString('en')} values`);
+    for (const v of values) if (typeof v !== 'string' || v.length > MAX_FIELD_CHARS) throw bad('a value that is not text');
+    if (field === 'id') {
+      total += rows;
+      for (const id of values as string[]) {
+        if (ids.has(id)) throw bad(`the user ${id.slice(0, 60)} twice`);
+        ids.add(id);
+      }
     }
   }
+  if (meta && meta[1] !== total) throw located(file, 'datasets', 'rows', null, `the audience says ${meta[1].toLocaleString('en')} users but holds ${total.toLocaleString('en')}`);
 }
 
 function checkEvidenceNames(db: Db, file: string): void {

@@ -5,8 +5,8 @@ import type { Db } from '../db/connection';
 import { migrate, SCHEMA_VERSION } from '../db/migrate';
 import { APP_VERSION } from '../core/version';
 import { DomainError } from '../../shared/result';
-import { contentHash } from './contentHash';
-import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_TABLES } from './manifest';
+import { contentHash, presentTables } from './contentHash';
+import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION } from './manifest';
 
 /**
  * Writes one project to a `.tandem` file: its rows are copied into a fresh database with
@@ -44,12 +44,13 @@ export function exportProject(
     db.prepare('ATTACH DATABASE ? AS export_target').run(scratch);
     try {
       db.transaction(() => {
-        for (const table of PROJECT_TABLES) {
+        const tables = presentTables(db);
+        for (const table of tables) {
           const columns = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
           const key = table === 'projects' ? 'id' : 'project_id';
           const select = columns.map((c) => (c === key ? '1' : c)).join(', ');
           db.prepare(`INSERT INTO export_target.${table} (${columns.join(', ')}) SELECT ${select} FROM main.${table} WHERE ${key} = ?`).run(projectId);
-          progress(0.05 + (0.45 * (PROJECT_TABLES.indexOf(table) + 1)) / PROJECT_TABLES.length, 'job.projectExport.copying');
+          progress(0.05 + (0.45 * (tables.indexOf(table) + 1)) / tables.length, 'job.projectExport.copying');
         }
         // A project in the trash travels as a live one.
         db.prepare('UPDATE export_target.projects SET deleted_at = NULL, opened_at = NULL').run();

@@ -7,7 +7,7 @@ import { checkContent } from './contentCheck';
 import { scratchCopy } from './scratch';
 import { contentHash, presentTables } from './contentHash';
 import { ProjectFileError } from './fileError';
-import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_TABLES } from './manifest';
+import { MANIFEST_DDL, MANIFEST_TABLE, type Manifest, PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION } from './manifest';
 
 export { ProjectFileError, type ProjectFileProblem } from './fileError';
 
@@ -125,7 +125,15 @@ export function checkProjectFile(file: string, scratchDir: string, opts: { nativ
     if (contentHash(db) !== manifest.contentSha256) {
       throw new ProjectFileError('tampered', `${name} has been changed since it was exported (its content does not match the SHA-256 in its manifest).`);
     }
-    if (manifest.schemaVersion < SCHEMA_VERSION) migrate(db);
+    if (manifest.schemaVersion < SCHEMA_VERSION) {
+      // Older files are migrated before their content check: a crafted value the migration
+      // cannot read refuses the file, located, like the check would.
+      try {
+        migrate(db);
+      } catch (e) {
+        throw new ProjectFileError('tampered', `${name} holds data Tandem never writes (${(e as Error).message}); it was not opened.`);
+      }
+    }
     // The hash proves the file is unchanged since its export, not who exported it or how:
     // every value is held to the shape Tandem writes before any of it is copied in.
     checkContent(db, name);

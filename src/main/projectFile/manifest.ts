@@ -19,12 +19,17 @@ export interface Manifest {
   contentSha256: string;
 }
 
-/** Tables a project file holds, in the order the content hash reads them. */
+/**
+ * Tables a project file holds, in the order the content hash reads them. A file holds the
+ * tables of its own schema: `audience_users` until schema 12 (its hash still covers it),
+ * `audience_chunks` from 13.
+ */
 export const PROJECT_TABLES = [
   'projects',
   'datasets',
   'import_reports',
   'audience_users',
+  'audience_chunks',
   'catalog_items',
   'interactions',
   'partners',

@@ -3,7 +3,8 @@ import type { Db } from '../db/connection';
 import { ProjectsRepo } from '../db/projectsRepo';
 import { DomainError } from '../../shared/result';
 import type { CheckedProjectFile } from './inspect';
-import { OWN_ID_TABLES, PROJECT_TABLES } from './manifest';
+import { presentTables } from './contentHash';
+import { OWN_ID_TABLES } from './manifest';
 
 export type OpenMode = 'new' | 'copy' | 'replace';
 
@@ -51,7 +52,8 @@ export function copyIntoLibrary(
         .prepare(`INSERT INTO main.projects (${columns.join(', ')}) SELECT ${values.join(', ')} FROM incoming.projects WHERE id = ?`)
         .run(...params, checked.projectId);
       const projectId = Number(info.lastInsertRowid);
-      for (const table of PROJECT_TABLES.filter((t) => t !== 'projects')) {
+      // The scratch copy is migrated to this schema: the library's tables are the file's.
+      for (const table of presentTables(db).filter((t) => t !== 'projects')) {
         const cols = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[])
           .map((c) => c.name)
           .filter((c) => !(c === 'id' && OWN_ID_TABLES.includes(table)));

@@ -1,6 +1,7 @@
 import { recommendVerdict } from '../../../shared/verdict';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
+import { AudienceStore } from '../../db/audienceStore';
 import { RunsRepo } from '../../audience/runsRepo';
 import { openTableWriter } from '../../data/tableWriter';
 import type { TargetingResult, TargetStart } from '../../../shared/targeting';
@@ -62,11 +63,11 @@ export async function runTargeting(db: Db, p: Omit<TargetStart, 'kind'>, progres
   const count = Math.max(1, Math.round(share * order.length));
   const chosen = order.subarray(0, count).filter((u) => scores[u] > 0);
 
-  // Segments of the chosen run (assignments in user_id order of the audience dataset).
+  // Segments of the chosen run (assignments in the audience's row order).
   const run = new RunsRepo(db).chosen(p.projectId);
   const segmentOf = new Map<string, number>();
   if (run) {
-    const ids = db.prepare('SELECT user_id FROM audience_users WHERE project_id = ? ORDER BY user_id').pluck().all(p.projectId) as string[];
+    const ids = new AudienceStore(db).ids(p.projectId);
     const labels = new RunsRepo(db).assignments(run.id);
     if (ids.length === labels.length) ids.forEach((id, i) => segmentOf.set(id, labels[i]));
   }

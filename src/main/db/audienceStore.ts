@@ -1,0 +1,168 @@
+import type { AudienceRow } from '../../shared/datasets';
+import { CHUNKS_TABLE, type ChunkField, float64s, int32s, strings } from './audienceChunks';
+import { type AppendPoint, AudienceChunkWriter } from './audienceWriter';
+import type { Db } from './connection';
+
+/** The order of an audience dataset's features and attributes in its stored arrays. */
+export interface AudienceLayout {
+  features: string[];
+  attributes: string[];
+}
+
+export interface AudienceColumnsData {
+  userIds: string[];
+  layout: AudienceLayout;
+  /** One array per requested feature (all of the layout's by default), NaN where missing. */
+  features: Float64Array[];
+  /** One array per layout attribute (empty unless asked for). */
+  attributes: (string | null)[][];
+}
+
+export interface ColumnRequest {
+  /** Feature names to read, in this order (default: every feature of the layout). */
+  features?: readonly string[];
+  attributes?: boolean;
+  /** The user ids (default true). */
+  ids?: boolean;
+}
+
+interface ChunkSpan {
+  chunk: number;
+  rows: number;
+  /** The first row the chunk holds. */
+  start: number;
+}
+
+/**
+ * Reads an audience stored as column chunks (see audienceChunks.ts): whole columns straight
+ * into typed arrays, pages and row-by-row iteration a chunk at a time. Rows come back in the
+ * order they were imported (a library migrated from the row layout keeps user_id order, the
+ * order its segment runs' labels follow).
+ */
+export class AudienceStore {
+  constructor(private readonly db: Db) {}
+
+  count(projectId: number): number {
+    return this.db.prepare(`SELECT coalesce(sum(rows), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id'`).pluck().get(projectId) as number;
+  }
+
+  clear(projectId: number): void {
+    this.db.prepare(`DELETE FROM ${CHUNKS_TABLE} WHERE project_id = ?`).run(projectId);
+  }
+
+  /** A writer that continues after the rows stored (append) — or starts afresh after `clear`. */
+  writer(projectId: number, layout: AudienceLayout): AudienceChunkWriter {
+    return new AudienceChunkWriter(this.db, projectId, { features: layout.features.length, attributes: layout.attributes.length }, this.appendPoint(projectId, layout));
+  }
+
+  /** Every user id in row order. */
+  ids(projectId: number): string[] {
+    const out: string[] = [];
+    for (const data of this.blobs(projectId, 'id', 0)) for (const id of strings(data)) out.push(id);
+    return out;
+  }
+
+  /** One attribute's values in code order. */
+  dictionary(projectId: number, position: number): string[] {
+    const out: string[] = [];
+    for (const data of this.blobs(projectId, 'dictionary', position)) for (const v of strings(data)) out.push(v);
+    return out;
+  }
+
+  /** Whole columns: only those asked for are read. */
+  columns(projectId: number, layout: AudienceLayout, want: ColumnRequest = {}): AudienceColumnsData {
+    const spans = this.spans(projectId);
+    const n = spans.reduce((s, c) => s + c.rows, 0);
+    const names = want.features ?? layout.features;
+    const features = names.map((name) => {
+      const out = new Float64Array(n).fill(NaN);
+      const position = layout.features.indexOf(name);
+      if (position >= 0) this.fill(projectId, 'feature', position, spans, (data, span) => out.set(float64s(data).subarray(0, span.rows), span.start));
+      return out;
+    });
+    const attributes = want.attributes
+      ? layout.attributes.map((_, a) => {
+          const dictionary = this.dictionary(projectId, a);
+          const out = new Array<string | null>(n).fill(null);
+          this.fill(projectId, 'attribute', a, spans, (data, span) => {
+            const codes = int32s(data);
+            for (let i = 0; i < span.rows; i++) if (codes[i] >= 0) out[span.start + i] = dictionary[codes[i]] ?? null;
+          });
+          return out;
+        })
+      : [];
+    return { userIds: want.ids === false ? [] : this.ids(projectId), layout, features, attributes };
+  }
+
+  /** Rows `offset .. offset + limit` in row order (only the chunks they lie in are read). */
+  rows(projectId: number, layout: AudienceLayout, offset: number, limit: number): AudienceRow[] {
+    const spans = this.spans(projectId).filter((s) => s.start + s.rows > offset && s.start < offset + limit);
+    if (!spans.length) return [];
+    const rows = spans.flatMap((span) => this.chunkRows(projectId, layout, span));
+    const from = offset - spans[0].start;
+    return rows.slice(from, from + limit);
+  }
+
+  /** Every row, one chunk in memory at a time. */
+  *iterate(projectId: number, layout: AudienceLayout): Generator<AudienceRow> {
+    for (const span of this.spans(projectId)) yield* this.chunkRows(projectId, layout, span);
+  }
+
+  /** One chunk's users as rows (features and attributes keyed by name, missing ones left out). */
+  private chunkRows(projectId: number, layout: AudienceLayout, span: ChunkSpan): AudienceRow[] {
+    const get = this.db.prepare(`SELECT position, data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND chunk = ?`).raw();
+    const ids = strings((get.get(projectId, 'id', span.chunk) as [number, Buffer])[1]);
+    const features = new Map<number, Float64Array>();
+    for (const [position, data] of get.all(projectId, 'feature', span.chunk) as [number, Buffer][]) features.set(position, float64s(data));
+    const codes = new Map<number, Int32Array>();
+    for (const [position, data] of get.all(projectId, 'attribute', span.chunk) as [number, Buffer][]) codes.set(position, int32s(data));
+    const dictionaries = layout.attributes.map((_, a) => (codes.has(a) ? this.dictionary(projectId, a) : []));
+    return ids.map((userId, i) => {
+      const f: Record<string, number> = {};
+      layout.features.forEach((name, j) => {
+        const v = features.get(j)?.[i];
+        if (v !== undefined && !Number.isNaN(v)) f[name] = v;
+      });
+      const a: Record<string, string> = {};
+      layout.attributes.forEach((name, k) => {
+        const code = codes.get(k)?.[i] ?? -1;
+        if (code >= 0 && dictionaries[k][code] !== undefined) a[name] = dictionaries[k][code];
+      });
+      return { userId, features: f, attributes: a };
+    });
+  }
+
+  /** The id chunks: which chunk numbers exist, their sizes and first rows. */
+  private spans(projectId: number): ChunkSpan[] {
+    const rows = this.db.prepare(`SELECT chunk, rows FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' ORDER BY chunk`).raw().all(projectId) as [number, number][];
+    let start = 0;
+    return rows.map(([chunk, n]) => {
+      const span = { chunk, rows: n, start };
+      start += n;
+      return span;
+    });
+  }
+
+  /** Calls `use` with each chunk of one column that exists (missing chunks stay as filled). */
+  private fill(projectId: number, field: ChunkField, position: number, spans: ChunkSpan[], use: (data: Buffer, span: ChunkSpan) => void): void {
+    const byChunk = new Map(spans.map((s) => [s.chunk, s]));
+    const statement = this.db.prepare(`SELECT chunk, data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND position = ?`).raw();
+    for (const [chunk, data] of statement.iterate(projectId, field, position) as Iterable<[number, Buffer]>) {
+      const span = byChunk.get(chunk);
+      if (span) use(data, span);
+    }
+  }
+
+  private *blobs(projectId: number, field: ChunkField, position: number): Generator<Buffer> {
+    const statement = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND position = ? ORDER BY chunk`).pluck();
+    yield* statement.iterate(projectId, field, position) as Iterable<Buffer>;
+  }
+
+  private appendPoint(projectId: number, layout: AudienceLayout): AppendPoint {
+    const next = this.db.prepare(`SELECT coalesce(max(chunk) + 1, 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND position = ?`).pluck();
+    return {
+      nextChunk: next.get(projectId, 'id', 0) as number,
+      dictionaries: layout.attributes.map((_, a) => ({ values: this.dictionary(projectId, a), nextChunk: next.get(projectId, 'dictionary', a) as number })),
+    };
+  }
+}

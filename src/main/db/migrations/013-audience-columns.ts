@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import type { Migration } from '../migrate';
+import { AudienceChunkWriter } from '../audienceWriter';
+
+/**
+ * The audience moves from one row per user (a float64 blob and a JSON array each) to column
+ * chunks (audienceChunks.ts): segmenting a million users read 1M rows and decoded 16M values one
+ * by one; now it reads 16 columns × 16 blobs. Users keep the order the old layout read them in
+ * (user_id), which is the order every stored segment run's labels follow, so old runs still
+ * open with the same labels. Every value is kept: features bit for bit (NaN stays missing),
+ * attributes through per-column dictionaries.
+ */
+export const m013AudienceColumns: Migration = {
+  version: 13,
+  name: 'audience-columns',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE audience_chunks (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        field      TEXT NOT NULL CHECK (field IN ('id', 'feature', 'attribute', 'dictionary')),
+        position   INTEGER NOT NULL CHECK (position >= 0),
+        chunk      INTEGER NOT NULL CHECK (chunk >= 0),
+        rows       INTEGER NOT NULL CHECK (rows > 0),
+        data       BLOB NOT NULL,
+        crc32      INTEGER NOT NULL,
+        PRIMARY KEY (project_id, field, position, chunk)
+      ) STRICT;
+    `);
+    rewriteAudience(db);
+    db.exec('DROP TABLE audience_users');
+  },
+};
+
+function rewriteAudience(db: Database): void {
+  const projects = db.prepare('SELECT DISTINCT project_id FROM audience_users').pluck().all() as number[];
+  for (const projectId of projects) {
+    const raw = db.prepare("SELECT layout FROM datasets WHERE project_id = ? AND kind = 'audience'").pluck().get(projectId) as string | null | undefined;
+    const layout = raw ? (JSON.parse(raw) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
+    const writer = new AudienceChunkWriter(db, projectId, { features: layout.features.length, attributes: layout.attributes.length });
+    const features = new Float64Array(layout.features.length);
+    let row = 0;
+    // Read in pages by key (a statement being iterated would block the writer's inserts).
+    const page = db.prepare('SELECT user_id, features, attributes FROM audience_users WHERE project_id = ? AND user_id > ? ORDER BY user_id LIMIT 16384').raw();
+    let after = '';
+    for (let rows = page.all(projectId, after) as [string, unknown, string][]; rows.length; rows = page.all(projectId, after) as [string, unknown, string][]) {
+      for (const [userId, blob, attributes] of rows) {
+        row++;
+        // A crafted older project file is migrated before its content check: refuse it, located.
+        if (!Buffer.isBuffer(blob)) throw new Error(`audience_users row ${row}: features are not stored numbers`);
+        features.fill(NaN);
+        for (let j = 0; j < features.length && j * 8 + 8 <= blob.length; j++) features[j] = blob.readDoubleLE(j * 8);
+        let texts: unknown;
+        try {
+          texts = JSON.parse(attributes);
+        } catch {
+          throw new Error(`audience_users row ${row}: attributes are not valid JSON`);
+        }
+        if (!Array.isArray(texts) || texts.some((t) => t !== null && typeof t !== 'string')) throw new Error(`audience_users row ${row}: attributes are not text values`);
+        writer.add(userId, features, texts as (string | null)[]);
+      }
+      after = rows[rows.length - 1][0];
+    }
+    writer.finish();
+  }
+}
