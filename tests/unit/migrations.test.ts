@@ -105,7 +105,7 @@ describe('migrations', () => {
     columns.userIds.forEach((id, i) => {
       const u = expected.get(id)!;
       u.features.forEach((v, j) => expect(Object.is(columns.features[j][i], u.short && j === 2 ? Number.NaN : v), `${id} ${layout.features[j]}`).toBe(true));
-      expect([columns.attributes[0][i], columns.attributes[1][i]]).toEqual(u.texts);
+      expect(columns.attributes.map(({ codes, values }) => (codes[i] >= 0 ? values[codes[i]] : null))).toEqual(u.texts);
     });
     // The old run's labels still belong to the same users.
     const stored = db.prepare('SELECT assignments FROM segment_runs').pluck().get() as Buffer;

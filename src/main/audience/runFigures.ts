@@ -1,4 +1,5 @@
 import { describeSegment, distinctNames } from '../ml/personas';
+import type { AttributeColumn } from '../db/audienceStore';
 import type { FeatureMatrix } from '../ml/features';
 import { pca2 } from '../ml/pca';
 import { sampleIndexes } from '../ml/silhouette';
@@ -11,42 +12,38 @@ export function personas(
   labels: Int32Array,
   k: number,
   raw: Map<string, Float64Array>,
-  data: { layout: { attributes: string[] }; attributes: (string | null)[][] },
+  data: { layout: { attributes: string[] }; attributes: AttributeColumn[] },
 ): SegmentPersona[] {
   const n = labels.length;
   const d = matrix.d;
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  // One pass over each column for every segment at once (not a pass per segment).
+  const means = matrix.transforms.map(({ name }) => {
+    const column = raw.get(name)!;
+    const sums = new Float64Array(k);
+    const counts = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const v = column[i];
+      if (v !== v) continue;
+      sums[labels[i]] += v;
+      counts[labels[i]]++;
+    }
+    return Array.from(sums, (s, j) => (counts[j] ? Math.round((s / counts[j]) * 100) / 100 : 0));
+  });
+  const tops = data.layout.attributes.map((_, a) => topValues(data.attributes[a], labels, k, sizes));
   const out: SegmentPersona[] = [];
   for (let j = 0; j < k; j++) {
     const centre = centers.subarray(j * d, (j + 1) * d);
     const text = describeSegment(centre, matrix);
-    const means: Record<string, number> = {};
+    const segmentMeans: Record<string, number> = {};
     const profile: Record<string, number> = {};
     matrix.transforms.forEach(({ name }, t) => {
-      const column = raw.get(name)!;
-      let s = 0;
-      let c = 0;
-      for (let i = 0; i < n; i++) {
-        if (labels[i] !== j || Number.isNaN(column[i])) continue;
-        s += column[i];
-        c++;
-      }
-      means[name] = c ? Math.round((s / c) * 100) / 100 : 0;
+      segmentMeans[name] = means[t][j];
       profile[name] = Math.round(centre[t] * 1000) / 1000;
     });
     const attributes: SegmentPersona['attributes'] = {};
-    data.layout.attributes.forEach((attr, a) => {
-      const counts = new Map<string, number>();
-      for (let i = 0; i < n; i++) {
-        const v = data.attributes[a]?.[i];
-        if (labels[i] === j && v) counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
-      attributes[attr] = [...counts.entries()]
-        .sort((x, y) => y[1] - x[1])
-        .slice(0, 6)
-        .map(([value, count]) => ({ value, share: Math.round((count / Math.max(1, sizes[j])) * 1000) / 1000 }));
-    });
+    data.layout.attributes.forEach((attr, a) => (attributes[attr] = tops[a][j]));
     out.push({
       id: j,
       name: text.nameEn,
@@ -54,7 +51,7 @@ export function personas(
       nameZh: text.nameZh,
       size: sizes[j],
       share: Math.round((sizes[j] / n) * 10000) / 10000,
-      means,
+      means: segmentMeans,
       profile,
       distinguishing: text.distinguishing,
       attributes,
@@ -62,6 +59,30 @@ export function personas(
   }
   // Persona names must tell the segments apart (the name field follows the English one).
   return distinctNames(out).map((p) => ({ ...p, name: p.nameEn }));
+}
+
+/** Above this many distinct values an attribute's counts go in a map, not a k × values table. */
+const DENSE_COUNTS = 1 << 18;
+
+/** Per segment, an attribute's six commonest values with their share of the segment. */
+function topValues(column: AttributeColumn | undefined, labels: Int32Array, k: number, sizes: Int32Array): { value: string; share: number }[][] {
+  const perSegment: Map<number, number>[] = Array.from({ length: k }, () => new Map());
+  if (column) {
+    const { codes, values } = column;
+    if (values.length <= DENSE_COUNTS) {
+      const counts = new Int32Array(k * values.length);
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[labels[i] * values.length + codes[i]]++;
+      for (let j = 0; j < k; j++) for (let c = 0; c < values.length; c++) if (counts[j * values.length + c]) perSegment[j].set(c, counts[j * values.length + c]);
+    } else {
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) perSegment[labels[i]].set(codes[i], (perSegment[labels[i]].get(codes[i]) ?? 0) + 1);
+    }
+  }
+  return perSegment.map((counts, j) =>
+    [...counts.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, 6)
+      .map(([code, count]) => ({ value: column!.values[code], share: Math.round((count / Math.max(1, sizes[j])) * 1000) / 1000 })),
+  );
 }
 
 /** Up to 20,000 users (a seeded sample) on the first two principal components. */

@@ -26,15 +26,18 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
   const started = performance.now();
   const progress = opts.onProgress ?? (() => {});
   progress(0.02, 'job.segment.loading');
-  const data = new DatasetsRepo(db).audienceColumns(projectId, true);
-  const n = data.userIds.length;
+  const datasets = new DatasetsRepo(db);
+  const layout = datasets.layout(projectId);
+  const n = datasets.count(projectId, 'audience');
   if (n === 0) throw new DomainError('refused', 'The project has no audience to segment: import one first.');
-  const names = settings.features ?? data.layout.features;
-  const unknown = names.filter((f) => !data.layout.features.includes(f));
+  const names = settings.features ?? layout.features;
+  const unknown = names.filter((f) => !layout.features.includes(f));
   if (unknown.length) {
-    throw new DomainError('invalid_input', `The audience has no numeric feature ${unknown.map((f) => `"${f}"`).join(', ')} (it has: ${data.layout.features.join(', ')}).`);
+    throw new DomainError('invalid_input', `The audience has no numeric feature ${unknown.map((f) => `"${f}"`).join(', ')} (it has: ${layout.features.join(', ')}).`);
   }
-  const raw = names.map((f) => data.features[data.layout.features.indexOf(f)]);
+  // Only the columns the run uses: its features, the attributes personas describe, ids when written out.
+  const data = datasets.audienceColumns(projectId, true, { features: names, ids: !!opts.assignmentsPath });
+  const raw = data.features;
   const matrix = buildFeatureMatrix(names, raw, n);
   const { assigner, backend } = await engineFor(settings.engine ?? 'onnx');
   try {

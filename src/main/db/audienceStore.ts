@@ -14,8 +14,14 @@ export interface AudienceColumnsData {
   layout: AudienceLayout;
   /** One array per requested feature (all of the layout's by default), NaN where missing. */
   features: Float64Array[];
-  /** One array per layout attribute (empty unless asked for). */
-  attributes: (string | null)[][];
+  /** One column per layout attribute (empty unless asked for). */
+  attributes: AttributeColumn[];
+}
+
+/** An attribute as stored: each user's code (-1: none) into the column's distinct values. */
+export interface AttributeColumn {
+  codes: Int32Array;
+  values: string[];
 }
 
 export interface ColumnRequest {
@@ -82,13 +88,9 @@ export class AudienceStore {
     });
     const attributes = want.attributes
       ? layout.attributes.map((_, a) => {
-          const dictionary = this.dictionary(projectId, a);
-          const out = new Array<string | null>(n).fill(null);
-          this.fill(projectId, 'attribute', a, spans, (data, span) => {
-            const codes = int32s(data);
-            for (let i = 0; i < span.rows; i++) if (codes[i] >= 0) out[span.start + i] = dictionary[codes[i]] ?? null;
-          });
-          return out;
+          const codes = new Int32Array(n).fill(-1);
+          this.fill(projectId, 'attribute', a, spans, (data, span) => codes.set(int32s(data).subarray(0, span.rows), span.start));
+          return { codes, values: this.dictionary(projectId, a) };
         })
       : [];
     return { userIds: want.ids === false ? [] : this.ids(projectId), layout, features, attributes };

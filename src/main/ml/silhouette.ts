@@ -9,28 +9,39 @@ export function silhouette(X: Float32Array, n: number, d: number, labels: Int32A
   if (k < 2 || n < 3) return 0;
   const idx = sampleIndexes(n, Math.min(n, sampleSize), seed);
   const m = idx.length;
-  const sums = new Float64Array(k);
-  const counts = new Int32Array(k);
-  for (const i of idx) counts[labels[i]]++;
-  let total = 0;
+  // The sample side by side (cache-friendly), and each pair's distance computed once for both
+  // points: half the work of the plain double loop, same sums.
+  const S = new Float64Array(m * d);
+  const own = new Int32Array(m);
   for (let p = 0; p < m; p++) {
-    const i = idx[p];
-    sums.fill(0);
-    for (let q = 0; q < m; q++) {
-      if (q === p) continue;
-      const j = idx[q];
+    own[p] = labels[idx[p]];
+    for (let t = 0; t < d; t++) S[p * d + t] = X[idx[p] * d + t];
+  }
+  const counts = new Int32Array(k);
+  for (let p = 0; p < m; p++) counts[own[p]]++;
+  const sums = new Float64Array(m * k);
+  for (let p = 0; p < m; p++) {
+    const pd = p * d;
+    const lp = own[p];
+    for (let q = p + 1; q < m; q++) {
+      const qd = q * d;
       let s = 0;
       for (let t = 0; t < d; t++) {
-        const e = X[i * d + t] - X[j * d + t];
+        const e = S[pd + t] - S[qd + t];
         s += e * e;
       }
-      sums[labels[j]] += Math.sqrt(s);
+      const dist = Math.sqrt(s);
+      sums[p * k + own[q]] += dist;
+      sums[q * k + lp] += dist;
     }
-    const own = labels[i];
-    if (counts[own] <= 1) continue; // a lone point's silhouette is 0 by definition
-    const a = sums[own] / (counts[own] - 1);
+  }
+  let total = 0;
+  for (let p = 0; p < m; p++) {
+    const c = own[p];
+    if (counts[c] <= 1) continue; // a lone point's silhouette is 0 by definition
+    const a = sums[p * k + c] / (counts[c] - 1);
     let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && counts[c] > 0) b = Math.min(b, sums[c] / counts[c]);
+    for (let j = 0; j < k; j++) if (j !== c && counts[j] > 0) b = Math.min(b, sums[p * k + j] / counts[j]);
     if (b === Infinity) continue;
     const denom = Math.max(a, b);
     total += denom > 0 ? (b - a) / denom : 0;
