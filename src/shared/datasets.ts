@@ -7,10 +7,10 @@ export interface AudienceRow {
   /** Categorical attributes: city tier, age band, interests… */
   attributes: Record<string, string>;
   /**
-   * The stored form, when the importer already built it: features (NaN where missing) and
-   * attribute texts (null where missing), both in the dataset's layout order.
+   * The stored form, when the importer already built it: the features' float64 bytes (NaN
+   * where missing) and attribute texts (null where missing), both in the dataset's layout order.
    */
-  stored?: { features: Float64Array; texts: (string | null)[] };
+  stored?: { features: Uint8Array; texts: (string | null)[] };
 }
 
 export interface CatalogRow {

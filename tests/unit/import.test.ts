@@ -26,6 +26,30 @@ function setup() {
 const reasons = (r: { rejected: { row: number; column: string; code: string }[] }) => r.rejected.map((x) => `${x.row}:${x.column}:${x.code}`);
 
 describe('importing each data kind', () => {
+  it.each([false, true])('audience across column chunks (writer thread: %s): a user repeated two chunks later or already stored is refused, located; the rest kept in file order', (writerThread) => {
+    const { lib, projectId, dir } = setup();
+    const n = 140_000;
+    const file = path.join(dir, 'many.csv');
+    const lines = ['user_id,minutes,city'];
+    for (let i = 0; i < n; i++) lines.push(`u${(i * 11) % n},${i % 97},${['一线', '二线', ''][i % 3]}`);
+    // The first user again, 140,000 rows later: far past the chunks held in memory.
+    lines.push('u0,1,一线');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const first = importFile(lib.db, { projectId, kind: 'audience', file }, undefined, { writerThread });
+    expect(first).toMatchObject({ rowsRead: n + 1, rowsImported: n, rowsRejected: 1 });
+    expect(reasons(first)).toEqual([`${n + 2}:user_id:duplicate`]);
+    const repo = new DatasetsRepo(lib.db);
+    expect(repo.page(projectId, 'audience', 65_535, 3).map((r) => r.userId)).toEqual([65_535, 65_536, 65_537].map((i) => `u${(i * 11) % n}`));
+    expect(repo.page(projectId, 'audience', n - 1, 5)).toEqual([{ userId: `u${((n - 1) * 11) % n}`, features: { minutes: (n - 1) % 97 }, attributes: { city: '二线' } }]);
+    // Appending: users stored in the first and the third chunk are refused; a new one is kept.
+    const more = path.join(dir, 'more.csv');
+    fs.writeFileSync(more, `user_id,minutes,city\nu${(5 * 11) % n},1,一线\nnew1,2,三线\nu${(139_000 * 11) % n},3,\n`);
+    const again = importFile(lib.db, { projectId, kind: 'audience', file: more, mode: 'append' }, undefined, { writerThread });
+    expect(reasons(again)).toEqual(['2:user_id:duplicate', '4:user_id:duplicate']);
+    expect(repo.count(projectId, 'audience')).toBe(n + 1);
+    expect(repo.page(projectId, 'audience', n, 1)).toEqual([{ userId: 'new1', features: { minutes: 2 }, attributes: { city: '三线' } }]);
+  });
+
   it('audience: suggests the fields from Chinese headers, reads GBK, numbers become features and text attributes', () => {
     const { run, rows, dir } = setup();
     const file = path.join(dir, 'aud.csv');

@@ -23,10 +23,25 @@ describe('values between the import threads', () => {
     );
   });
 
-  it('writes a column of one kind natively: strings, numbers and blobs each as one run', () => {
+  it('writes a column of one kind natively: strings, numbers and blobs each as one run; one number or one blob length once', () => {
     const blob = new Uint8Array(new Float64Array([1.5, NaN]).buffer);
-    const batch = encodeValues([1, 'u1', blob, '["一线"]', 1, 'u2', blob, '[null]'], 4, [false, false, false, true]);
-    expect(batch.columns.map((c) => c.mode)).toEqual(['numbers', 'strings', 'blobs', 'strings']);
-    expect(decodeValues(batch).slice(4, 8)).toEqual([1, 'u2', Buffer.from(blob), '[null]']);
+    const short = new Uint8Array(new Float64Array([2]).buffer);
+    const batch = encodeValues([1, 'u1', blob, '["一线"]', 7, 1, 'u2', blob, '[null]', 8], 5, [false, false, false, true, false]);
+    expect(batch.columns.map((c) => c.mode)).toEqual(['same', 'strings', 'sized', 'strings', 'numbers']);
+    expect(decodeValues(batch).slice(5, 10)).toEqual([1, 'u2', Buffer.from(blob), '[null]', 8]);
+    const mixed = encodeValues([blob, short], 1, [false]);
+    expect(mixed.columns.map((c) => c.mode)).toEqual(['blobs']);
+    expect(decodeValues(mixed)).toEqual([Buffer.from(blob), Buffer.from(short)]);
+  });
+
+  it('columns that repeat one value or one blob length come back whole (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 16 }), (rows, v, length) => {
+        const values = Array.from({ length: rows }, (_, r) => [v, Uint8Array.from({ length }, (_, i) => (r * 31 + i) & 255)]).flat();
+        const back = decodeValues(structuredClone(encodeValues(values, 2, [false, false])));
+        back.forEach((x, i) => (i % 2 === 0 ? expect(Object.is(x, v) || (x === 0 && v === 0)).toBe(true) : expect([...(x as Uint8Array)]).toEqual([...(values[i] as Uint8Array)])));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -14,12 +14,14 @@ export class ImportedAudienceRow implements AudienceRow {
   constructor(
     readonly userId: string,
     /** The stored form, in the dataset's layout order: features (NaN missing), attribute texts. */
-    readonly stored: { features: Float64Array; texts: (string | null)[] },
+    readonly stored: { features: Uint8Array; texts: (string | null)[] },
     private readonly layout: AudienceColumns,
   ) {}
 
   get features(): Record<string, number> {
-    return keyed(this.layout.features, Array.from(this.stored.features, (v) => (Number.isNaN(v) ? null : v)));
+    const { features } = this.stored;
+    const values = new Float64Array(features.buffer.slice(features.byteOffset, features.byteOffset + features.byteLength));
+    return keyed(this.layout.features, Array.from(values, (v) => (Number.isNaN(v) ? null : v)));
   }
 
   get attributes(): Record<string, string> {
@@ -93,7 +95,7 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
       used = 0;
     }
     for (let i = 0; i < width; i++) slab[used + i] = fOrder[i] === -1 ? NaN : (numbers[fOrder[i]] ?? NaN);
-    const stored = slab.subarray(used, used + width);
+    const stored = new Uint8Array(slab.buffer, used * 8, width * 8);
     used += width;
     const texts = new Array<string | null>(aOrder.length);
     for (let i = 0; i < aOrder.length; i++) texts[i] = aOrder[i] === -1 ? null : strs[aOrder[i]];

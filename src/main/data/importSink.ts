@@ -3,6 +3,7 @@ import { type AudienceLayout, BatchInserter, DatasetsRepo, rowWidth } from '../d
 import type { DatasetProfile, ImportMode, Rejection } from '../../shared/data';
 import type { Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
+import { AudienceKeys } from '../db/audienceKeys';
 import { profileFromDb } from './profile';
 import { duplicateProblem } from './rejections';
 
@@ -22,6 +23,8 @@ export interface SinkStart {
   keyField: string;
   /** Audience only: the layout its users are stored in. */
   layout?: AudienceLayout;
+  /** About how many rows the file holds (sizes the audience's id set; a guess, never a limit). */
+  expectedRows?: number;
 }
 
 export interface SinkFinish {
@@ -65,13 +68,20 @@ function rowStore(db: Db, datasets: DatasetsRepo, start: SinkStart): RowStore {
     const inserter = new BatchInserter(db, start.kind);
     return { insert: (values, count) => inserter.insert(values, count, true), finish: () => {} };
   }
-  // The importer already refused repeated user ids (it keeps the set): nothing is refused here.
-  const chunks = datasets.audience.writer(start.projectId, start.layout ?? { features: [], attributes: [] });
-  const width = rowWidth('audience');
+  // The audience's chunks have no key of their own: the id set refuses a repeated user (from
+  // this file or, appending, stored before).
+  const layout = start.layout ?? { features: [], attributes: [] };
+  const chunks = datasets.audience.writer(start.projectId, layout);
+  const keys = new AudienceKeys(datasets.audience, start.projectId, start.mode === 'append', start.expectedRows);
+  const width = rowWidth('audience', layout);
   return {
     insert: (values, count) => {
-      for (let i = 0, at = 0; i < count; i++, at += width) chunks.add(values[at + 1] as string, values[at + 2] as ArrayLike<number>, values[at + 3] as (string | null)[]);
-      return [];
+      const refused: number[] = [];
+      for (let i = 0, at = 0; i < count; i++, at += width) {
+        if (keys.accept(values[at + 1] as string)) chunks.addValues(values, at);
+        else refused.push(i);
+      }
+      return refused;
     },
     finish: () => void chunks.finish(),
   };
@@ -93,7 +103,7 @@ export class InlineSink implements ImportSink {
     this.datasets = new DatasetsRepo(db);
     db.exec('BEGIN IMMEDIATE');
     try {
-      this.width = rowWidth(start.kind);
+      this.width = rowWidth(start.kind, start.layout);
       if (start.mode === 'replace') this.datasets.clear(start.projectId, start.kind);
       this.before = start.mode === 'replace' ? 0 : this.datasets.count(start.projectId, start.kind);
       this.rows = rowStore(db, this.datasets, start);

@@ -97,12 +97,9 @@ export function importFile(
     const notes: ImportResult['notes'] = timeReadingNotes(readings);
 
     const importedAt = now().toISOString();
-    const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '', layout };
+    const sinkStart = { projectId: req.projectId, kind: req.kind, mode, keyColumn, keyField: key?.field ?? '', layout, expectedRows: expectedRows(source, sample.rows) };
     // The sink takes the write lock first; the reads below then see a library nobody else changes.
-    // An audience is written inline: its column chunks are a few hundred blob writes, not worth
-    // a thread (and its values are typed arrays the wire format does not carry).
-    const threaded = opts.writerThread && req.kind !== 'audience';
-    const sink: ImportSink = threaded ? new ThreadedSink(db.name, sinkStart, opts.nativeBinding) : new InlineSink(db, sinkStart);
+    const sink: ImportSink = opts.writerThread ? new ThreadedSink(db.name, sinkStart, opts.nativeBinding) : new InlineSink(db, sinkStart);
     let outcome: SinkResult;
     try {
       const seen = key && !key.table && mode === 'append' ? datasets.columnSet(req.projectId, req.kind, key.column) : new Set<string>();
@@ -186,6 +183,13 @@ export function importFile(
       ms: Math.round(performance.now() - started),
     };
   }
+}
+
+/** A CSV's rows guessed from its size and its first rows' length; unknown (0) for a workbook. */
+function expectedRows(source: TableSource, rows: string[][]): number {
+  if (source.format !== 'csv' || rows.length === 0) return 0;
+  const bytes = rows.reduce((n, r) => n + Buffer.byteLength(r.join(',')) + 1, 0) / rows.length;
+  return Math.ceil(source.size / Math.max(4, bytes));
 }
 
 /** Suggestion, then the caller's choices; refused with every problem named. */

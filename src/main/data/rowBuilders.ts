@@ -281,8 +281,8 @@ export function rowBuilder<K extends DatasetKind>(
 export const ROW_KEYS: {
   [K in DatasetKind]: { field: string; table: boolean; column: string; of: (row: DatasetRows[K]) => string } | null;
 } = {
-  // The audience's column chunks have no key: the importer's set refuses repeated ids.
-  audience: { field: 'user_id', table: false, column: 'user_id', of: (r) => r.userId },
+  // The audience store's id set refuses a repeated user, as a table's key would.
+  audience: { field: 'user_id', table: true, column: 'user_id', of: (r) => r.userId },
   catalog: { field: 'item_id', table: true, column: 'item_id', of: (r) => r.itemId },
   interactions: null,
   partners: { field: 'partner_id', table: true, column: 'partner_id', of: (r) => r.partnerId },

@@ -46,8 +46,8 @@ export class ThreadedSink implements ImportSink {
   private readonly cleanColumns: boolean[];
 
   constructor(file: string, start: SinkStart, nativeBinding?: string) {
-    this.width = rowWidth(start.kind);
-    this.cleanColumns = cleanColumns(start.kind);
+    this.width = rowWidth(start.kind, start.layout);
+    this.cleanColumns = cleanColumns(start.kind, start.layout);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const entry = workerEntry(import.meta.url, 'writer', 'writerThread');

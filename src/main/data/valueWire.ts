@@ -5,11 +5,12 @@
  * column (nulls, text holding the separator) writes each value as a tag and its text
  * (`'text`, `#number`, `~` null, `"json`, `b` + a blob's length). Joining a column natively and moving two
  * buffers costs a fraction of structured-cloning thousands of values, or of concatenating
- * them one by one.
+ * them one by one. A column of blobs all the same length (an audience's features) writes that
+ * length once (`sized`); a column of one number throughout (the project id) writes it once (`same`).
  */
 const END = '\u001f';
 
-type Mode = 'strings' | 'numbers' | 'blobs' | 'tagged';
+type Mode = 'strings' | 'numbers' | 'same' | 'blobs' | 'sized' | 'tagged';
 
 export interface WireBatch {
   text: ArrayBuffer;
@@ -35,7 +36,12 @@ export function encodeValues(values: readonly unknown[], width: number, cleanCol
     for (let r = 0, i = c; r < rows; r++, i += width) column[r] = values[i];
     const mode = modeOf(column, cleanColumns[c]);
     let text: string;
-    if (mode === 'blobs') {
+    if (mode === 'same') text = String(column[0]);
+    else if (mode === 'sized') {
+      text = String((column[0] as Uint8Array).byteLength);
+      for (const b of column as Uint8Array[]) blobParts.push(b);
+      blobBytes += rows * (column[0] as Uint8Array).byteLength;
+    } else if (mode === 'blobs') {
       text = column.map((b) => (b as Uint8Array).byteLength).join(END);
       for (const b of column as Uint8Array[]) {
         blobParts.push(b);
@@ -81,8 +87,15 @@ export function encodeValues(values: readonly unknown[], width: number, cleanCol
 
 function modeOf(column: unknown[], clean: boolean): Mode {
   const first = column[0];
-  if (first instanceof Uint8Array) return column.every((v) => v instanceof Uint8Array) ? 'blobs' : 'tagged';
-  if (typeof first === 'number') return column.every((v) => typeof v === 'number' && Number.isFinite(v)) ? 'numbers' : 'tagged';
+  if (first instanceof Uint8Array) {
+    if (!column.every((v) => v instanceof Uint8Array)) return 'tagged';
+    const length = first.byteLength;
+    return column.every((v) => (v as Uint8Array).byteLength === length) ? 'sized' : 'blobs';
+  }
+  if (typeof first === 'number') {
+    if (!column.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'tagged';
+    return column.every((v) => Object.is(v, first)) ? 'same' : 'numbers';
+  }
   if (typeof first === 'string') {
     for (const v of column) if (typeof v !== 'string' || (!clean && v.includes(END))) return 'tagged';
     return 'strings';
@@ -113,8 +126,23 @@ export function decodeValues(batch: WireBatch): unknown[] {
   let from = 0;
   let blobAt = 0;
   batch.columns.forEach(({ mode, length }, c) => {
-    const parts = batch.rows ? all.slice(from, from + length).split(END) : [];
+    const text = all.slice(from, from + length);
     from += length;
+    if (mode === 'same') {
+      const v = Number(text);
+      for (let r = 0, i = c; r < batch.rows; r++, i += width) out[i] = v;
+      return;
+    }
+    if (mode === 'sized') {
+      // One length for the whole column: views into the blob bytes, no text per row.
+      const n = Number(text);
+      for (let r = 0, i = c; r < batch.rows; r++, i += width) {
+        out[i] = Buffer.from(batch.blobs, blobAt, n);
+        blobAt += n;
+      }
+      return;
+    }
+    const parts = batch.rows ? text.split(END) : [];
     for (let r = 0, i = c; r < batch.rows; r++, i += width) {
       const p = parts[r];
       if (mode === 'strings') out[i] = p;

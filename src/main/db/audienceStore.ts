@@ -68,6 +68,32 @@ export class AudienceStore {
     return out;
   }
 
+  /**
+   * The id of row `row` (0-based, row order) as stored: one id chunk read and kept until a
+   * row of another chunk is asked for. For confirming a suspected repeat during an import.
+   */
+  idAt(projectId: number, row: number): string | undefined {
+    const cached = this.idChunk;
+    if (cached && cached.projectId === projectId && row >= cached.start && row < cached.start + cached.ids.length) return cached.ids[row - cached.start];
+    const span = this.spans(projectId).find((s) => row >= s.start && row < s.start + s.rows);
+    if (!span) return undefined;
+    const data = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' AND position = 0 AND chunk = ?`).pluck().get(projectId, span.chunk) as Buffer;
+    this.idChunk = { projectId, start: span.start, ids: strings(data) };
+    return this.idChunk.ids[row - span.start];
+  }
+
+  private idChunk: { projectId: number; start: number; ids: string[] } | null = null;
+
+  /** Each stored id with its row, a chunk in memory at a time. */
+  *idsWithRows(projectId: number): Generator<[string, number]> {
+    // Chunk by chunk with a fresh read each (an open iteration would block the caller's own reads).
+    const get = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' AND position = 0 AND chunk = ?`).pluck();
+    for (const span of this.spans(projectId)) {
+      const ids = strings(get.get(projectId, span.chunk) as Buffer);
+      for (let i = 0; i < ids.length; i++) yield [ids[i], span.start + i];
+    }
+  }
+
   /** One attribute's values in code order. */
   dictionary(projectId: number, position: number): string[] {
     const out: string[] = [];

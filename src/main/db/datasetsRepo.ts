@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from './connection';
 import { CHUNKS_TABLE } from './audienceChunks';
 import { type AudienceColumnsData, type AudienceLayout, AudienceStore, type ColumnRequest } from './audienceStore';
+import { AudienceKeys } from './audienceKeys';
 
 export type { AudienceColumnsData, AudienceLayout } from './audienceStore';
 
@@ -52,14 +53,15 @@ const NO_LAYOUT: AudienceLayout = { features: [], attributes: [] };
 const WRITERS: {
   [K in DatasetKind]: { table: string; columns: string[]; values: (projectId: number, r: DatasetRows[K], layout: AudienceLayout) => unknown[] };
 } = {
-  // Not a table of rows: these values go to the column chunks (AudienceChunkWriter.add).
+  // Not a table of rows: these values go to the column chunks (AudienceChunkWriter.add) as
+  // (project, user, features as float64 bytes, then one text per layout attribute).
   audience: {
     table: CHUNKS_TABLE,
-    columns: ['project_id', 'user_id', 'features', 'attributes'],
+    columns: ['project_id', 'user_id', 'features'],
     values: (p, r, layout) =>
       r.stored
-        ? [p, r.userId, r.stored.features, r.stored.texts]
-        : [p, r.userId, inLayout(layout.features, r.features, NaN), inLayout(layout.attributes, r.attributes, null)],
+        ? [p, r.userId, r.stored.features, ...r.stored.texts]
+        : [p, r.userId, new Uint8Array(Float64Array.from(inLayout(layout.features, r.features, NaN)).buffer), ...inLayout(layout.attributes, r.attributes, null)],
   },
   catalog: {
     table: 'catalog_items',
@@ -182,6 +184,13 @@ const isDuplicateKey = (e: unknown) => (e as { code?: string }).code === 'SQLITE
 
 /** Appends one row's table values (project id first, then the key) to a flat batch. */
 export function pushRowValues<K extends DatasetKind>(out: unknown[], kind: K, projectId: number, row: DatasetRows[K], layout: AudienceLayout = NO_LAYOUT): void {
+  const stored = kind === 'audience' ? (row as AudienceRow).stored : undefined;
+  if (stored) {
+    // The import's hot path: no intermediate array.
+    out.push(projectId, (row as AudienceRow).userId, stored.features);
+    for (let i = 0; i < stored.texts.length; i++) out.push(stored.texts[i]);
+    return;
+  }
   const v = (WRITERS[kind] as (typeof WRITERS)[K]).values(projectId, row, layout);
   for (let i = 0; i < v.length; i++) out.push(v[i]);
 }
@@ -190,11 +199,14 @@ export function pushRowValues<K extends DatasetKind>(out: unknown[], kind: K, pr
  * Which of a kind's table columns never hold a control character: JSON text (attributes,
  * tags, spend…) escapes them, and the key (the second column) is refused with one.
  */
-export const cleanColumns = (kind: DatasetKind): boolean[] =>
-  WRITERS[kind].columns.map((c, i) => i === 1 || ['attributes', 'tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c));
+export const cleanColumns = (kind: DatasetKind, layout: AudienceLayout = NO_LAYOUT): boolean[] => [
+  ...WRITERS[kind].columns.map((c, i) => i === 1 || ['tags', 'extra', 'conflict_tags', 'spend', 'controls', 'kpis'].includes(c)),
+  // An audience's attribute texts may hold anything.
+  ...(kind === 'audience' ? layout.attributes.map(() => false) : []),
+];
 
 /** How many values one row of a kind takes. */
-export const rowWidth = (kind: DatasetKind): number => WRITERS[kind].columns.length;
+export const rowWidth = (kind: DatasetKind, layout: AudienceLayout = NO_LAYOUT): number => WRITERS[kind].columns.length + (kind === 'audience' ? layout.attributes.length : 0);
 
 /**
  * Inserts flat batches of table values, BATCH rows per statement. With `allowDuplicates`,
@@ -292,19 +304,18 @@ export class DatasetsRepo {
   /** Users into column chunks; a user id seen before (in these rows or stored) is a duplicate. */
   private audienceWriter(projectId: number, layout: AudienceLayout, hooks: WriterHooks<'audience'>): DatasetWriter<'audience'> {
     const chunks = this.audience.writer(projectId, layout);
-    const seen = new Set(this.audience.ids(projectId));
+    const keys = new AudienceKeys(this.audience, projectId, true);
     const values: unknown[] = [];
     return {
       add(row, line = 0) {
-        if (seen.has(row.userId)) {
+        if (!keys.accept(row.userId)) {
           if (!hooks.onDuplicate) throw Object.assign(new Error(`UNIQUE constraint failed: audience user_id ${row.userId}`), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
           hooks.onDuplicate(row, line);
           return;
         }
-        seen.add(row.userId);
         values.length = 0;
         pushRowValues(values, 'audience', projectId, row, layout);
-        chunks.add(row.userId, values[2] as ArrayLike<number>, values[3] as (string | null)[]);
+        chunks.addValues(values, 0);
         hooks.onWritten?.(row);
       },
       finish: () => chunks.finish(),
