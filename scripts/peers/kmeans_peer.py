@@ -24,6 +24,14 @@ def fit_uniform(X):
     t0 = time.perf_counter(); km.fit(X)
     return time.perf_counter() - t0, int(km.n_iter_), float(km.inertia_)
 
+# `kmeans_peer.py OUT_DIR RUNS matrix FILE D`: the whole KMeans.fit (k=8, n_init=1, Lloyd,
+# max_iter=50) on a float32 matrix Tandem also imports, RUNS times; prints each fit's seconds.
+if len(sys.argv) > 3 and sys.argv[3] == "matrix":
+    X = np.fromfile(sys.argv[4], dtype=np.float32).reshape(-1, int(sys.argv[5]))
+    fits = [fit_uniform(X) for _ in range(runs)]
+    print(json.dumps({"s": [f[0] for f in fits], "iterations": fits[0][1]}))
+    sys.exit(0)
+
 # `kmeans_peer.py OUT_DIR 1 uniform`: one more fit of the uniform set written before, so the
 # bench can interleave the peer's runs with Tandem's (the machine's speed drifts).
 if len(sys.argv) > 3 and sys.argv[3] == "uniform":

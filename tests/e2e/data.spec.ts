@@ -86,3 +86,32 @@ test('screenshots of the data page and the mapping dialog in both languages and 
     }
   }
 });
+
+test('an audience of 400,000 users scrolls from the first row to the last (past the height a browser lays out)', async ({ page, host, openApp }) => {
+  const project = host.services.projects!.create({ name: 'Large audience', kind: 'course' });
+  const csv = path.join(host.dataDir, 'large.csv');
+  const lines = ['user_id,minutes,city_tier'];
+  for (let i = 0; i < 400_000; i++) lines.push(`user${i},${i % 500},${['一线', '二线', '三线'][i % 3]}`);
+  fs.writeFileSync(csv, lines.join('\n') + '\n');
+  const imported = await host.services.jobs.wait(host.services.jobs.start('import', { projectId: project.id, dataset: 'audience', path: csv }).id);
+  expect(imported.state).toBe('done');
+  await openApp();
+  await page.goto(`${host.url}#/p/${project.id}/data`);
+  const table = page.getByTestId('dataset-table');
+  await expect(table).toContainText('user0');
+  // 400,000 rows of 28 px are 11 million pixels: the body is capped and the scrollbar maps onto them.
+  const body = await table.locator('.vbody').evaluate((el) => el.getBoundingClientRect().height);
+  expect(body).toBeLessThanOrEqual(8_000_000);
+  await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(table).toContainText('user399999');
+  await expect(table).toContainText('400,000');
+  await table.evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
+  await expect(table).toContainText('200,0');
+  expect(await page.locator('.vrow').count()).toBeLessThan(80);
+  // The rows in view sit inside the table's box, not millions of pixels below it.
+  const box = (await table.boundingBox())!;
+  const last = (await table.getByText('200,0').first().boundingBox())!;
+  expect(last.y).toBeGreaterThanOrEqual(box.y);
+  expect(last.y).toBeLessThanOrEqual(box.y + box.height);
+  await screenshot(page, 'data-large-audience-en-light');
+});

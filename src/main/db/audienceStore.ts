@@ -94,12 +94,26 @@ export class AudienceStore {
     }
   }
 
-  /** One attribute's values in code order. */
+  /**
+   * One attribute's values in code order. Kept while its chunks stay the same (their count and
+   * checksums: another dictionary with the same ones holds the same values): paging through ten
+   * million users reads it once, not per page.
+   */
   dictionary(projectId: number, position: number): string[] {
-    const out: string[] = [];
-    for (const data of this.blobs(projectId, 'dictionary', position)) for (const v of strings(data)) out.push(v);
-    return out;
+    const chunks = this.db
+      .prepare(`SELECT count(*) || ':' || coalesce(sum(crc32), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'dictionary' AND position = ?`)
+      .pluck()
+      .get(projectId, position) as string;
+    const key = `${projectId}:${position}`;
+    const cached = this.dictionaries.get(key);
+    if (cached && cached.chunks === chunks) return cached.values;
+    const values: string[] = [];
+    for (const data of this.blobs(projectId, 'dictionary', position)) for (const v of strings(data)) values.push(v);
+    this.dictionaries.set(key, { chunks, values });
+    return values;
   }
+
+  private readonly dictionaries = new Map<string, { chunks: string; values: string[] }>();
 
   /** Whole columns: only those asked for are read. */
   columns(projectId: number, layout: AudienceLayout, want: ColumnRequest = {}): AudienceColumnsData {
@@ -124,20 +138,22 @@ export class AudienceStore {
 
   /** Rows `offset .. offset + limit` in row order (only the chunks they lie in are read). */
   rows(projectId: number, layout: AudienceLayout, offset: number, limit: number): AudienceRow[] {
-    const spans = this.spans(projectId).filter((s) => s.start + s.rows > offset && s.start < offset + limit);
-    if (!spans.length) return [];
-    const rows = spans.flatMap((span) => this.chunkRows(projectId, layout, span));
-    const from = offset - spans[0].start;
-    return rows.slice(from, from + limit);
+    const out: AudienceRow[] = [];
+    for (const span of this.spans(projectId)) {
+      const from = Math.max(offset, span.start);
+      const to = Math.min(offset + limit, span.start + span.rows);
+      if (from < to) out.push(...this.chunkRows(projectId, layout, span, from - span.start, to - span.start));
+    }
+    return out;
   }
 
   /** Every row, one chunk in memory at a time. */
   *iterate(projectId: number, layout: AudienceLayout): Generator<AudienceRow> {
-    for (const span of this.spans(projectId)) yield* this.chunkRows(projectId, layout, span);
+    for (const span of this.spans(projectId)) yield* this.chunkRows(projectId, layout, span, 0, span.rows);
   }
 
-  /** One chunk's users as rows (features and attributes keyed by name, missing ones left out). */
-  private chunkRows(projectId: number, layout: AudienceLayout, span: ChunkSpan): AudienceRow[] {
+  /** Users `from .. to` of one chunk as rows (features and attributes keyed by name, missing ones left out). */
+  private chunkRows(projectId: number, layout: AudienceLayout, span: ChunkSpan, from: number, to: number): AudienceRow[] {
     const get = this.db.prepare(`SELECT position, data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND chunk = ?`).raw();
     const ids = strings((get.get(projectId, 'id', span.chunk) as [number, Buffer])[1]);
     const features = new Map<number, Float64Array>();
@@ -145,7 +161,8 @@ export class AudienceStore {
     const codes = new Map<number, Int32Array>();
     for (const [position, data] of get.all(projectId, 'attribute', span.chunk) as [number, Buffer][]) codes.set(position, int32s(data));
     const dictionaries = layout.attributes.map((_, a) => (codes.has(a) ? this.dictionary(projectId, a) : []));
-    return ids.map((userId, i) => {
+    const out: AudienceRow[] = [];
+    for (let i = from; i < to; i++) {
       const f: Record<string, number> = {};
       layout.features.forEach((name, j) => {
         const v = features.get(j)?.[i];
@@ -156,8 +173,9 @@ export class AudienceStore {
         const code = codes.get(k)?.[i] ?? -1;
         if (code >= 0 && dictionaries[k][code] !== undefined) a[name] = dictionaries[k][code];
       });
-      return { userId, features: f, attributes: a };
-    });
+      out.push({ userId: ids[i], features: f, attributes: a });
+    }
+    return out;
   }
 
   /** The id chunks: which chunk numbers exist, their sizes and first rows. */

@@ -7,10 +7,16 @@ import { useFormat } from '../../stores/settings';
 const ROW = 28;
 const PAGE = 200;
 const HEIGHT = 420;
+/**
+ * Browsers stop laying out an element past ~33 million pixels (Chrome), which ten million rows
+ * of 28 px exceed nine times over: past this height the scrollbar maps onto the rows in
+ * proportion instead, and the rows in view are drawn at the scroll position.
+ */
+const MAX_BODY = 8_000_000;
 
 /**
  * A dataset's rows, virtualised: only the rows in view (plus a margin) are in the DOM, and
- * pages of 200 rows are fetched as the view reaches them, so 100,000 rows scroll smoothly.
+ * pages of 200 rows are fetched as the view reaches them, so ten million rows scroll smoothly.
  */
 export function DatasetTable({ projectId, kind, total, version }: { projectId: number; kind: DatasetKind; total: number; version: string }) {
   const f = useFormat();
@@ -40,8 +46,13 @@ export function DatasetTable({ projectId, kind, total, version }: { projectId: n
     load(0);
   }, [load, version]);
 
-  const first = Math.max(0, Math.floor(top / ROW) - 10);
-  const last = Math.min(total, Math.ceil((top + HEIGHT) / ROW) + 10);
+  const full = total * ROW;
+  const body = Math.min(full, MAX_BODY);
+  // Where the view is in the full list: the scroll position stretched when the body is capped.
+  const scale = full > body && body > HEIGHT ? (full - HEIGHT) / (body - HEIGHT) : 1;
+  const shift = top * scale - top;
+  const first = Math.max(0, Math.floor((top + shift) / ROW) - 10);
+  const last = Math.min(total, Math.ceil((top + shift + HEIGHT) / ROW) + 10);
   useEffect(() => {
     for (let p = Math.floor(first / PAGE); p <= Math.floor(Math.max(first, last - 1) / PAGE); p++) if (!pages.has(p)) load(p);
   }, [first, last, pages, load]);
@@ -52,7 +63,7 @@ export function DatasetTable({ projectId, kind, total, version }: { projectId: n
   for (let i = first; i < last; i++) {
     const row = pages.get(Math.floor(i / PAGE))?.[i % PAGE];
     visible.push(
-      <div role="row" key={i} className="vrow" style={{ ...grid, top: i * ROW }}>
+      <div role="row" key={i} className="vrow" style={{ ...grid, top: i * ROW - shift }}>
         <span className="rownum">{f.number(i + 1)}</span>
         {columns.map((c, j) => (
           <span key={c} className={typeof row?.[j] === 'number' ? 'num' : undefined} title={row && row[j] !== null ? String(row[j]) : undefined}>
@@ -70,7 +81,7 @@ export function DatasetTable({ projectId, kind, total, version }: { projectId: n
           <span key={c} role="columnheader">{c}</span>
         ))}
       </div>
-      <div className="vbody" style={{ height: total * ROW, minWidth: grid.minWidth }}>
+      <div className="vbody" style={{ height: body, minWidth: grid.minWidth }}>
         {visible}
       </div>
     </div>
