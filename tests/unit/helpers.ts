@@ -44,8 +44,7 @@ export function refusal(fn: () => unknown): DomainError {
  * layout's order), the table's DDL exactly as migrations 1–12 left it.
  */
 export function audienceToSchema12(db: Database.Database): void {
-  const mem = new Database(':memory:');
-  migrate(mem, MIGRATIONS.slice(0, 12));
+  const mem = mem12();
   const ddl = mem.prepare("SELECT sql FROM sqlite_master WHERE name = 'audience_users'").pluck().get() as string;
   mem.close();
   db.exec(ddl);
@@ -58,4 +57,25 @@ export function audienceToSchema12(db: Database.Database): void {
     }
   }
   db.exec('DROP TABLE audience_chunks');
+  // Segment runs with their labels in one blob again, under schema 12's own DDL.
+  const runs = mem12().prepare("SELECT type, sql FROM sqlite_master WHERE tbl_name = 'segment_runs' AND sql IS NOT NULL ORDER BY type DESC").all() as { type: string; sql: string }[];
+  const labels = new Map<number, Buffer>();
+  for (const [id, projectId, key] of db.prepare('SELECT id, project_id, labels_key FROM segment_runs').raw().all() as [number, number, string][]) {
+    const chunks = db.prepare('SELECT data FROM segment_labels WHERE project_id = ? AND labels_key = ? ORDER BY chunk').pluck().all(projectId, key) as Buffer[];
+    labels.set(id, Buffer.concat(chunks));
+  }
+  db.exec('ALTER TABLE segment_runs RENAME TO segment_runs_13');
+  for (const r of runs) if (r.type === 'table') db.exec(r.sql);
+  const columns = 'id, project_id, created_at, name, settings, engine, metrics, segments, users, chosen';
+  db.exec(`INSERT INTO segment_runs (${columns}, assignments) SELECT ${columns}, x'' FROM segment_runs_13`);
+  for (const [id, blob] of labels) db.prepare('UPDATE segment_runs SET assignments = ? WHERE id = ?').run(blob, id);
+  db.exec('DROP TABLE segment_runs_13; DROP TABLE segment_labels');
+  for (const r of runs) if (r.type === 'index') db.exec(r.sql);
+}
+
+/** An empty database of schema 12 (for its DDL). */
+function mem12(): Database.Database {
+  const mem = new Database(':memory:');
+  migrate(mem, MIGRATIONS.slice(0, 12));
+  return mem;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupIfDue, listBackups, takeBackup } from '../../src/main/db/backup';
+import { RunsRepo } from '../../src/main/audience/runsRepo';
 import { CHUNK_ROWS } from '../../src/main/db/audienceChunks';
 import { AudienceStore } from '../../src/main/db/audienceStore';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
@@ -107,9 +108,10 @@ describe('migrations', () => {
       u.features.forEach((v, j) => expect(Object.is(columns.features[j][i], u.short && j === 2 ? Number.NaN : v), `${id} ${layout.features[j]}`).toBe(true));
       expect(columns.attributes.map(({ codes, values }) => (codes[i] >= 0 ? values[codes[i]] : null))).toEqual(u.texts);
     });
-    // The old run's labels still belong to the same users.
-    const stored = db.prepare('SELECT assignments FROM segment_runs').pluck().get() as Buffer;
-    expect(Buffer.compare(stored, Buffer.from(labels.buffer))).toBe(0);
+    // The old run's labels, now in chunks, still belong to the same users.
+    expect(db.prepare('SELECT count(*) FROM segment_labels').pluck().get()).toBe(2);
+    const stored = new RunsRepo(db).assignments(1);
+    expect(Buffer.compare(Buffer.from(stored.buffer), Buffer.from(labels.buffer))).toBe(0);
     expect(new AudienceStore(db).ids(1).map((id) => Number(id.slice(1)) % 4)).toEqual([...labels]);
   });
 

@@ -14,6 +14,8 @@ import { audienceToSchema12, sha256, tempDir } from './helpers';
 import { contentHash } from '../../src/main/projectFile/contentHash';
 import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
 import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights';
+import { runSegmentation } from '../../src/main/audience/runSegmentation';
+import { RunsRepo } from '../../src/main/audience/runsRepo';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 
@@ -70,8 +72,13 @@ describe('.tandem project files', () => {
     expect(fs.readdirSync(path.join(dir, 'scratch'))).toEqual([]);
   });
 
-  it('files from the Tandem before event weights (schema 10), lift tests (11) and column chunks (12) open, migrated, with the default weights, no lift tests and every audience value', () => {
-    const { dir, lib, file } = exportedProject();
+  it('files from the Tandem before event weights (schema 10), lift tests (11) and column chunks (12) open, migrated, with the default weights, no lift tests, every audience value and the same segment labels', async () => {
+    const { dir, lib, projectId } = exportedProject();
+    const run = await runSegmentation(lib.db, projectId, { k: 2, engine: 'js', seed: 3 });
+    const labels = [...new RunsRepo(lib.db).assignments(run.id)];
+    expect(labels.length).toBeGreaterThan(1);
+    const file = path.join(dir, 'with-run.tandem');
+    exportProject(lib.db, projectId, file);
     // What schemas 10–12 wrote: the audience one row per user, the tables added since left out,
     // the hash over the tables they had.
     const audience = new DatasetsRepo(lib.db).page(1, 'audience', 0, 100);
@@ -92,8 +99,10 @@ describe('.tandem project files', () => {
       checked.dispose();
       expect(new EventWeightsRepo(lib.db).weights(copy.projectId).purchase).toBe(5);
       expect(new DatasetsRepo(lib.db).count(copy.projectId, 'experiments')).toBe(schema < 12 ? 0 : 2);
-      // Every user and value comes through the move to column chunks.
+      // Every user and value comes through the move to column chunks, and the run's labels with them.
       expect(new DatasetsRepo(lib.db).page(copy.projectId, 'audience', 0, 100)).toEqual(audience);
+      const copied = new RunsRepo(lib.db).chosen(copy.projectId)!;
+      expect([...new RunsRepo(lib.db).assignments(copied.id)]).toEqual(labels);
     }
     // A schema-12 file without a table of its schema is not what Tandem writes: refused.
     const broken = path.join(dir, 'broken.tandem');

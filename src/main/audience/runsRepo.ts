@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
+import { readLabels, writeLabels } from '../db/labelChunks';
 import type { SegmentRun, SegmentRunSummary } from '../../shared/segments';
 
 type Row = Record<string, unknown>;
@@ -12,17 +14,18 @@ export class RunsRepo {
       // The first run of a project is the one later steps use until the strategist picks another.
       const chosen = !this.db.prepare('SELECT 1 FROM segment_runs WHERE project_id = ? AND chosen = 1').get(run.projectId);
       const { projectId, createdAt, name, engine, users, settings, ...rest } = run;
+      const key = randomUUID();
       const metrics = {
         k: rest.k, silhouette: rest.silhouette, inertia: rest.inertia, iterations: rest.iterations, algorithm: rest.algorithm, ms: rest.ms,
         silhouetteByK: rest.silhouetteByK, kRule: rest.kRule, features: rest.features, dropped: rest.dropped, backend: rest.backend, map: rest.map,
       };
       const info = this.db
         .prepare(
-          `INSERT INTO segment_runs (project_id, created_at, name, settings, engine, metrics, segments, users, assignments, chosen)
+          `INSERT INTO segment_runs (project_id, created_at, name, settings, engine, metrics, segments, users, labels_key, chosen)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(projectId, createdAt, name, JSON.stringify(settings), engine, JSON.stringify(metrics), JSON.stringify(rest.segments), users,
-          Buffer.from(assignments.buffer, assignments.byteOffset, assignments.byteLength), chosen ? 1 : 0);
+        .run(projectId, createdAt, name, JSON.stringify(settings), engine, JSON.stringify(metrics), JSON.stringify(rest.segments), users, key, chosen ? 1 : 0);
+      writeLabels(this.db, projectId, key, assignments);
       return { id: Number(info.lastInsertRowid), chosen };
     })();
   }
@@ -74,11 +77,10 @@ export class RunsRepo {
     this.db.prepare('UPDATE segment_runs SET segments = ? WHERE id = ?').run(JSON.stringify(segments), id);
   }
 
-  /** Each user's segment, in user_id order. */
+  /** Each user's segment, in the audience's row order. */
   assignments(id: number): Int32Array {
-    const blob = this.db.prepare('SELECT assignments FROM segment_runs WHERE id = ?').pluck().get(id) as Buffer;
-    const copy = new Uint8Array(blob); // aligned for Int32Array
-    return new Int32Array(copy.buffer, 0, copy.byteLength >> 2);
+    const run = this.db.prepare('SELECT project_id, labels_key FROM segment_runs WHERE id = ?').raw().get(id) as [number, string] | undefined;
+    return run ? readLabels(this.db, run[0], run[1]) : new Int32Array(0);
   }
 }
 

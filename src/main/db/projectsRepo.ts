@@ -40,6 +40,7 @@ export const DATASET_TABLES = [
   'actuals',
   'experiments',
   'segment_runs',
+  'segment_labels',
   'shortlist',
   'checklist_items',
   'checklist_history',

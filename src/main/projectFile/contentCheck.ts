@@ -142,7 +142,7 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
   campaign_periods: { period: SHORT, campaign_id: TEXT, spend: json(numberRecord), controls: json(mixedRecord) },
   actuals: { date: SHORT, kpis: json(numberRecord) },
   experiments: { name: { text: 200 }, channel: { text: 200 }, start_date: SHORT, end_date: SHORT },
-  segment_runs: { created_at: SHORT, name: SHORT, engine: SHORT, settings: json(segmentSettings), metrics: json(segmentMetrics), segments: json(z.array(persona).max(1000)) },
+  segment_runs: { created_at: SHORT, name: SHORT, engine: SHORT, labels_key: SHORT, settings: json(segmentSettings), metrics: json(segmentMetrics), segments: json(z.array(persona).max(1000)) },
   shortlist: { partner_id: TEXT, added_at: SHORT },
   checklist_items: {
     item_key: SHORT, kind: SHORT, partner_id: TEXT, title_en: { text: 1000 }, title_zh: { text: 1000 }, detail_en: { text: 8000 }, detail_zh: { text: 8000 },
@@ -285,12 +285,33 @@ function checkBlobs(db: Db, file: string): void {
   for (const [logo, mime] of db.prepare('SELECT logo, logo_mime FROM report_settings WHERE logo IS NOT NULL').raw().iterate() as Iterable<[unknown, unknown]>) {
     if (!Buffer.isBuffer(logo) || logo.length > MAX_LOGO_BYTES || logoMimeOf(logo) === null || logoMimeOf(logo) !== mime) throw located(file, 'report_settings', 'logo', 1, 'not a PNG or JPEG image of at most 2 MB');
   }
+  checkLabels(db, file);
+}
+
+/** Segment labels: each run's chunks hold one label per user it states, inside its segments; no chunk without a run. */
+function checkLabels(db: Db, file: string): void {
+  const runs = new Map<string, { users: number; k: number; seen: number }>();
+  let index = 0;
+  for (const [key, users, segments] of db.prepare('SELECT labels_key, users, segments FROM segment_runs').raw().iterate() as Iterable<[string, number, string]>) {
+    index++;
+    if (runs.has(key)) throw located(file, 'segment_runs', 'labels_key', index, 'the labels of another run');
+    runs.set(key, { users, k: (JSON.parse(segments) as unknown[]).length, seen: 0 });
+  }
   let row = 0;
-  for (const [users, assignments, segments] of db.prepare('SELECT users, assignments, segments FROM segment_runs').raw().iterate() as Iterable<[number, Buffer, string]>) {
+  for (const [key, chunk, rows, data, crc] of db.prepare('SELECT labels_key, chunk, rows, data, crc32 FROM segment_labels ORDER BY rowid').raw().iterate() as Iterable<[string, number, number, unknown, number]>) {
     row++;
-    if (!Buffer.isBuffer(assignments) || assignments.length !== users * 4) throw located(file, 'segment_runs', 'assignments', row, `not ${users.toLocaleString('en')} segment labels`);
-    const k = (JSON.parse(segments) as unknown[]).length;
-    const labels = new Int32Array(assignments.buffer.slice(assignments.byteOffset, assignments.byteOffset + assignments.length));
-    for (const l of labels) if (l < -1 || l >= k) throw located(file, 'segment_runs', 'assignments', row, `a label ${l} outside the run's ${k} segments`);
+    const bad = (why: string) => located(file, 'segment_labels', 'data', row, `chunk ${chunk}: ${why}`);
+    const run = runs.get(key);
+    if (!run) throw bad('labels of no segment run');
+    if (!Buffer.isBuffer(data)) throw bad('not stored bytes');
+    if (checksum(data) !== crc) throw bad('its checksum does not match');
+    if (data.length !== rows * 4) throw bad(`its length is not ${rows.toLocaleString('en')} labels`);
+    for (const l of int32s(data)) if (l < -1 || l >= run.k) throw bad(`a label ${l} outside the run's ${run.k} segments`);
+    run.seen += rows;
+  }
+  index = 0;
+  for (const run of runs.values()) {
+    index++;
+    if (run.seen !== run.users) throw located(file, 'segment_runs', 'users', index, `${run.users.toLocaleString('en')} users but ${run.seen.toLocaleString('en')} segment labels`);
   }
 }

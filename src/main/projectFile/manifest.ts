@@ -38,6 +38,7 @@ export const PROJECT_TABLES = [
   'actuals',
   'experiments',
   'segment_runs',
+  'segment_labels',
   'shortlist',
   'checklist_items',
   'checklist_history',

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from '../migrate';
+import { randomUUID } from 'node:crypto';
 import { AudienceChunkWriter } from '../audienceWriter';
+import { writeLabels } from '../labelChunks';
 
 /**
  * The audience moves from one row per user (a float64 blob and a JSON array each) to column
@@ -8,7 +10,8 @@ import { AudienceChunkWriter } from '../audienceWriter';
  * by one; now it reads 16 columns × 16 blobs. Users keep the order the old layout read them in
  * (user_id), which is the order every stored segment run's labels follow, so old runs still
  * open with the same labels. Every value is kept: features bit for bit (NaN stays missing),
- * attributes through per-column dictionaries.
+ * attributes through per-column dictionaries. Segment runs' labels move to chunks too
+ * (segment_labels), bit for bit.
  */
 export const m013AudienceColumns: Migration = {
   version: 13,
@@ -28,8 +31,34 @@ export const m013AudienceColumns: Migration = {
     `);
     rewriteAudience(db);
     db.exec('DROP TABLE audience_users');
+    // Segment labels the same way, found by a key that stays when a project is copied.
+    db.exec(`
+      CREATE TABLE segment_labels (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        labels_key TEXT NOT NULL,
+        chunk      INTEGER NOT NULL CHECK (chunk >= 0),
+        rows       INTEGER NOT NULL CHECK (rows > 0),
+        data       BLOB NOT NULL,
+        crc32      INTEGER NOT NULL,
+        PRIMARY KEY (project_id, labels_key, chunk)
+      ) STRICT;
+      ALTER TABLE segment_runs ADD COLUMN labels_key TEXT NOT NULL DEFAULT '';
+    `);
+    rewriteLabels(db);
+    db.exec('ALTER TABLE segment_runs DROP COLUMN assignments');
   },
 };
+
+function rewriteLabels(db: Database): void {
+  const runs = db.prepare('SELECT id, project_id, users, assignments FROM segment_runs ORDER BY id').raw().all() as [number, number, number, unknown][];
+  for (const [id, projectId, users, blob] of runs) {
+    if (!Buffer.isBuffer(blob) || blob.length !== users * 4) throw new Error(`segment_runs row ${id}: not ${users} segment labels`);
+    const key = randomUUID();
+    const labels = new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.length));
+    writeLabels(db, projectId, key, labels);
+    db.prepare('UPDATE segment_runs SET labels_key = ? WHERE id = ?').run(key, id);
+  }
+}
 
 function rewriteAudience(db: Database): void {
   const projects = db.prepare('SELECT DISTINCT project_id FROM audience_users').pluck().all() as number[];
