@@ -123,8 +123,27 @@ export interface DatasetPage {
   columns: string[];
   rows: (string | number | null)[][];
   offset: number;
+  /** Rows to page through: those the filter keeps, or all of them. */
   total: number;
+  /** With a filter: the rows the dataset holds in all. */
+  of?: number;
 }
+
+/**
+ * Which audience users a page shows: an attribute equal to a value, or a feature inside
+ * [min, max] (either end open). Scanned over the stored column, so it answers for ten million.
+ */
+export const audienceFilterSchema = z
+  .object({
+    column: z.string().min(1, 'validation.required').max(300, 'validation.tooLong'),
+    equals: z.string().max(20000, 'validation.tooLong').optional(),
+    min: z.number().finite('validation.number').optional(),
+    max: z.number().finite('validation.number').optional(),
+  })
+  .strict()
+  .refine((f) => (f.equals !== undefined) !== (f.min !== undefined || f.max !== undefined), { message: 'validation.filterKind', path: ['equals'] })
+  .refine((f) => f.min === undefined || f.max === undefined || f.min <= f.max, { message: 'validation.range', path: ['min'] });
+export type AudienceFilter = z.infer<typeof audienceFilterSchema>;
 
 const kind = z.enum(DATASET_KINDS);
 const path = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -154,6 +173,7 @@ export const datasetPageSchema = z
     kind,
     offset: z.number().int('validation.integer').min(0, 'validation.nonNegative'),
     limit: z.number().int('validation.integer').min(1, 'validation.positive').max(1000, 'validation.tooLarge'),
+    filter: audienceFilterSchema.optional(),
   })
   .strict();
 

@@ -71,6 +71,14 @@ test('screenshots of the data page and the mapping dialog in both languages and 
       await expect(page.getByTestId('profiles')).toBeVisible();
       await expect(page.getByTestId('dataset-table')).toContainText('u000');
       await screenshot(page, `data-${lang.code}-${theme}`);
+      // The audience filtered by a value of one of its attributes.
+      const bar = page.getByTestId('audience-filter');
+      await bar.locator('select').selectOption('city_tier');
+      await bar.locator('input').first().fill('一线');
+      await bar.getByRole('button').first().click();
+      await expect(bar.getByRole('status')).toContainText(/\d/);
+      await page.getByTestId('audience-filter').scrollIntoViewIfNeeded();
+      await screenshot(page, `data-filter-${lang.code}-${theme}`);
       // Scrolling deep into 200,000 interactions fetches just the rows in view.
       await page.locator('[data-kind="interactions"]').click();
       await expect(page.getByTestId('dataset-table')).toContainText('item_id');
@@ -114,4 +122,29 @@ test('an audience of 400,000 users scrolls from the first row to the last (past 
   expect(last.y).toBeGreaterThanOrEqual(box.y);
   expect(last.y).toBeLessThanOrEqual(box.y + box.height);
   await screenshot(page, 'data-large-audience-en-light');
+
+  // Filtering the 400,000: a text column by a value, a number column by a range, then all again.
+  const bar = page.getByTestId('audience-filter');
+  await bar.getByLabel('Column').selectOption('city_tier');
+  await bar.getByLabel('Equals').fill('二线');
+  await bar.getByRole('button', { name: 'Apply' }).click();
+  await expect(bar.getByRole('status')).toHaveText('133,333 of 400,000 users match');
+  await expect(table).toContainText('user1');
+  await expect(table).not.toContainText('user0');
+  await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(table).toContainText('user399997');
+  await bar.getByLabel('Column').selectOption('minutes');
+  await bar.getByLabel('At least').fill('10');
+  await bar.getByLabel('At most').fill('5');
+  // A range upside down is refused at the fields before anything is asked.
+  await expect(bar.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await bar.getByLabel('At most').fill('10');
+  await bar.getByRole('button', { name: 'Apply' }).click();
+  await expect(bar.getByRole('status')).toHaveText('800 of 400,000 users match');
+  await expect(table).toContainText('user10');
+  await bar.getByRole('button', { name: 'Clear' }).click();
+  await expect(bar.getByRole('status')).toContainText('Filters scan the stored column');
+  await expect(table).toContainText('user0');
+  // The contract refuses a filter of the wrong kind, naming why.
+  await expect(host.services.handlers['datasets.page']({ projectId: project.id, kind: 'audience', offset: 0, limit: 10, filter: { column: 'minutes', equals: '5' } })).rejects.toThrow(/a number: filter it by a range/);
 });

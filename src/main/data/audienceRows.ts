@@ -3,11 +3,10 @@ import { CONTROL, type Reader, type RowBuilder } from './rowBuilders';
 import { parseNumber } from './values';
 
 /**
- * The audience import's hot path. A million rows go through here, so each row's values go
- * to the profile by column index (no objects built), its features straight into float64
- * slabs (the stored column chunks copy from them), and a number typed plainly (`12`, `-3.25`)
- * is checked in one pass over its characters; anything else (`1,200`, `¥5`, `.5`) goes
- * through `parseNumber`. The keyed objects of AudienceRow are only built, from the stored
+ * The audience import's hot path. A million rows go through here, so each row's features go
+ * straight into float64 slabs (the writing thread's column chunks copy from them), and a
+ * number typed plainly (`12`, `-3.25`) is checked in one pass over its characters; anything
+ * else (`1,200`, `¥5`, `.5`) goes through `parseNumber`. The keyed objects of AudienceRow are only built, from the stored
  * form, if someone asks for them.
  */
 export class ImportedAudienceRow implements AudienceRow {
@@ -46,7 +45,7 @@ export interface AudienceColumns {
 const MAX_ID = 200;
 const MAX_TEXT = 20000;
 
-export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, onValues?: AudienceValuesSink): RowBuilder<'audience'> {
+export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined): RowBuilder<'audience'> {
   const features = r.openOf('feature');
   const attributes = r.openOf('attribute');
   const columns: AudienceColumns = { features: features.map((o) => o.name), attributes: attributes.map((o) => o.name) };
@@ -99,7 +98,6 @@ export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined, 
     used += width;
     const texts = new Array<string | null>(aOrder.length);
     for (let i = 0; i < aOrder.length; i++) texts[i] = aOrder[i] === -1 ? null : strs[aOrder[i]];
-    onValues?.(columns, userId, numbers, strs);
     return new ImportedAudienceRow(userId, { features: stored, texts }, layout ?? columns);
   };
 }

@@ -11,7 +11,7 @@ export function dataHandlers(service: () => DataService, offMain: OffMain): Hand
     // Parsing a user's file never runs on the main process (issue "Hostile files").
     'imports.preview': async (input) => (await offMain('importPreview', { ...input, ...service().previewContext(input.projectId, input.kind) })) as ImportPreview,
     'datasets.list': ({ projectId }) => service().list(projectId),
-    'datasets.page': ({ projectId, kind, offset, limit }) => service().page(projectId, kind, offset, limit),
+    'datasets.page': ({ projectId, kind, offset, limit, filter }) => service().page(projectId, kind, offset, limit, filter),
     'datasets.rejected': ({ projectId, kind }) => service().rejected(projectId, kind),
     'reports.saveRejected': ({ path: file, rejected }) => exportRejected(rejected, path.resolve(file)),
   };

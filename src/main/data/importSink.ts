@@ -4,7 +4,8 @@ import type { DatasetProfile, ImportMode, Rejection } from '../../shared/data';
 import type { Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { AudienceKeys } from '../db/audienceKeys';
-import { profileFromDb } from './profile';
+import { StoredRowReader } from '../db/audienceWriter';
+import { ProfileBuilder, profileFromDb } from './profile';
 import { duplicateProblem } from './rejections';
 
 /**
@@ -61,6 +62,8 @@ interface RowStore {
   /** Returns the indexes of the rows the table's key refused. */
   insert(values: unknown[], count: number): number[];
   finish(): void;
+  /** The profile of the rows written, when the store builds it (an audience replaced). */
+  profile?(): DatasetProfile;
 }
 
 function rowStore(db: Db, datasets: DatasetsRepo, start: SinkStart): RowStore {
@@ -69,21 +72,30 @@ function rowStore(db: Db, datasets: DatasetsRepo, start: SinkStart): RowStore {
     return { insert: (values, count) => inserter.insert(values, count, true), finish: () => {} };
   }
   // The audience's chunks have no key of their own: the id set refuses a repeated user (from
-  // this file or, appending, stored before).
+  // this file or, appending, stored before). The profile is built here, on the writing thread,
+  // from the rows kept (the parsing thread is the busier one), so repeats never enter it.
   const layout = start.layout ?? { features: [], attributes: [] };
   const chunks = datasets.audience.writer(start.projectId, layout);
   const keys = new AudienceKeys(datasets.audience, start.projectId, start.mode === 'append', start.expectedRows);
+  const reader = new StoredRowReader({ features: layout.features.length, attributes: layout.attributes.length });
+  const profile = start.mode === 'replace' ? new ProfileBuilder('audience') : null;
   const width = rowWidth('audience', layout);
   return {
     insert: (values, count) => {
       const refused: number[] = [];
       for (let i = 0, at = 0; i < count; i++, at += width) {
-        if (keys.accept(values[at + 1] as string)) chunks.addValues(values, at);
-        else refused.push(i);
+        const id = reader.read(values, at);
+        if (!keys.accept(id)) {
+          refused.push(i);
+          continue;
+        }
+        chunks.add(id, reader.features, reader.texts);
+        profile?.addStoredAudience(layout, id, reader.features, reader.texts);
       }
       return refused;
     },
     finish: () => void chunks.finish(),
+    ...(profile ? { profile: () => profile.result() } : {}),
   };
 }
 
@@ -136,7 +148,9 @@ export class InlineSink implements ImportSink {
       // were appended to older ones, the profile is taken again from the table.
       // The table is read back under the layout this import records (a replace clears the old
       // one): the meta goes in first, the profile after it.
-      if (f.profile && this.duplicates.length === 0) this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: f.profile });
+      const own = this.rows.profile?.();
+      if (own) this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: own });
+      else if (f.profile && this.duplicates.length === 0) this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: f.profile });
       else {
         this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: null });
         this.datasets.setMeta(projectId, kind, { rows: total, ...f.meta, profile: profileFromDb(this.datasets, projectId, kind) });

@@ -84,11 +84,11 @@ export function importFile(
         ? audienceLayout(mapping, sample.headers, mode === 'append' ? datasets.layout(req.projectId) : null)
         : undefined;
     // In append mode the profile must cover older rows too: the sink takes it from the table.
-    const profile = mode === 'replace' ? new ProfileBuilder(req.kind) : null;
-    // Audience rows hand their values to the profile as they are read (by index, no objects).
+    // An audience's profile is built by the sink, on the writing thread, from the users it keeps.
+    const profile = mode === 'replace' && req.kind !== 'audience' ? new ProfileBuilder(req.kind) : null;
     const readings = timeReadingsUsed(req.kind, mapping, sample.timeReadings);
-    const build = rowBuilder(req.kind, sample.headers, mapping, { order: dateOrder, readings }, layout, profile?.addAudienceValues);
-    const profileRow = req.kind === 'audience' ? null : profile;
+    const build = rowBuilder(req.kind, sample.headers, mapping, { order: dateOrder, readings }, layout);
+    const profileRow = profile;
     const key = ROW_KEYS[req.kind];
     const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
 

@@ -134,6 +134,14 @@ export class ProfileBuilder {
 
   private indexed: { of: AudienceColumns; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
 
+  /** A stored audience row (features NaN where missing, in layout order), as the writing thread has it. */
+  addStoredAudience(layout: AudienceColumns, userId: string, features: Float64Array, texts: (string | null)[]): void {
+    for (let j = 0; j < features.length; j++) this.numbers[j] = features[j] === features[j] ? features[j] : null;
+    this.addAudienceValues(layout, userId, this.numbers, texts);
+  }
+
+  private readonly numbers: (number | null)[] = [];
+
   result(): DatasetProfile {
     return { rows: this.rows, columns: [...this.columns.values()].map((c) => c.result(this.rows)) };
   }

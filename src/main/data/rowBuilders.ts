@@ -1,7 +1,7 @@
 import type { DatasetRows } from '../db/datasetsRepo';
 import { IGNORE, KIND_FIELDS, type FieldDef, type Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
-import { audienceBuilder, type AudienceValuesSink } from './audienceRows';
+import { audienceBuilder } from './audienceRows';
 import { type DateOrder, type Parsed, parseDate, parseList, parseNumber, type TimeReading } from './values';
 
 /**
@@ -155,12 +155,10 @@ export function rowBuilder<K extends DatasetKind>(
   mapping: Mapping,
   dates: { order: DateOrder; readings: Record<string, TimeReading> },
   audienceLayout?: { features: string[]; attributes: string[] },
-  /** Audience: where each valid row's values go (the profile), read by index. */
-  onAudienceValues?: AudienceValuesSink,
 ): RowBuilder<K> {
   const r = new Reader(kind, headers, mapping, dates.order, dates.readings);
   const builders: { [T in DatasetKind]: () => RowBuilder<T> } = {
-    audience: () => audienceBuilder(r, audienceLayout, onAudienceValues),
+    audience: () => audienceBuilder(r, audienceLayout),
     catalog: () => {
       const extra = r.openOf('extra');
       return (f, p) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/connection';
-import { DatasetsRepo } from '../db/datasetsRepo';
-import type { DatasetInfo, DatasetPage, DatasetProfile, ImportReportSummary, Rejection } from '../../shared/data';
+import { type DatasetRows, DatasetsRepo } from '../db/datasetsRepo';
+import type { AudienceFilter, DatasetInfo, DatasetPage, DatasetProfile, ImportReportSummary, Rejection } from '../../shared/data';
 import { DATASET_KINDS, type DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
 import type { Mapping } from '../../shared/fields';
@@ -58,16 +58,27 @@ export class DataService {
     return out;
   }
 
-  page(projectId: number, kind: DatasetKind, offset: number, limit: number): DatasetPage {
+  page(projectId: number, kind: DatasetKind, offset: number, limit: number, filter?: AudienceFilter): DatasetPage {
     this.requireProject(projectId);
     const meta = this.datasets.meta(projectId, kind);
     if (!meta) return { columns: [], rows: [], offset, total: 0 };
     const columns = datasetColumns(kind, meta.profile as DatasetProfile | null, meta.layout);
-    const rows = this.datasets.page(projectId, kind, offset, limit).map((row) => {
+    const display = (row: DatasetRows[DatasetKind]) => {
       const flat = flatten(kind, row);
       return columns.map((c) => flat[c] ?? null);
-    });
-    return { columns, rows, offset, total: meta.rows };
+    };
+    if (!filter) return { columns, rows: this.datasets.page(projectId, kind, offset, limit).map(display), offset, total: meta.rows };
+    if (kind !== 'audience') throw new DomainError('invalid_input', 'Only an audience can be filtered.', [{ path: 'filter', message: 'validation.filterAudience' }]);
+    const layout = meta.layout ?? { features: [], attributes: [] };
+    const isAttribute = layout.attributes.includes(filter.column);
+    const isFeature = layout.features.includes(filter.column);
+    if (!isAttribute && !isFeature) throw new DomainError('invalid_input', `The audience has no column "${filter.column}".`, [{ path: 'filter.column', message: 'validation.unknownColumn', params: { column: filter.column } }]);
+    if (isAttribute !== (filter.equals !== undefined)) {
+      throw new DomainError('invalid_input', `${filter.column} is ${isAttribute ? 'text: filter it by a value' : 'a number: filter it by a range'}.`, [{ path: 'filter', message: 'validation.filterKind' }]);
+    }
+    const matches = this.datasets.audience.matching(projectId, layout, filter);
+    const rows = this.datasets.audience.rowsAt(projectId, layout, matches.subarray(offset, offset + limit));
+    return { columns, rows: rows.map(display), offset, total: matches.length, of: meta.rows };
   }
 
   rejected(projectId: number, kind: DatasetKind): Rejection[] {

@@ -32,6 +32,8 @@ export interface ColumnRequest {
   ids?: boolean;
 }
 
+const range = (from: number, to: number): Int32Array => Int32Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
 interface ChunkSpan {
   chunk: number;
   rows: number;
@@ -142,18 +144,70 @@ export class AudienceStore {
     for (const span of this.spans(projectId)) {
       const from = Math.max(offset, span.start);
       const to = Math.min(offset + limit, span.start + span.rows);
-      if (from < to) out.push(...this.chunkRows(projectId, layout, span, from - span.start, to - span.start));
+      if (from < to) out.push(...this.chunkRows(projectId, layout, span, range(from - span.start, to - span.start)));
+    }
+    return out;
+  }
+
+  /**
+   * The rows (in row order) whose attribute equals `equals`, or whose feature lies in
+   * [min, max]: one pass over that column's chunks, kept for the next pages while the audience
+   * is unchanged (its id chunks' checksums say so).
+   */
+  matching(projectId: number, layout: AudienceLayout, filter: { column: string; equals?: string; min?: number; max?: number }): Int32Array {
+    const signature = this.db.prepare(`SELECT count(*) || ':' || coalesce(sum(crc32), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id'`).pluck().get(projectId) as string;
+    const key = `${projectId}|${signature}|${JSON.stringify(filter)}`;
+    if (this.matched?.key === key) return this.matched.rows;
+    const spans = this.spans(projectId);
+    const n = spans.reduce((sum, x) => sum + x.rows, 0);
+    const hits = new Int32Array(n);
+    let count = 0;
+    const attribute = layout.attributes.indexOf(filter.column);
+    const feature = layout.features.indexOf(filter.column);
+    if (filter.equals !== undefined && attribute >= 0) {
+      const code = this.dictionary(projectId, attribute).indexOf(filter.equals);
+      if (code >= 0) {
+        this.fill(projectId, 'attribute', attribute, spans, (data, span) => {
+          const codes = int32s(data);
+          for (let i = 0; i < span.rows; i++) if (codes[i] === code) hits[count++] = span.start + i;
+        });
+      }
+    } else if (feature >= 0 && filter.equals === undefined) {
+      const lo = filter.min ?? -Infinity;
+      const hi = filter.max ?? Infinity;
+      this.fill(projectId, 'feature', feature, spans, (data, span) => {
+        const values = float64s(data);
+        for (let i = 0; i < span.rows; i++) if (values[i] >= lo && values[i] <= hi) hits[count++] = span.start + i;
+      });
+    }
+    // Chunks come in storage order, not row order: the hits are sorted once.
+    const rows = hits.slice(0, count).sort();
+    this.matched = { key, rows };
+    return rows;
+  }
+
+  private matched: { key: string; rows: Int32Array } | null = null;
+
+  /** The rows at these indexes (ascending), each chunk read once. */
+  rowsAt(projectId: number, layout: AudienceLayout, indexes: ArrayLike<number>): AudienceRow[] {
+    const out: AudienceRow[] = [];
+    let k = 0;
+    for (const span of this.spans(projectId)) {
+      const offsets: number[] = [];
+      while (k < indexes.length && indexes[k] < span.start + span.rows) offsets.push(indexes[k++] - span.start);
+      if (offsets.length) out.push(...this.chunkRows(projectId, layout, span, offsets));
+      if (k >= indexes.length) break;
     }
     return out;
   }
 
   /** Every row, one chunk in memory at a time. */
   *iterate(projectId: number, layout: AudienceLayout): Generator<AudienceRow> {
-    for (const span of this.spans(projectId)) yield* this.chunkRows(projectId, layout, span, 0, span.rows);
+    for (const span of this.spans(projectId)) yield* this.chunkRows(projectId, layout, span, range(0, span.rows));
   }
 
-  /** Users `from .. to` of one chunk as rows (features and attributes keyed by name, missing ones left out). */
-  private chunkRows(projectId: number, layout: AudienceLayout, span: ChunkSpan, from: number, to: number): AudienceRow[] {
+  /** These users of one chunk (offsets in it) as rows: features and attributes keyed by name, missing ones left out. */
+  private chunkRows(projectId: number, layout: AudienceLayout, span: ChunkSpan, offsets: ArrayLike<number>): AudienceRow[] {
     const get = this.db.prepare(`SELECT position, data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND chunk = ?`).raw();
     const ids = strings((get.get(projectId, 'id', span.chunk) as [number, Buffer])[1]);
     const features = new Map<number, Float64Array>();
@@ -162,7 +216,8 @@ export class AudienceStore {
     for (const [position, data] of get.all(projectId, 'attribute', span.chunk) as [number, Buffer][]) codes.set(position, int32s(data));
     const dictionaries = layout.attributes.map((_, a) => (codes.has(a) ? this.dictionary(projectId, a) : []));
     const out: AudienceRow[] = [];
-    for (let i = from; i < to; i++) {
+    for (let o = 0; o < offsets.length; o++) {
+      const i = offsets[o];
       const f: Record<string, number> = {};
       layout.features.forEach((name, j) => {
         const v = features.get(j)?.[i];

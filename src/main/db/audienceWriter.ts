@@ -41,8 +41,6 @@ export class AudienceChunkWriter {
     this.insert = db.prepare(`INSERT INTO ${CHUNKS_TABLE} (project_id, field, position, chunk, rows, data, crc32) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.chunk = start.nextChunk;
     this.features = Array.from({ length: width.features }, () => new Float64Array(CHUNK_ROWS));
-    this.scratch = new Float64Array(width.features);
-    this.scratchBytes = new Uint8Array(this.scratch.buffer);
     this.codes = Array.from({ length: width.attributes }, () => new Int32Array(CHUNK_ROWS));
     this.dictionaries = Array.from({ length: width.attributes }, (_, a) => new Map((start.dictionaries[a]?.values ?? []).map((v, code) => [v, code])));
     this.added = this.codes.map(() => []);
@@ -66,24 +64,6 @@ export class AudienceChunkWriter {
     }
     if (++this.used === CHUNK_ROWS) this.flush();
   }
-
-  /**
-   * One user from a row of table values starting at `at`: (project, user id, the features'
-   * float64 bytes in layout order, then one text or null per layout attribute) — the form the
-   * import's batches carry across threads.
-   */
-  addValues(values: readonly unknown[], at: number): void {
-    const bytes = values[at + 2] as Uint8Array;
-    this.scratchBytes.fill(0xff); // NaN where a shorter row has no value
-    this.scratchBytes.set(bytes.subarray(0, this.scratchBytes.length));
-    this.texts.length = this.codes.length;
-    for (let a = 0; a < this.codes.length; a++) this.texts[a] = (values[at + 3 + a] as string | null | undefined) ?? null;
-    this.add(values[at + 1] as string, this.scratch, this.texts);
-  }
-
-  private readonly scratch: Float64Array = new Float64Array(0);
-  private readonly scratchBytes: Uint8Array = new Uint8Array(0);
-  private readonly texts: (string | null)[] = [];
 
   /** Writes what is buffered and the dictionaries' new values; returns the users written. */
   finish(): number {
@@ -123,5 +103,31 @@ export class AudienceChunkWriter {
 
   private put(field: ChunkField, position: number, chunk: number, rows: number, data: Buffer): void {
     this.insert.run(this.projectId, field, position, chunk, rows, data, checksum(data));
+  }
+}
+
+/**
+ * Reads one user back from a row of table values (project, user id, the features' float64
+ * bytes in layout order, then one text or null per layout attribute) — the form the import's
+ * batches carry across threads — into arrays reused from row to row.
+ */
+export class StoredRowReader {
+  readonly features: Float64Array;
+  readonly texts: (string | null)[];
+  private readonly bytes: Uint8Array;
+
+  constructor(width: { features: number; attributes: number }) {
+    this.features = new Float64Array(width.features);
+    this.bytes = new Uint8Array(this.features.buffer);
+    this.texts = new Array<string | null>(width.attributes).fill(null);
+  }
+
+  /** The user id; `features` and `texts` now hold the row's values (NaN / null where missing). */
+  read(values: readonly unknown[], at: number): string {
+    const bytes = values[at + 2] as Uint8Array;
+    this.bytes.fill(0xff); // NaN where a shorter row has no value
+    this.bytes.set(bytes.subarray(0, this.bytes.length));
+    for (let a = 0; a < this.texts.length; a++) this.texts[a] = (values[at + 3 + a] as string | null | undefined) ?? null;
+    return values[at + 1] as string;
   }
 }

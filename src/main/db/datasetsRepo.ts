@@ -15,6 +15,7 @@ import type { Db } from './connection';
 import { CHUNKS_TABLE } from './audienceChunks';
 import { type AudienceColumnsData, type AudienceLayout, AudienceStore, type ColumnRequest } from './audienceStore';
 import { AudienceKeys } from './audienceKeys';
+import { StoredRowReader } from './audienceWriter';
 
 export type { AudienceColumnsData, AudienceLayout } from './audienceStore';
 
@@ -305,6 +306,7 @@ export class DatasetsRepo {
   private audienceWriter(projectId: number, layout: AudienceLayout, hooks: WriterHooks<'audience'>): DatasetWriter<'audience'> {
     const chunks = this.audience.writer(projectId, layout);
     const keys = new AudienceKeys(this.audience, projectId, true);
+    const reader = new StoredRowReader({ features: layout.features.length, attributes: layout.attributes.length });
     const values: unknown[] = [];
     return {
       add(row, line = 0) {
@@ -315,7 +317,7 @@ export class DatasetsRepo {
         }
         values.length = 0;
         pushRowValues(values, 'audience', projectId, row, layout);
-        chunks.addValues(values, 0);
+        chunks.add(reader.read(values, 0), reader.features, reader.texts);
         hooks.onWritten?.(row);
       },
       finish: () => chunks.finish(),

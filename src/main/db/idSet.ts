@@ -6,6 +6,9 @@
  * a million strings cost half a second and kept every string — and a parser's slice of a
  * long id can pin the whole decoded text it came from.
  */
+/** Slots filled before the table doubles: linear probes stay short, ten million ids fit in 268 MB. */
+const MAX_LOAD = 0.7;
+
 export class IdSet {
   /** Slot i: [2i] the hash (0: empty), [2i + 1] the row — side by side, one cache line a probe. */
   private slots: Float64Array;
@@ -17,7 +20,7 @@ export class IdSet {
     capacity = 1 << 16,
   ) {
     let size = 1 << 4;
-    while (size < capacity * 2) size <<= 1;
+    while (size * MAX_LOAD < capacity) size <<= 1;
     this.slots = new Float64Array(size * 2);
     this.mask = size - 1;
   }
@@ -35,7 +38,7 @@ export class IdSet {
       if (stored === 0) {
         slots[slot * 2] = h;
         slots[slot * 2 + 1] = row;
-        if (++this.count * 2 > this.mask + 1) this.grow();
+        if (++this.count > (this.mask + 1) * MAX_LOAD) this.grow();
         return true;
       }
       if (stored === h && this.idAt(slots[slot * 2 + 1]) === id) return false;

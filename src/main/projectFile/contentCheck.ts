@@ -7,6 +7,8 @@ import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
 import { revenuePartySchema } from '../../shared/revenue';
 import { eventWeightsSchema } from '../../shared/targeting';
 import { BYTES_PER_ROW, checksum, int32s } from '../db/audienceChunks';
+import { AudienceKeys } from '../db/audienceKeys';
+import { AudienceStore } from '../db/audienceStore';
 import { ProjectFileError } from './fileError';
 import { plainFileName } from '../../shared/fileNames';
 
@@ -232,7 +234,6 @@ function checkAudienceChunks(db: Db, file: string): void {
   const shape = meta?.[0] ? (JSON.parse(meta[0]) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
   const idRows = new Map(db.prepare("SELECT chunk, rows FROM audience_chunks WHERE field = 'id' AND position = 0").raw().all() as [number, number][]);
   const dictionarySize = new Map(db.prepare("SELECT position, sum(rows) FROM audience_chunks WHERE field = 'dictionary' GROUP BY position").raw().all() as [number, number][]);
-  const ids = new Set<string>();
   let total = 0;
   let row = 0;
   const statement = db.prepare('SELECT field, position, chunk, rows, data, crc32 FROM audience_chunks ORDER BY rowid').raw();
@@ -261,13 +262,14 @@ function checkAudienceChunks(db: Db, file: string): void {
     }
     if (!Array.isArray(values) || values.length !== rows) throw bad(`not ${rows.toLocaleString('en')} values`);
     for (const v of values) if (typeof v !== 'string' || v.length > MAX_FIELD_CHARS) throw bad('a value that is not text');
-    if (field === 'id') {
-      total += rows;
-      for (const id of values as string[]) {
-        if (ids.has(id)) throw bad(`the user ${id.slice(0, 60)} twice`);
-        ids.add(id);
-      }
-    }
+    if (field === 'id') total += rows;
+  }
+  // No user twice: the import's id set, confirming a matching hash by the id itself.
+  const projectId = db.prepare('SELECT id FROM projects').pluck().get() as number;
+  const store = new AudienceStore(db);
+  const keys = new AudienceKeys(store, projectId, false, total);
+  for (const [id, at] of store.idsWithRows(projectId)) {
+    if (!keys.accept(id)) throw located(file, 'audience_chunks', 'data', null, `the user ${id.slice(0, 60)} twice (row ${(at + 1).toLocaleString('en')})`);
   }
   if (meta && meta[1] !== total) throw located(file, 'datasets', 'rows', null, `the audience says ${meta[1].toLocaleString('en')} users but holds ${total.toLocaleString('en')}`);
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DatasetInfo, ImportNote, ImportPreview, ImportResult, Rejection } from '../../../shared/data';
+import type { AudienceFilter, DatasetInfo, ImportNote, ImportPreview, ImportResult, Rejection } from '../../../shared/data';
 import { importNoteText } from '../components/data/importNote';
 import { DATASET_KINDS, type DatasetKind } from '../../../shared/project';
 import { call, CallError } from '../bridge';
 import { ColumnProfiles } from '../components/data/ColumnProfiles';
+import { AudienceFilterBar } from '../components/data/AudienceFilterBar';
 import { DatasetTable } from '../components/data/DatasetTable';
 import { ImportDialog } from '../components/data/ImportDialog';
 import { waitForJob } from '../stores/jobWait';
@@ -95,6 +96,10 @@ export default function DataPage() {
 
   const byKind = new Map(datasets.map((d) => [d.kind, d]));
   const current = selected ? byKind.get(selected) : undefined;
+  // A filter belongs to one audience as imported: a new import or another kind clears it.
+  const [filter, setFilter] = useState<AudienceFilter | null>(null);
+  const [matched, setMatched] = useState<number | null>(null);
+  useEffect(() => setFilter(null), [current?.kind, current?.importedAt]);
   return (
     <div className="page">
       <div className="page-head">
@@ -237,7 +242,17 @@ export default function DataPage() {
           </header>
           <div className="body">
             {current.profile && <ColumnProfiles columns={current.profile.columns} />}
-            <DatasetTable projectId={project.id} kind={current.kind} total={current.rows} version={current.importedAt ?? ''} />
+            {current.kind === 'audience' && current.profile && (
+              <AudienceFilterBar key={`${current.importedAt}`} columns={current.profile.columns} filter={filter} matched={matched} total={current.rows} onChange={setFilter} />
+            )}
+            <DatasetTable
+              projectId={project.id}
+              kind={current.kind}
+              total={current.rows}
+              version={current.importedAt ?? ''}
+              filter={current.kind === 'audience' ? filter : null}
+              onMatched={setMatched}
+            />
           </div>
         </section>
       ) : (
