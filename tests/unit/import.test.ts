@@ -7,6 +7,7 @@ import { importFile, type ImportRequest } from '../../src/main/data/importer';
 import { readPreview } from '../../src/main/data/preview';
 import { DataService } from '../../src/main/data/service';
 import { DatasetsRepo } from '../../src/main/db/datasetsRepo';
+import { audienceFilterSchema } from '../../src/shared/data';
 import { openLibrary } from '../../src/main/db/library';
 import { ProjectsRepo } from '../../src/main/db/projectsRepo';
 import { DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
@@ -26,6 +27,37 @@ function setup() {
 const reasons = (r: { rejected: { row: number; column: string; code: string }[] }) => r.rejected.map((x) => `${x.row}:${x.column}:${x.code}`);
 
 describe('importing each data kind', () => {
+  it('audience filter: a value of an attribute or a range of a feature, paged over the matches; refused when it does not fit the column', () => {
+    const { lib, projectId, dir } = setup();
+    const file = path.join(dir, 'filter.csv');
+    const lines = ['user_id,minutes,city'];
+    for (let i = 0; i < 70_000; i++) lines.push(`u${i},${i % 100 === 0 ? '' : i % 50},${['一线', '二线'][i % 2]}`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    importFile(lib.db, { projectId, kind: 'audience', file });
+    const data = new DataService(lib.db);
+    const city = data.page(projectId, 'audience', 0, 3, { column: 'city', equals: '二线' });
+    expect(city).toMatchObject({ total: 35_000, of: 70_000 });
+    expect(city.rows.map((r) => r[0])).toEqual(['u1', 'u3', 'u5']);
+    // The last page of the matches lies in the second chunk.
+    expect(data.page(projectId, 'audience', 34_999, 5, { column: 'city', equals: '二线' }).rows.map((r) => r[0])).toEqual(['u69999']);
+    // A range keeps missing values out; its ends are inclusive.
+    const range = data.page(projectId, 'audience', 0, 1000, { column: 'minutes', min: 49, max: 49 });
+    expect(range.total).toBe(1_400);
+    expect(range.rows.slice(0, 2).map((r) => r[0])).toEqual(['u49', 'u99']);
+    expect(data.page(projectId, 'audience', 0, 1, { column: 'minutes', max: 0 }).total).toBe(700);
+    expect(data.page(projectId, 'audience', 0, 1, { column: 'city', equals: '三线' }).total).toBe(0);
+    expect(() => data.page(projectId, 'audience', 0, 1, { column: 'minutes', equals: '5' })).toThrow(/a number: filter it by a range/);
+    expect(() => data.page(projectId, 'audience', 0, 1, { column: 'city', min: 1 })).toThrow(/text: filter it by a value/);
+    expect(() => data.page(projectId, 'audience', 0, 1, { column: 'age', equals: 'x' })).toThrow(/no column "age"/);
+    expect(() => data.page(projectId, 'catalog', 0, 1, { column: 'price', min: 1 })).toThrow(/Only an audience/);
+    expect(audienceFilterSchema.safeParse({ column: 'minutes', min: 5, max: 1 }).success).toBe(false);
+    expect(audienceFilterSchema.safeParse({ column: 'city', equals: 'a', min: 1 }).success).toBe(false);
+    // Imported again with other users, the same filter answers for the new audience.
+    fs.writeFileSync(file, 'user_id,minutes,city\nz1,1,二线\nz2,2,一线\n');
+    importFile(lib.db, { projectId, kind: 'audience', file, mode: 'replace' });
+    expect(data.page(projectId, 'audience', 0, 10, { column: 'city', equals: '二线' })).toMatchObject({ total: 1, of: 2, rows: [['z1', 1, '二线']] });
+  });
+
   it.each([false, true])('audience across column chunks (writer thread: %s): a user repeated two chunks later or already stored is refused, located; the rest kept in file order', (writerThread) => {
     const { lib, projectId, dir } = setup();
     const n = 140_000;

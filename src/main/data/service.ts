@@ -60,6 +60,7 @@ export class DataService {
 
   page(projectId: number, kind: DatasetKind, offset: number, limit: number, filter?: AudienceFilter): DatasetPage {
     this.requireProject(projectId);
+    if (filter && kind !== 'audience') throw new DomainError('invalid_input', 'Only an audience can be filtered.', [{ path: 'filter', message: 'validation.filterAudience' }]);
     const meta = this.datasets.meta(projectId, kind);
     if (!meta) return { columns: [], rows: [], offset, total: 0 };
     const columns = datasetColumns(kind, meta.profile as DatasetProfile | null, meta.layout);
@@ -68,7 +69,6 @@ export class DataService {
       return columns.map((c) => flat[c] ?? null);
     };
     if (!filter) return { columns, rows: this.datasets.page(projectId, kind, offset, limit).map(display), offset, total: meta.rows };
-    if (kind !== 'audience') throw new DomainError('invalid_input', 'Only an audience can be filtered.', [{ path: 'filter', message: 'validation.filterAudience' }]);
     const layout = meta.layout ?? { features: [], attributes: [] };
     const isAttribute = layout.attributes.includes(filter.column);
     const isFeature = layout.features.includes(filter.column);

@@ -56,6 +56,10 @@ export class AudienceStore {
 
   clear(projectId: number): void {
     this.db.prepare(`DELETE FROM ${CHUNKS_TABLE} WHERE project_id = ?`).run(projectId);
+    // What was read of the old audience must not answer for the next one.
+    this.idChunk = null;
+    this.dictionaries.clear();
+    this.matched = null;
   }
 
   /** A writer that continues after the rows stored (append) — or starts afresh after `clear`. */
