@@ -127,15 +127,28 @@ export class AudienceStore {
     const n = spans.reduce((s, c) => s + c.rows, 0);
     const names = want.features ?? layout.features;
     const features = names.map((name) => {
-      const out = new Float64Array(n).fill(NaN);
+      const out = new Float64Array(n);
       const position = layout.features.indexOf(name);
-      if (position >= 0) this.fill(projectId, 'feature', position, spans, (data, span) => out.set(float64s(data).subarray(0, span.rows), span.start));
+      // Users before an append added this feature have no chunk: only their rows are set missing.
+      const covered = new Set<number>();
+      if (position >= 0) {
+        this.fill(projectId, 'feature', position, spans, (data, span) => {
+          out.set(float64s(data).subarray(0, span.rows), span.start);
+          covered.add(span.chunk);
+        });
+      }
+      for (const span of spans) if (!covered.has(span.chunk)) out.fill(NaN, span.start, span.start + span.rows);
       return out;
     });
     const attributes = want.attributes
       ? layout.attributes.map((_, a) => {
-          const codes = new Int32Array(n).fill(-1);
-          this.fill(projectId, 'attribute', a, spans, (data, span) => codes.set(int32s(data).subarray(0, span.rows), span.start));
+          const codes = new Int32Array(n);
+          const covered = new Set<number>();
+          this.fill(projectId, 'attribute', a, spans, (data, span) => {
+            codes.set(int32s(data).subarray(0, span.rows), span.start);
+            covered.add(span.chunk);
+          });
+          for (const span of spans) if (!covered.has(span.chunk)) codes.fill(-1, span.start, span.start + span.rows);
           return { codes, values: this.dictionary(projectId, a) };
         })
       : [];

@@ -45,8 +45,6 @@ export function buildFeatureMatrix(names: string[], columns: Float64Array[], n: 
       dropped.push({ name, reason: 'missing' });
       return;
     }
-    let missing = 0;
-    for (let i = 0; i < n; i++) if (column[i] !== column[i]) missing++;
     let smallest = Infinity;
     for (const v of present) if (v < smallest) smallest = v;
     const log1p = smallest >= 0 && skewness(present) > 1;
@@ -62,7 +60,8 @@ export function buildFeatureMatrix(names: string[], columns: Float64Array[], n: 
       dropped.push({ name, reason: 'constant' });
       return;
     }
-    const t: FeatureTransform = { name, missing, log1p, centre: median, scale };
+    // `missing` is counted while the matrix is filled (one pass over the column, not two).
+    const t: FeatureTransform = { name, missing: 0, log1p, centre: median, scale };
     transforms.push(t);
     kept.push({ column, t, median: selectQuantile(present, 0.5) });
   });
@@ -77,17 +76,27 @@ export function buildFeatureMatrix(names: string[], columns: Float64Array[], n: 
       const { column, t } = kept[j];
       const { centre, scale } = t;
       const fill = fills[j];
+      let missing = 0;
       if (t.log1p) {
         for (let i = from, at = from * d + j; i < to; i++, at += d) {
           const v = column[i];
-          X[at] = v === v ? (Math.log1p(v) - centre) / scale : fill;
+          if (v === v) X[at] = (Math.log1p(v) - centre) / scale;
+          else {
+            X[at] = fill;
+            missing++;
+          }
         }
       } else {
         for (let i = from, at = from * d + j; i < to; i++, at += d) {
           const v = column[i];
-          X[at] = v === v ? (v - centre) / scale : fill;
+          if (v === v) X[at] = (v - centre) / scale;
+          else {
+            X[at] = fill;
+            missing++;
+          }
         }
       }
+      t.missing += missing;
     }
   }
   return { n, d, X, transforms, dropped };
