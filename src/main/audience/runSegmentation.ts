@@ -36,10 +36,19 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
     throw new DomainError('invalid_input', `The audience has no numeric feature ${unknown.map((f) => `"${f}"`).join(', ')} (it has: ${layout.features.join(', ')}).`);
   }
   // Only the columns the run uses: its features, the attributes personas describe, ids when written out.
-  const data = datasets.audienceColumns(projectId, true, { features: names, ids: !!opts.assignmentsPath });
+  // The engine's sessions load on onnxruntime's own threads while this one reads the columns.
+  const starting = engineFor(settings.engine ?? 'onnx');
+  let data: ReturnType<DatasetsRepo['audienceColumns']>;
+  let matrix: ReturnType<typeof buildFeatureMatrix>;
+  try {
+    data = datasets.audienceColumns(projectId, true, { features: names, ids: !!opts.assignmentsPath });
+    matrix = buildFeatureMatrix(names, data.features, n);
+  } catch (e) {
+    void starting.then((engine) => engine.assigner.dispose()).catch(() => {});
+    throw e;
+  }
   const raw = data.features;
-  const matrix = buildFeatureMatrix(names, raw, n);
-  const { assigner, backend } = await engineFor(settings.engine ?? 'onnx');
+  const { assigner, backend } = await starting;
   try {
     const outcome = await segment(matrix, assigner, settings, (f, step) => progress(0.05 + 0.85 * f, step)).catch((e: unknown) => {
       if (e instanceof KMeansInputError) throw new DomainError('invalid_input', `Segmentation cannot run: ${e.message}.`);
