@@ -42,7 +42,7 @@ export interface AudienceColumns {
   attributes: string[];
 }
 
-const MAX_ID = 200;
+export const MAX_ID = 200;
 const MAX_TEXT = 20000;
 
 export function audienceBuilder(r: Reader, layout: AudienceColumns | undefined): RowBuilder<'audience'> {

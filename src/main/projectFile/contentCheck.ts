@@ -6,7 +6,8 @@ import { projectFieldsSchema } from '../../shared/project';
 import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
 import { revenuePartySchema } from '../../shared/revenue';
 import { eventWeightsSchema } from '../../shared/targeting';
-import { BYTES_PER_ROW, checksum, int32s } from '../db/audienceChunks';
+import { BYTES_PER_ROW, CHUNK_ROWS, checksum, int32s } from '../db/audienceChunks';
+import { MAX_ID } from '../data/audienceRows';
 import { AudienceKeys } from '../db/audienceKeys';
 import { AudienceStore } from '../db/audienceStore';
 import { ProjectFileError } from './fileError';
@@ -243,6 +244,10 @@ function checkAudienceChunks(db: Db, file: string): void {
     const bad = (why: string) => located(file, 'audience_chunks', 'data', row, `${where}: ${why}`);
     if (!Buffer.isBuffer(data)) throw bad('not stored bytes');
     if (checksum(data) !== crc) throw bad('its checksum does not match');
+    // Tandem writes at most CHUNK_ROWS users a chunk, and an id of at most MAX_ID characters:
+    // a chunk larger than that is refused before any of it is parsed.
+    if (rows > CHUNK_ROWS) throw bad(`more than ${CHUNK_ROWS.toLocaleString('en')} rows`);
+    if (field === 'id' && data.length > 2 + rows * (MAX_ID * 6 + 3)) throw bad('longer than its ids can be');
     const width = field === 'feature' ? shape.features.length : field === 'id' ? 1 : shape.attributes.length;
     if (position >= width) throw bad(`position outside the layout's ${width} columns`);
     if (field === 'feature' || field === 'attribute') {
@@ -303,6 +308,7 @@ function checkLabels(db: Db, file: string): void {
   for (const [key, chunk, rows, data, crc] of db.prepare('SELECT labels_key, chunk, rows, data, crc32 FROM segment_labels ORDER BY rowid').raw().iterate() as Iterable<[string, number, number, unknown, number]>) {
     row++;
     const bad = (why: string) => located(file, 'segment_labels', 'data', row, `chunk ${chunk}: ${why}`);
+    if (rows > CHUNK_ROWS) throw bad(`more than ${CHUNK_ROWS.toLocaleString('en')} rows`);
     const run = runs.get(key);
     if (!run) throw bad('labels of no segment run');
     if (!Buffer.isBuffer(data)) throw bad('not stored bytes');
