@@ -34,9 +34,6 @@ function keyed<T>(names: string[], values: (T | null)[]): Record<string, T> {
   return out;
 }
 
-/** Receives each valid row's values by column index (arrays reused from row to row). */
-export type AudienceValuesSink = (columns: AudienceColumns, userId: string, numbers: (number | null)[], texts: (string | null)[]) => void;
-
 export interface AudienceColumns {
   features: string[];
   attributes: string[];

@@ -88,7 +88,6 @@ export function importFile(
     const profile = mode === 'replace' && req.kind !== 'audience' ? new ProfileBuilder(req.kind) : null;
     const readings = timeReadingsUsed(req.kind, mapping, sample.timeReadings);
     const build = rowBuilder(req.kind, sample.headers, mapping, { order: dateOrder, readings }, layout);
-    const profileRow = profile;
     const key = ROW_KEYS[req.kind];
     const keyColumn = key ? sample.headers.find((h) => mapping[h] === key.field) ?? key.field : '';
 
@@ -137,7 +136,7 @@ export function importFile(
           }
           pushRowValues(values, req.kind, req.projectId, row as never, layout);
           lines.push(line);
-          profileRow?.add(row as never);
+          profile?.add(row as never);
           if (lines.length === 64) {
             sink.addValues(values, lines);
             values = [];

@@ -1,7 +1,7 @@
 import type { ColumnProfile, ColumnType, DatasetProfile } from '../../shared/data';
 import type { DatasetKind } from '../../shared/project';
 import type { DatasetRows, DatasetsRepo } from '../db/datasetsRepo';
-import type { AudienceColumns, AudienceValuesSink } from './audienceRows';
+import type { AudienceColumns } from './audienceRows';
 import { fixedColumns, fixedColumnType, type FlatValue, VISIT } from './columns';
 
 const SAMPLE = 2000;
@@ -115,32 +115,27 @@ export class ProfileBuilder {
     this.visit(row, this.emit);
   }
 
-  /** An imported audience row's values by index (the import's hot path: no names looked up). */
-  readonly addAudienceValues: AudienceValuesSink = (columns, userId, numbers, texts) => {
+  /**
+   * A stored audience row as the import's writing thread has it: features in layout order
+   * (NaN where missing), attribute texts (null where missing) — by index, no names looked up.
+   */
+  addStoredAudience(layout: AudienceColumns, userId: string, features: Float64Array, texts: (string | null)[]): void {
     this.rows++;
-    if (this.indexed?.of !== columns) {
+    if (this.indexed?.of !== layout) {
       this.indexed = {
-        of: columns,
+        of: layout,
         id: this.column('user_id'),
-        features: columns.features.map((n) => this.column(n)),
-        attributes: columns.attributes.map((n) => this.column(n)),
+        features: layout.features.map((n) => this.column(n)),
+        attributes: layout.attributes.map((n) => this.column(n)),
       };
     }
     const c = this.indexed;
     c.id.add(userId);
-    for (let i = 0; i < c.features.length; i++) c.features[i].add(numbers[i]);
+    for (let i = 0; i < c.features.length; i++) c.features[i].add(features[i] === features[i] ? features[i] : null);
     for (let i = 0; i < c.attributes.length; i++) c.attributes[i].add(texts[i]);
-  };
-
-  private indexed: { of: AudienceColumns; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
-
-  /** A stored audience row (features NaN where missing, in layout order), as the writing thread has it. */
-  addStoredAudience(layout: AudienceColumns, userId: string, features: Float64Array, texts: (string | null)[]): void {
-    for (let j = 0; j < features.length; j++) this.numbers[j] = features[j] === features[j] ? features[j] : null;
-    this.addAudienceValues(layout, userId, this.numbers, texts);
   }
 
-  private readonly numbers: (number | null)[] = [];
+  private indexed: { of: AudienceColumns; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
 
   result(): DatasetProfile {
     return { rows: this.rows, columns: [...this.columns.values()].map((c) => c.result(this.rows)) };

@@ -83,8 +83,7 @@ export class AudienceStore {
     if (cached && cached.projectId === projectId && row >= cached.start && row < cached.start + cached.ids.length) return cached.ids[row - cached.start];
     const span = this.spans(projectId).find((s) => row >= s.start && row < s.start + s.rows);
     if (!span) return undefined;
-    const data = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' AND position = 0 AND chunk = ?`).pluck().get(projectId, span.chunk) as Buffer;
-    this.idChunk = { projectId, start: span.start, ids: strings(data) };
+    this.idChunk = { projectId, start: span.start, ids: this.idsOf(projectId, span.chunk) };
     return this.idChunk.ids[row - span.start];
   }
 
@@ -93,9 +92,8 @@ export class AudienceStore {
   /** Each stored id with its row, a chunk in memory at a time. */
   *idsWithRows(projectId: number): Generator<[string, number]> {
     // Chunk by chunk with a fresh read each (an open iteration would block the caller's own reads).
-    const get = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' AND position = 0 AND chunk = ?`).pluck();
     for (const span of this.spans(projectId)) {
-      const ids = strings(get.get(projectId, span.chunk) as Buffer);
+      const ids = this.idsOf(projectId, span.chunk);
       for (let i = 0; i < ids.length; i++) yield [ids[i], span.start + i];
     }
   }
@@ -106,10 +104,7 @@ export class AudienceStore {
    * million users reads it once, not per page.
    */
   dictionary(projectId: number, position: number): string[] {
-    const chunks = this.db
-      .prepare(`SELECT count(*) || ':' || coalesce(sum(crc32), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'dictionary' AND position = ?`)
-      .pluck()
-      .get(projectId, position) as string;
+    const chunks = this.signature(projectId, 'dictionary', position);
     const key = `${projectId}:${position}`;
     const cached = this.dictionaries.get(key);
     if (cached && cached.chunks === chunks) return cached.values;
@@ -172,8 +167,7 @@ export class AudienceStore {
    * is unchanged (its id chunks' checksums say so).
    */
   matching(projectId: number, layout: AudienceLayout, filter: { column: string; equals?: string; min?: number; max?: number }): Int32Array {
-    const signature = this.db.prepare(`SELECT count(*) || ':' || coalesce(sum(crc32), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id'`).pluck().get(projectId) as string;
-    const key = `${projectId}|${signature}|${JSON.stringify(filter)}`;
+    const key = `${projectId}|${this.signature(projectId, 'id', 0)}|${JSON.stringify(filter)}`;
     if (this.matched?.key === key) return this.matched.rows;
     const spans = this.spans(projectId);
     const n = spans.reduce((sum, x) => sum + x.rows, 0);
@@ -248,6 +242,17 @@ export class AudienceStore {
       out.push({ userId: ids[i], features: f, attributes: a });
     }
     return out;
+  }
+
+  /** One id chunk's ids. */
+  private idsOf(projectId: number, chunk: number): string[] {
+    const data = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'id' AND position = 0 AND chunk = ?`).pluck().get(projectId, chunk) as Buffer;
+    return strings(data);
+  }
+
+  /** A column's chunks' count and checksums: what a cache of it is kept against. */
+  private signature(projectId: number, field: ChunkField, position: number): string {
+    return this.db.prepare(`SELECT count(*) || ':' || coalesce(sum(crc32), 0) FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = ? AND position = ?`).pluck().get(projectId, field, position) as string;
   }
 
   /** The id chunks: which chunk numbers exist, their sizes and first rows. */
