@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFeatureMatrix, quantile, selectQuantile } from '../../src/main/ml/features';
+import { buildFeatureMatrix, type FeatureBlock, interpolate, orderStatistics, quantile, selectQuantile } from '../../src/main/ml/features';
 import { silhouette } from '../../src/main/ml/silhouette';
+import { Random } from '../../src/main/core/random';
 
 /** The plain definition: every pair's distance for every point (Rousseeuw), no sampling. */
 function silhouetteByDefinition(X: Float32Array, n: number, d: number, labels: Int32Array, k: number): number {
@@ -38,6 +39,10 @@ describe('the feature matrix', () => {
           const positive = values.map(Math.abs);
           const logs = positive.map(Math.log1p).sort((a, b) => a - b);
           expect(selectQuantile(Float64Array.from(positive), q, Math.log1p)).toBeCloseTo(quantile(logs, q), 12);
+          // Several quantiles from one array, each selection above the last, as the matrix takes its quartiles.
+          const qs = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1].filter((p) => p >= q);
+          const points = orderStatistics(Float64Array.from(values), qs);
+          points.forEach((point, i) => expect(interpolate(point) === quantile(sorted, qs[i])).toBe(true));
         },
       ),
       { numRuns: 300 },
@@ -61,6 +66,58 @@ describe('the feature matrix', () => {
     expect(e.scale).toBeCloseTo(499.5, 6);
     // A missing spend is the median spend, transformed: its value is the column's centre, 0.
     expect(Math.abs(m.X[0])).toBeLessThan(0.05);
+  });
+});
+
+describe('the feature matrix read in blocks', () => {
+  it('is the matrix of the whole columns, whatever the blocks, with missing blocks as missing values', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 12 }), fc.integer(), (n, sizes, seed) => {
+        let x = seed | 0;
+        const next = () => ((x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+        // A skewed count (log1p), a plain feature with holes, and one that only later users have.
+        const counts = Float64Array.from({ length: n }, () => Math.floor(next() ** 4 * 1000));
+        const holes = Float64Array.from({ length: n }, () => (next() < 0.2 ? NaN : next() * 10 - 5));
+        const late = Float64Array.from({ length: n }, (_, i) => (i < n / 2 ? NaN : next()));
+        const columns = [counts, holes, late];
+        const blocks: FeatureBlock[] = [];
+        for (let start = 0, b = 0; start < n; b++) {
+          const rows = Math.min(n - start, sizes[b % sizes.length]);
+          // A block whose late values are all missing comes as no chunk at all, as the store gives it.
+          const lateHere = late.subarray(start, start + rows);
+          blocks.push({ start, rows, columns: [counts.subarray(start, start + rows), holes.subarray(start, start + rows), lateHere.every(Number.isNaN) ? null : lateHere] });
+          start += rows;
+        }
+        const names = ['counts', 'holes', 'late'];
+        const whole = buildFeatureMatrix(names, columns, n);
+        const streamed = buildFeatureMatrix(names, () => blocks, n);
+        expect(streamed.transforms).toEqual(whole.transforms);
+        expect(streamed.dropped).toEqual(whole.dropped);
+        expect([...streamed.X]).toEqual([...whole.X]);
+        // The norms k-means needs are the rows' own.
+        for (let i = 0; i < n; i++) {
+          let s = 0;
+          for (let t = 0; t < whole.d; t++) s += whole.X[i * whole.d + t] ** 2;
+          expect(streamed.norms[i]).toBe(Math.fround(s));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('the feature matrix of a large audience', () => {
+  it('samples the same evenly spaced rows for its quartiles when read in the store\'s chunks', () => {
+    const n = 250_003; // above the quartiles' sample: every second row is sampled
+    const r = new Random(11);
+    const spend = Float64Array.from({ length: n }, () => (r.next() < 0.1 ? NaN : r.next() ** 3 * 500));
+    const blocks: FeatureBlock[] = [];
+    for (let start = 0; start < n; start += 65_536) blocks.push({ start, rows: Math.min(65_536, n - start), columns: [spend.subarray(start, start + 65_536)] });
+    const whole = buildFeatureMatrix(['spend'], [spend], n);
+    const streamed = buildFeatureMatrix(['spend'], () => blocks, n);
+    expect(streamed.transforms).toEqual(whole.transforms);
+    expect(streamed.X.every((v, i) => v === whole.X[i])).toBe(true);
+    expect(streamed.transforms[0].missing).toBe(spend.filter(Number.isNaN).length);
   });
 });
 

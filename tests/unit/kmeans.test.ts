@@ -46,7 +46,7 @@ describe('the model engine', () => {
     const X = uniform(n, d, 1);
     const C = uniform(k, d, 2);
     const closestBefore = Float32Array.from(uniform(n, 1, 3), (v) => v * 2);
-    type Result = { labels: Int32Array; distances: Float32Array; sums: Float64Array; counts: Float64Array; potentials: Float64Array; closest: Float32Array };
+    type Result = { labels: Int32Array; distances: Float32Array; sums: Float64Array; counts: Float64Array; potentials: Float64Array; closest: Float32Array; clusterSums: Float64Array };
     const results: Result[] = [];
     const engines: Assigner[] = [jsAssigner(), await onnxAssigner(), await tfjsAssigner()];
     const P = points(X, n, d);
@@ -58,7 +58,9 @@ describe('the model engine', () => {
       const closest = closestBefore.slice();
       const seeded = await engine.seed(P, C.subarray(0, 3 * d), 3, closest);
       seeded.accept(1);
-      results.push({ labels, distances, sums, counts, potentials: seeded.potentials, closest });
+      // The silhouette's sums on a sample of 700 points (two of the ONNX engine's row slices and a tail).
+      const clusterSums = await engine.clusterDistances(X.subarray(0, 700 * d), 700, d, Int32Array.from({ length: 700 }, (_, i) => i % k), k);
+      results.push({ labels, distances, sums, counts, potentials: seeded.potentials, closest, clusterSums });
       await engine.dispose();
     }
     const [ref] = results;
@@ -71,6 +73,11 @@ describe('the model engine', () => {
     });
     expect([...ref.counts]).toEqual([...counted]);
     ref.sums.forEach((v, i) => expect(v).toBeCloseTo(summed[i], 6));
+    // Point 0's distances to cluster 1 of the sample (points 1, 1 + k, …), summed by hand.
+    let toCluster1 = 0;
+    for (let q = 1; q < 700; q += k) toCluster1 += Math.sqrt(sq(X, 0, X, q, d));
+    expect(ref.clusterSums[1]).toBeCloseTo(toCluster1, 9);
+    expect(ref.clusterSums[0]).toBeGreaterThan(0);
     for (let i = 0; i < n; i += 101) {
       let best = Infinity;
       for (let j = 0; j < k; j++) best = Math.min(best, sq(X, i, C, j, d));
@@ -91,6 +98,7 @@ describe('the model engine', () => {
       for (let j = 0; j < k; j++) expect(Math.abs(other.counts[j] - ref.counts[j])).toBeLessThanOrEqual(3);
       for (let i = 0; i < k * d; i++) expect(Math.abs(other.sums[i] - ref.sums[i]) / Math.max(1, Math.abs(ref.sums[i]))).toBeLessThan(1e-3);
       for (let t = 0; t < 3; t++) expect(Math.abs(other.potentials[t] - ref.potentials[t]) / ref.potentials[t]).toBeLessThan(1e-4);
+      for (let i = 0; i < ref.clusterSums.length; i++) expect(Math.abs(other.clusterSums[i] - ref.clusterSums[i]) / ref.clusterSums[i]).toBeLessThan(1e-4);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describeSegment, distinctNames } from '../ml/personas';
 import type { AttributeColumn } from '../db/audienceStore';
-import type { FeatureMatrix } from '../ml/features';
+import type { FeatureBlocks, FeatureMatrix } from '../ml/features';
 import { pca2 } from '../ml/pca';
 import { sampleIndexes } from '../ml/silhouette';
 import type { SegmentPersona, SegmentRun } from '../../shared/segments';
@@ -11,26 +11,14 @@ export function personas(
   centers: Float32Array,
   labels: Int32Array,
   k: number,
-  raw: Map<string, Float64Array>,
+  raw: { names: string[]; blocks: FeatureBlocks },
   data: { layout: { attributes: string[] }; attributes: AttributeColumn[] },
 ): SegmentPersona[] {
   const n = labels.length;
   const d = matrix.d;
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
-  // One pass over each column for every segment at once (not a pass per segment).
-  const means = matrix.transforms.map(({ name }) => {
-    const column = raw.get(name)!;
-    const sums = new Float64Array(k);
-    const counts = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const v = column[i];
-      if (v !== v) continue;
-      sums[labels[i]] += v;
-      counts[labels[i]]++;
-    }
-    return Array.from(sums, (s, j) => (counts[j] ? Math.round((s / counts[j]) * 100) / 100 : 0));
-  });
+  const means = meansBySegment(matrix, labels, k, sizes, raw);
   const tops = data.layout.attributes.map((_, a) => topValues(data.attributes[a], labels, k, sizes));
   const out: SegmentPersona[] = [];
   for (let j = 0; j < k; j++) {
@@ -59,6 +47,38 @@ export function personas(
   }
   // Persona names must tell the segments apart (the name field follows the English one).
   return distinctNames(out).map((p) => ({ ...p, name: p.nameEn }));
+}
+
+/**
+ * Each kept feature's mean per segment in its own units (missing values left out), rounded to
+ * cents: one pass over the stored values, a block of users at a time, every segment at once.
+ */
+function meansBySegment(matrix: FeatureMatrix, labels: Int32Array, k: number, sizes: Int32Array, raw: { names: string[]; blocks: FeatureBlocks }): number[][] {
+  const columns = matrix.transforms.map(({ name }) => raw.names.indexOf(name));
+  const sums = matrix.transforms.map(() => new Float64Array(k));
+  const present = matrix.transforms.map(({ missing }) => (missing ? new Float64Array(k) : null));
+  for (const { start, rows, columns: values } of raw.blocks()) {
+    columns.forEach((column, t) => {
+      const v = values[column];
+      if (!v) return; // all missing here
+      const s = sums[t];
+      const counted = present[t];
+      // A column with nothing missing (the usual case) needs no test per value: half the time.
+      if (!counted) for (let r = 0; r < rows; r++) s[labels[start + r]] += v[r];
+      else {
+        for (let r = 0; r < rows; r++) {
+          const x = v[r];
+          if (x !== x) continue;
+          s[labels[start + r]] += x;
+          counted[labels[start + r]]++;
+        }
+      }
+    });
+  }
+  return sums.map((s, t) => {
+    const counts: ArrayLike<number> = present[t] ?? sizes;
+    return Array.from(s, (sum, j) => (counts[j] ? Math.round((sum / counts[j]) * 100) / 100 : 0));
+  });
 }
 
 /** Above this many distinct values an attribute's counts go in a map, not a k × values table. */
@@ -91,15 +111,20 @@ export function pcaMap(m: FeatureMatrix, labels: Int32Array, seed: number): Segm
   const XS = new Float32Array(idx.length * m.d);
   idx.forEach((i, p) => XS.set(m.X.subarray(i * m.d, (i + 1) * m.d), p * m.d));
   const { components, explained, mean } = pca2(XS, idx.length, m.d, seed);
-  const project = (c: Float64Array | undefined, p: number) => {
-    if (!c) return 0;
-    let s = 0;
-    for (let t = 0; t < m.d; t++) s += (XS[p * m.d + t] - mean[t]) * c[t];
-    return Math.round(s * 1000) / 1000;
-  };
+  // Each sampled user on both components, rounded for the chart (plain loops: 20,000 × 2 dot products).
+  const axes = [components[0], components[1]].map((c) => {
+    const out = new Array<number>(idx.length).fill(0);
+    if (!c) return out;
+    for (let p = 0, o = 0; p < idx.length; p++) {
+      let s = 0;
+      for (let t = 0; t < m.d; t++, o++) s += (XS[o] - mean[t]) * c[t];
+      out[p] = Math.round(s * 1000) / 1000;
+    }
+    return out;
+  });
   return {
-    x: Array.from(idx, (_, p) => project(components[0], p)),
-    y: Array.from(idx, (_, p) => project(components[1], p)),
+    x: axes[0],
+    y: axes[1],
     segment: Array.from(idx, (i) => labels[i]),
     explained: explained.map((e) => Math.round(e * 1000) / 1000),
   };

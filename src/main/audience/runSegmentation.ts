@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { engineFor } from '../ml/engines';
-import { buildFeatureMatrix } from '../ml/features';
+import { buildFeatureMatrix, keptBlocks } from '../ml/features';
 import { segment } from '../ml/segmentation';
 import { KMeansInputError } from '../ml/kmeans';
 import type { SegmentRun, SegmentSettingsInput } from '../../shared/segments';
@@ -35,19 +35,22 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
   if (unknown.length) {
     throw new DomainError('invalid_input', `The audience has no numeric feature ${unknown.map((f) => `"${f}"`).join(', ')} (it has: ${layout.features.join(', ')}).`);
   }
-  // Only the columns the run uses: its features, the attributes personas describe, ids when written out.
-  // The engine's sessions load on onnxruntime's own threads while this one reads the columns.
+  // Only the columns the run uses: its features (streamed a chunk of users at a time, never whole),
+  // the attributes personas describe, ids when written out. The engine's sessions load on
+  // onnxruntime's own threads while this one reads the columns.
   const starting = engineFor(settings.engine ?? 'onnx');
+  const blocks = keptBlocks(() => datasets.audienceFeatureBlocks(projectId, names), n * names.length * 8);
+  // The features are read in passes (matrix, then personas): an import landing in between must not mix two audiences.
+  const version = datasets.audienceVersion(projectId, names);
   let data: ReturnType<DatasetsRepo['audienceColumns']>;
   let matrix: ReturnType<typeof buildFeatureMatrix>;
   try {
-    data = datasets.audienceColumns(projectId, true, { features: names, ids: !!opts.assignmentsPath });
-    matrix = buildFeatureMatrix(names, data.features, n);
+    matrix = buildFeatureMatrix(names, blocks, n);
+    data = datasets.audienceColumns(projectId, true, { features: [], ids: !!opts.assignmentsPath });
   } catch (e) {
     void starting.then((engine) => engine.assigner.dispose()).catch(() => {});
     throw e;
   }
-  const raw = data.features;
   const { assigner, backend } = await starting;
   try {
     const outcome = await segment(matrix, assigner, settings, (f, step) => progress(0.05 + 0.85 * f, step)).catch((e: unknown) => {
@@ -55,8 +58,10 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
       throw e;
     });
     progress(0.92, 'job.segment.describing');
-    const rawByName = new Map(names.map((name, j) => [name, raw[j]]));
-    const segments = personas(matrix, outcome.fit.centers, outcome.fit.labels, outcome.k, rawByName, data);
+    const segments = personas(matrix, outcome.fit.centers, outcome.fit.labels, outcome.k, { names, blocks }, data);
+    if (datasets.audienceVersion(projectId, names) !== version) {
+      throw new DomainError('refused', 'The audience changed while it was being segmented (an import ran): segment it again.');
+    }
     const run: Omit<SegmentRun, 'id' | 'chosen'> = {
       projectId,
       createdAt: (opts.now ?? (() => new Date()))().toISOString(),

@@ -18,6 +18,13 @@ export interface AudienceColumnsData {
   attributes: AttributeColumn[];
 }
 
+/** Rows start .. start + rows of some feature columns (null: no values there, all missing). */
+export interface FeatureBlock {
+  start: number;
+  rows: number;
+  columns: (Float64Array | null)[];
+}
+
 /** An attribute as stored: each user's code (-1: none) into the column's distinct values. */
 export interface AttributeColumn {
   codes: Int32Array;
@@ -148,6 +155,29 @@ export class AudienceStore {
         })
       : [];
     return { userIds: want.ids === false ? [] : this.ids(projectId), layout, features, attributes };
+  }
+
+  /**
+   * Some feature columns a chunk of users at a time, in row order: views on the stored chunks
+   * (null where a feature has no chunk for those users: all missing). A job that streams them
+   * never holds a whole column: ten million users' sixteen features are 1.3 GB as float64.
+   */
+  *featureBlocks(projectId: number, layout: AudienceLayout, names: readonly string[]): Generator<FeatureBlock> {
+    const positions = names.map((name) => layout.features.indexOf(name));
+    const chunkOf = this.db.prepare(`SELECT data FROM ${CHUNKS_TABLE} WHERE project_id = ? AND field = 'feature' AND position = ? AND chunk = ?`).pluck();
+    for (const span of this.spans(projectId)) {
+      const columns = positions.map((position) => {
+        const data = position < 0 ? undefined : (chunkOf.get(projectId, position, span.chunk) as Buffer | undefined);
+        return data ? float64s(data).subarray(0, span.rows) : null;
+      });
+      yield { start: span.start, rows: span.rows, columns };
+    }
+  }
+
+  /** What the users and these features' stored chunks are now: a job that reads them in several passes compares it after. */
+  version(projectId: number, layout: AudienceLayout, names: readonly string[]): string {
+    const positions = names.map((name) => layout.features.indexOf(name)).filter((p) => p >= 0);
+    return [this.signature(projectId, 'id', 0), ...positions.map((p) => this.signature(projectId, 'feature', p))].join('|');
   }
 
   /** Rows `offset .. offset + limit` in row order (only the chunks they lie in are read). */

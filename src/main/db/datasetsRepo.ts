@@ -13,7 +13,7 @@ import type { DatasetKind } from '../../shared/project';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
 import { CHUNKS_TABLE } from './audienceChunks';
-import { type AudienceColumnsData, type AudienceLayout, AudienceStore, type ColumnRequest } from './audienceStore';
+import { type AudienceColumnsData, type AudienceLayout, AudienceStore, type ColumnRequest, type FeatureBlock } from './audienceStore';
 import { AudienceKeys } from './audienceKeys';
 import { StoredRowReader } from './audienceWriter';
 
@@ -401,7 +401,16 @@ export class DatasetsRepo {
     return this.audience.columns(projectId, this.layout(projectId), { ...want, attributes: withAttributes });
   }
 
-  /** The values of one text column, e.g. every user_id: for duplicate and reference checks. */
+  /** The audience's users and these features as stored now (see AudienceStore.version). */
+  audienceVersion(projectId: number, names: readonly string[]): string {
+    return this.audience.version(projectId, this.layout(projectId), names);
+  }
+
+  /** Some audience features a chunk of users at a time (see AudienceStore.featureBlocks). */
+  audienceFeatureBlocks(projectId: number, names: readonly string[]): Generator<FeatureBlock> {
+    return this.audience.featureBlocks(projectId, this.layout(projectId), names);
+  }
+
   /** The campaign periods' first and last period and every channel they spend on (null: none imported). */
   campaignSpan(projectId: number): CampaignSpan | null {
     const span = this.db.prepare('SELECT min(period) AS "from", max(period) AS "to" FROM campaign_periods WHERE project_id = ?').get(projectId) as { from: string | null; to: string | null };

@@ -33,7 +33,9 @@ export interface Points {
   totalNorm: number;
 }
 
-export function points(X: Float32Array, n: number, d: number): Points {
+/** The points of X, with their norms worked out here unless the caller has them (the feature matrix does). */
+export function points(X: Float32Array, n: number, d: number, known?: Pick<Points, 'norms' | 'totalNorm'>): Points {
+  if (known) return { X, n, d, norms: known.norms, totalNorm: known.totalNorm };
   const norms = new Float32Array(n);
   let totalNorm = 0;
   let o = 0;
@@ -54,6 +56,11 @@ export interface Assigner {
   step(p: Points, C: Float32Array, k: number): Promise<StepTotals>;
   /** Scores m candidate centres [m × d] against `closest` (each point's squared distance to its nearest centre so far). */
   seed(p: Points, candidates: Float32Array, m: number, closest: Float32Array): Promise<SeedScores>;
+  /**
+   * The silhouette's sums: for each of the m points of S [m × d], the sum of its Euclidean
+   * distances to the points of each cluster (`own` gives each point's) [m × k], its own zero included.
+   */
+  clusterDistances(S: Float32Array, m: number, d: number, own: Int32Array, k: number): Promise<Float64Array>;
   dispose(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { Assigner } from './assign';
 import { Random } from '../core/random';
 import { USEFUL_K_RANGE } from '../../shared/segments';
 import { kmeans } from './kmeans';
-import { sampleIndexes, silhouette } from './silhouette';
+import { sampleIndexes, silhouetteOn } from './silhouette';
 
 /**
  * Choosing k for personas. Silhouette alone favours two groups whenever behaviour overlaps
@@ -62,7 +62,7 @@ export async function chooseK(
       const fitB = await kmeans(B, nb, d, engine, { k, seed: seed + 1, restarts: 1, maxIter: opts.maxIter, tol: opts.tol });
       const byA = nearest(B, nb, d, fitA.centers, k);
       strength += predictionStrength(fitB.labels, byA, k) / splits;
-      sil += silhouette(B, nb, d, fitB.labels, k, 1500, seed) / splits;
+      sil += (await silhouetteOn(engine, B, nb, d, fitB.labels, k, 1500, seed)) / splits;
       smallest = Math.min(smallest, smallestShare(fitB.labels, k));
     }
     scores.push({ k, silhouette: r4(sil), stability: r4(strength), smallest: r4(smallest) });

@@ -24,6 +24,8 @@ export interface KMeansOptions {
   algorithm?: KMeansAlgorithm | 'auto';
   /** Rows per mini-batch (default 4096). */
   batchSize?: number;
+  /** Each row's ‖x‖² and their sum, when the caller has them already (the feature matrix does). */
+  norms?: Pick<Points, 'norms' | 'totalNorm'>;
   /** Called after each iteration (or mini-batch) with (restart, iteration, inertia); may throw to cancel. */
   onIteration?: (restart: number, iteration: number, inertia: number) => void;
 }
@@ -52,7 +54,7 @@ export async function kmeans(X: Float32Array, n: number, d: number, engine: Assi
   const algorithm = opts.algorithm && opts.algorithm !== 'auto' ? opts.algorithm : n > MINI_BATCH_ABOVE ? 'minibatch' : 'lloyd';
   const random = new Random(opts.seed ?? 0);
   if (algorithm === 'minibatch') return miniBatchKMeans(X, n, d, engine, opts, random);
-  const p = points(X, n, d);
+  const p = points(X, n, d, opts.norms);
   const restarts = Math.max(1, opts.restarts ?? 3);
   const maxIter = Math.max(1, opts.maxIter ?? 300);
   let best: KMeansResult | null = null;

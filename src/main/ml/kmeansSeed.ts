@@ -43,9 +43,16 @@ function sampleByWeight(weight: Float32Array, total: number, count: number, rand
   const picks = new Array<number>(count).fill(weight.length - 1);
   let cumulative = 0;
   let next = 0;
-  for (let i = 0; i < weight.length && next < count; i++) {
+  // The next draw's threshold kept in a local: the sweep over a million weights is one add and one compare each.
+  let threshold = draws[order[0]] * total;
+  for (let i = 0; i < weight.length; i++) {
     cumulative += weight[i];
-    while (next < count && draws[order[next]] * total < cumulative) picks[order[next++]] = i;
+    if (threshold >= cumulative) continue;
+    while (next < count && threshold < cumulative) {
+      picks[order[next++]] = i;
+      threshold = next < count ? draws[order[next]] * total : Infinity;
+    }
+    if (next === count) break;
   }
   return picks;
 }

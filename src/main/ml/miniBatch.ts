@@ -70,7 +70,7 @@ export async function miniBatchKMeans(X: Float32Array, n: number, d: number, eng
       stale = 0;
     } else if (++stale >= NO_IMPROVEMENT_LIMIT) break;
   }
-  const final = await finalAssignment(points(X, n, d), centers, k, engine);
+  const final = await finalAssignment(points(X, n, d, opts.norms), centers, k, engine);
   return { k, centers, labels: final.labels, inertia: final.inertia, iterations: steps, restart, algorithm: 'minibatch' };
 }
 

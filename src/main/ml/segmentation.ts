@@ -2,7 +2,7 @@ import type { Assigner } from './assign';
 import type { FeatureMatrix } from './features';
 import { kmeans, KMeansInputError, type KMeansResult } from './kmeans';
 import { chooseK, type KScore, USEFUL_K } from './kChoice';
-import { silhouette } from './silhouette';
+import { silhouetteOn } from './silhouette';
 
 /**
  * Segmentation on a feature matrix: k chosen for stability over a range (3–8 unless the
@@ -61,10 +61,11 @@ export async function segment(
     k,
     seed,
     restarts: s.restarts ?? 3,
+    norms: m,
     maxIter: s.maxIter,
     tol: s.tol,
     onIteration: (r, it) => onProgress(0.5 + 0.45 * Math.min(1, (r + it / (s.maxIter ?? 300)) / (s.restarts ?? 3)), 'job.segment.fitting'),
   });
-  const score = k >= 2 ? silhouette(m.X, m.n, m.d, fit.labels, k, 3000, seed) : 0;
+  const score = k >= 2 ? await silhouetteOn(engine, m.X, m.n, m.d, fit.labels, k, 3000, seed) : 0;
   return { k, fit, silhouette: Math.round(score * 10000) / 10000, silhouetteByK, rule };
 }

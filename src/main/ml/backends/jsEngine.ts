@@ -1,4 +1,5 @@
 import type { Assigner } from '../assign';
+import { clusterDistanceSums } from '../silhouette';
 
 /**
  * The plain JavaScript engine: the reference the others are tested against, and the engine
@@ -74,6 +75,9 @@ export function jsAssigner(): Assigner {
         }
       }
       return { potentials, accept: (t) => closest.set(near.subarray(t * n, (t + 1) * n)) };
+    },
+    async clusterDistances(S, m, d, own, k) {
+      return clusterDistanceSums(S, m, d, own, k);
     },
     async dispose() {},
   };

@@ -7,10 +7,18 @@ import { modelPath } from '../modelPath';
  * session per graph, on the execution providers asked for (CPU here; CUDA, DirectML or
  * CoreML where the machine has them). onnxruntime spreads each block over the cores itself.
  */
+/** Sample points per silhouette call: 512 × 3,000 distances are 6 MB. */
+const DISTANCE_ROWS = 512;
+
 export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assigner> {
   const ort = await import('onnxruntime-node');
   const open = (name: string) => ort.InferenceSession.create(modelPath(name), { executionProviders: providers });
-  const [assignSession, stepSession, seedSession] = await Promise.all([open('kmeans-assign.onnx'), open('kmeans-step.onnx'), open('kmeans-seed.onnx')]);
+  const [assignSession, stepSession, seedSession, distanceSession] = await Promise.all([
+    open('kmeans-assign.onnx'),
+    open('kmeans-step.onnx'),
+    open('kmeans-seed.onnx'),
+    open('cluster-distances.onnx'),
+  ]);
   const block = ({ X, d }: Points, start: number, rows: number) => new ort.Tensor('float32', X.subarray(start * d, (start + rows) * d), [rows, d]);
   const slice = (v: Float32Array, start: number, rows: number) => new ort.Tensor('float32', v.subarray(start, start + rows), [rows]);
   return {
@@ -54,8 +62,21 @@ export async function onnxAssigner(providers: string[] = ['cpu']): Promise<Assig
         },
       };
     },
+    async clusterDistances(S, m, d, own, k) {
+      const onehot = new Float32Array(m * k);
+      for (let p = 0; p < m; p++) onehot[p * k + own[p]] = 1;
+      const sample = new ort.Tensor('float32', S, [m, d]);
+      const members = new ort.Tensor('float32', onehot, [m, k]);
+      const sums = new Float64Array(m * k);
+      // Rows in slices, so the distances in flight stay a few megabytes whatever the sample.
+      for (const [start, rows] of blocks(m, DISTANCE_ROWS)) {
+        const out = await distanceSession.run({ A: new ort.Tensor('float32', S.subarray(start * d, (start + rows) * d), [rows, d]), S: sample, M: members });
+        sums.set(out.sums.data as Float32Array, start * k);
+      }
+      return sums;
+    },
     async dispose() {
-      await Promise.all([assignSession.release(), stepSession.release(), seedSession.release()]);
+      await Promise.all([assignSession.release(), stepSession.release(), seedSession.release(), distanceSession.release()]);
     },
   };
 }

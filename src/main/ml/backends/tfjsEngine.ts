@@ -77,6 +77,17 @@ export async function tfjsAssigner(): Promise<Assigner> {
         }
         return { potentials, accept: (t) => closest.set(near.subarray(t * n, (t + 1) * n)) };
       }),
+    async clusterDistances(S, m, d, own, k) {
+      const sums = tf.tidy(() => {
+        const points = tf.tensor2d(S, [m, d]);
+        const norms = tf.sum(tf.square(points), 1, true);
+        const d2 = tf.add(tf.add(norms, tf.transpose(norms)), tf.mul(tf.matMul(points, points, false, true), -2));
+        return tf.matMul(tf.sqrt(tf.relu(d2)), tf.oneHot(tf.tensor1d(own, 'int32'), k).toFloat());
+      });
+      const out = Float64Array.from((await sums.data()) as Float32Array);
+      sums.dispose();
+      return out;
+    },
     async dispose() {},
   };
 }
