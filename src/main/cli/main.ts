@@ -1,7 +1,7 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { PROJECT_STATUSES, type Project, type ProjectSummary } from '../../shared/project';
-import type { ApiError } from '../../shared/result';
+import { type ApiError, DomainError } from '../../shared/result';
 import { dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type Services } from '../core/services';
@@ -15,6 +15,7 @@ import { recommendCommand } from './recommendCommand';
 import { partnersCommand } from './partnersCommand';
 import { forecastCommand } from './forecastCommand';
 import { reportCommand } from './reportCommand';
+import { keyCommand, overlapCommand, sketchCommand } from './overlapCommands';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -56,6 +57,11 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   report --project ID --out FILE.pdf [--lang zh-CN|en]
                                          the pitch report as a PDF (contents, charts, page numbers)
   engine                                 the machine-learning backends that load here
+  key --out FILE                         a new deal key (32 random bytes as hex text), never over a file
+  sketch --ids FILE --column C --key-file K --out FILE.tsketch [--id-kind mobile|email|id] [--sheet S] [--label T]
+                                         an overlap sketch of one identifier column (HMAC-SHA-256, KMV of 16,384)
+  overlap A.tsketch B.tsketch [--universe N] [--key-file K]
+                                         {a, b, overlap: {estimate, p10, p90}, shareOfA, shareOfB, affinity}
 Kinds: audience, catalog, interactions, partners, collaborations, campaigns, actuals.
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 refused.`;
 
@@ -134,6 +140,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'forecast') return await forecastCommand(ctx, sub, rest);
     if (command === 'report') return await reportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'key') return keyCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'sketch') return sketchCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'overlap') return overlapCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {
       opts([]);
       const engines = await detectEngines();
@@ -214,7 +223,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       default:
         throw new UsageError(sub ? `unknown project command "${sub}"` : 'project needs a command: create, list, show, delete, restore, status');
     }
-  } catch (e) {
+  } catch (caught) {
+    // A service's own refusal (the overlap commands call services directly) reads like the contract's.
+    const e = caught instanceof DomainError ? new ApiFailure({ code: caught.code, message: caught.message }) : caught;
     if (e instanceof UsageError) {
       io.err(`tandem: ${e.message} (see tandem --help)`);
       return EXIT.usage;
