@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { partnerKitScript } from './scripts/partnerKitPlugin';
 
 /**
  * Three builds (electron-vite's layout):
@@ -10,9 +11,12 @@ import { defineConfig } from 'electron-vite';
  * - preload: CommonJS (`index.cjs`), because a sandboxed preload cannot be an ES module, with
  *   its dependencies bundled (a sandboxed preload cannot require packages).
  * - renderer: React, minified, pages split into lazy chunks.
+ * The partner kit's script (src/kit) is bundled into main as a string by a plugin, to be
+ * written inline into a lone HTML file.
  */
 export default defineConfig({
   main: {
+    plugins: [partnerKitScript()],
     build: {
       outDir: 'out/main',
       rolldownOptions: {

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { partnerKitScript } from './scripts/partnerKitPlugin';
 
 export default defineConfig({
+  plugins: [partnerKitScript()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

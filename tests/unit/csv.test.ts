@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, csvField, detectDelimiter } from '../../src/main/data/csvParser';
+import { CsvParser, csvField, detectDelimiter } from '../../src/shared/tables/csvParser';
 import { openTableSource, SourceError } from '../../src/main/data/tableSource';
 import { tempDir } from './helpers';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainNumber } from '../../src/main/data/audienceRows';
 import { parseDate, parseList, parseNumber, timeReadingOf } from '../../src/main/data/values';
-import { serialToIso } from '../../src/main/data/xlsx/reader';
+import { serialToIso } from '../../src/shared/tables/xlsxReader';
 
 const value = (p: ReturnType<typeof parseNumber> | ReturnType<typeof parseDate>) => (p.ok ? p.value : `error:${p.code}`);
 

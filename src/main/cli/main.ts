@@ -15,7 +15,7 @@ import { recommendCommand } from './recommendCommand';
 import { partnersCommand } from './partnersCommand';
 import { forecastCommand } from './forecastCommand';
 import { reportCommand } from './reportCommand';
-import { keyCommand, overlapCommand, sketchCommand } from './overlapCommands';
+import { keyCommand, kitCommand, overlapCommand, sketchCommand } from './overlapCommands';
 import { describeEngines, detectEngines } from '../ml/engineInfo';
 
 export interface CliIo {
@@ -58,6 +58,8 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
                                          the pitch report as a PDF (contents, charts, page numbers)
   engine                                 the machine-learning backends that load here
   key --out FILE                         a new deal key (32 random bytes as hex text), never over a file
+  kit --key-file K --out FILE.html [--partner NAME] [--deal T] [--lang zh-CN|en] [--id-kind K]
+                                         the partner kit: one offline HTML page that sketches the partner's list
   sketch --ids FILE --column C --key-file K --out FILE.tsketch [--id-kind mobile|email|id] [--sheet S] [--label T]
                                          an overlap sketch of one identifier column (HMAC-SHA-256, KMV of 16,384)
   overlap A.tsketch B.tsketch [--universe N] [--key-file K]
@@ -141,6 +143,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'report') return await reportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'key') return keyCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'kit') return kitCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'sketch') return sketchCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'overlap') return overlapCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {

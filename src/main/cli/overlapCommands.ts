@@ -5,6 +5,7 @@ import { estimateOverlap } from '../../shared/overlap/overlapEstimate';
 import { DomainError } from '../../shared/result';
 import { APP_VERSION } from '../core/version';
 import { readKeyFile, writeNewKeyFile } from '../overlap/dealKeyFile';
+import { writePartnerKit } from '../overlap/partnerKit';
 import { loadSketchFile, saveSketchFile } from '../overlap/sketchFiles';
 import { sketchIdsFile } from '../overlap/sketchIdsFile';
 import { UsageError } from './args';
@@ -24,6 +25,30 @@ export function keyCommand(ctx: CliContext, rest: string[]): number {
   if (!out) throw new UsageError('key needs --out FILE');
   const r = writeNewKeyFile(out);
   ctx.emit(r, `Wrote a new deal key to ${r.path} (key id ${r.keyId}). Share it with the partner over a channel you trust, and with no one else.`);
+  return EXIT.ok;
+}
+
+/** `kit --key-file K --out FILE.html`: the partner kit for a deal (an extension of DESIGN §2's list). */
+export function kitCommand(ctx: CliContext, rest: string[]): number {
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const o = ctx.opts(['key-file', 'out', 'deal', 'partner', 'lang', 'id-kind']);
+  const keyFile = o.string('key-file');
+  const out = o.string('out');
+  if (!keyFile || !out) throw new UsageError('kit needs --key-file K --out FILE.html');
+  const lang = o.string('lang') ?? 'zh-CN';
+  if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError('--lang must be zh-CN or en');
+  const kind = o.string('id-kind');
+  if (kind !== undefined && !(IDENTIFIER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--id-kind must be one of ${IDENTIFIER_KINDS.join(', ')}`);
+  const partner = o.string('partner') ?? 'Partner';
+  const r = writePartnerKit(out, {
+    key: readKeyFile(keyFile),
+    deal: o.string('deal') ?? `Tandem × ${partner}`,
+    partner,
+    lang,
+    kind: (kind as IdentifierKind | undefined) ?? null,
+    createdBy: `Tandem ${APP_VERSION} partner kit`,
+  });
+  ctx.emit(r, `Wrote the partner kit ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, key id ${r.keyId}). It holds the deal key: send it only to the partner.`);
   return EXIT.ok;
 }
 

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportNote } from '../../shared/data';
 import { DomainError } from '../../shared/result';
-import { CsvParser, CsvSyntaxError, detectDelimiter } from './csvParser';
+import { CsvParser, CsvSyntaxError, detectDelimiter } from '../../shared/tables/csvParser';
 import { detectEncoding, type TextEncodingName } from './encoding';
-import { XlsxWorkbook } from './xlsx/reader';
-import { ZipError, ZipReader } from './xlsx/zip';
+import { XlsxWorkbook } from '../../shared/tables/xlsxReader';
+import { ZipError, ZipReader } from '../../shared/tables/zipReader';
+import { fileBytes } from './xlsx/fileBytes';
 
 /**
  * One table to import, whatever file it came in: a CSV (any of the encodings and
@@ -160,7 +161,7 @@ function csvSource(fd: number, size: number, fileName: string, opts: SourceOptio
 function xlsxSource(fd: number, size: number, fileName: string, opts: SourceOptions): TableSource {
   let book: XlsxWorkbook;
   try {
-    book = new XlsxWorkbook(new ZipReader(fd, size));
+    book = new XlsxWorkbook(new ZipReader(fileBytes(fd, size)));
   } catch (e) {
     if (e instanceof ZipError) throw new SourceError(`${fileName}: ${e.message}`);
     throw e;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportFormatOf } from '../../shared/data';
 import { DomainError } from '../../shared/result';
-import { csvField } from './csvParser';
+import { csvField } from '../../shared/tables/csvParser';
 import { XlsxWriter } from './xlsx/writer';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection';
-import { MAX_FIELD_CHARS } from '../data/csvParser';
+import { MAX_FIELD_CHARS } from '../../shared/tables/csvParser';
 import { translate } from '../../shared/i18n';
 import { projectFieldsSchema } from '../../shared/project';
 import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import { escapeXml } from './xml';
+import { escapeXml } from '../../../shared/tables/xml';
 
 /**
  * Writes a one-sheet XLSX workbook row by row: the sheet XML is deflated as it is produced

@@ -1,4 +1,4 @@
-import { ZipError, type ZipReader } from './zip';
+import { ZipError, type ZipReader } from './zipReader';
 import { attributes, textRuns, unescapeXml } from './xml';
 
 /**

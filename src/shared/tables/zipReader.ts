@@ -1,10 +1,17 @@
-import fs from 'node:fs';
 import { Inflate } from 'fflate';
 
 /**
  * Just enough of ZIP to read an XLSX file without holding it in memory: the central
- * directory names the entries, and one entry is inflated chunk by chunk.
+ * directory names the entries, and one entry is inflated chunk by chunk. The bytes come from
+ * a `ByteSource` (a file descriptor in main, a dropped file's buffer in the partner kit), so
+ * the same bounded reader serves both.
  */
+export interface ByteSource {
+  size: number;
+  /** Up to `length` bytes from `position` (fewer at the end). */
+  read(position: number, length: number): Uint8Array;
+}
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -47,39 +54,40 @@ const mb = (n: number) => `${Math.round(n / (1 << 20)).toLocaleString('en')} MB`
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
 
-  constructor(
-    private readonly fd: number,
-    private readonly fileSize: number,
-  ) {
+  private readonly fileSize: number;
+
+  constructor(private readonly bytes: ByteSource) {
+    const fileSize = bytes.size;
+    this.fileSize = fileSize;
     const tailLength = Math.min(fileSize, 65557);
     const tail = this.read(fileSize - tailLength, tailLength);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
+      if (u32(tail, i) === EOCD) {
         at = i;
         break;
       }
     }
     if (at === -1) throw new ZipError('it is not an XLSX workbook (no ZIP directory found)');
-    const count = tail.readUInt16LE(at + 10);
-    const cdSize = tail.readUInt32LE(at + 12);
-    const cdOffset = tail.readUInt32LE(at + 16);
+    const count = u16(tail, at + 10);
+    const cdSize = u32(tail, at + 12);
+    const cdOffset = u32(tail, at + 16);
     if (cdOffset === 0xffffffff || count === 0xffff) throw new ZipError('workbooks over 4 GB (ZIP64) are not supported');
     if (cdOffset + cdSize > fileSize) throw new ZipError('the workbook is truncated (its ZIP directory points past the end)');
     const cd = this.read(cdOffset, cdSize);
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipError('the workbook\'s ZIP directory is damaged');
-      const nameLength = cd.readUInt16LE(p + 28);
+      if (p + 46 > cd.length || u32(cd, p) !== CENTRAL) throw new ZipError('the workbook\'s ZIP directory is damaged');
+      const nameLength = u16(cd, p + 28);
       const entry: ZipEntry = {
-        method: cd.readUInt16LE(p + 10),
-        compressedSize: cd.readUInt32LE(p + 20),
-        size: cd.readUInt32LE(p + 24),
-        localOffset: cd.readUInt32LE(p + 42),
-        name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+        method: u16(cd, p + 10),
+        compressedSize: u32(cd, p + 20),
+        size: u32(cd, p + 24),
+        localOffset: u32(cd, p + 42),
+        name: utf8.decode(cd.subarray(p + 46, p + 46 + nameLength)),
       };
       this.entries.set(entry.name, entry);
-      p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+      p += 46 + nameLength + u16(cd, p + 30) + u16(cd, p + 32);
     }
   }
 
@@ -111,8 +119,8 @@ export class ZipReader {
     const entry = this.entries.get(name);
     if (!entry) throw new ZipError(`the workbook has no part ${name}`);
     const local = this.read(entry.localOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipError(`the workbook part ${name} is damaged`);
-    const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (local.length < 30 || u32(local, 0) !== LOCAL) throw new ZipError(`the workbook part ${name} is damaged`);
+    const dataStart = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
     if (dataStart + entry.compressedSize > this.fileSize) throw new ZipError('the workbook is truncated');
     if (entry.method === 8 && entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * MAX_RATIO) {
       throw new ZipError(`the workbook part ${name} says it inflates to ${mb(entry.size)} from ${mb(entry.compressedSize)} (more than ${MAX_RATIO} times): a ZIP bomb, not a spreadsheet`);
@@ -149,9 +157,11 @@ export class ZipReader {
     }
   }
 
-  private read(position: number, length: number): Buffer {
-    const buf = Buffer.allocUnsafe(length);
-    const n = fs.readSync(this.fd, buf, 0, length, position);
-    return buf.subarray(0, n);
+  private read(position: number, length: number): Uint8Array {
+    return this.bytes.read(position, length);
   }
 }
+
+const utf8 = new TextDecoder('utf-8');
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
