@@ -17,6 +17,8 @@ const FILTERS: Record<DialogPurpose, Electron.FileFilter[]> = {
     { name: 'SVG', extensions: ['svg'] },
     { name: 'PNG', extensions: ['png'] },
   ],
+  overlapSketch: [{ name: 'Tandem sketch', extensions: ['tsketch'] }],
+  partnerKit: [{ name: 'HTML', extensions: ['html'] }],
 };
 
 /** The operating system's open and save dialogs, attached to the window. */

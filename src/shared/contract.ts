@@ -42,6 +42,7 @@ import { chartExportSchema, tableExportSchema } from './exports';
 import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
 import { settingsSchema } from './settings';
+import { overlapForgetSchema, overlapKitSchema, overlapSettingsSchema, type OverlapView } from './overlap/overlapView';
 
 /**
  * The one contract between renderer and main. Each call is declared here once: its name,
@@ -59,7 +60,7 @@ const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ inpu
 const none = z.object({}).strict();
 
 /** What a file dialog is for: it sets the title and the file types offered. */
-export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject', 'evidence', 'logo', 'exportReport', 'exportChart'] as const;
+export const DIALOG_PURPOSES = ['importTable', 'projectFile', 'exportTable', 'exportProject', 'evidence', 'logo', 'exportReport', 'exportChart', 'overlapSketch', 'partnerKit'] as const;
 export type DialogPurpose = (typeof DIALOG_PURPOSES)[number];
 
 export interface ProjectFileSummary {
@@ -161,6 +162,13 @@ export const contract = {
   /** The words that carry the product's and partners' texts, by PageRank over co-occurrences. */
   'partners.keywords': call<KeywordInfluence>()(z.object({ projectId: projectIdSchema }).strict()),
   /** The best set of partners under a budget, a count and mutual conflicts, with why strong ones were left out. */
+  /** Audience overlap with partners: settings, deals, and what both sides' sketches say. */
+  'overlap.view': call<OverlapView>()(z.object({ projectId: projectIdSchema }).strict()),
+  'overlap.saveSettings': call<OverlapView>()(overlapSettingsSchema),
+  /** Writes a partner's kit (an HTML file with the deal key inside), making the deal the first time. */
+  'overlap.kit': call<{ path: string; bytes: number; keyId: string }>()(overlapKitSchema),
+  /** Drops the partner's sketch (the deal and its key stay). */
+  'overlap.forget': call<OverlapView>()(overlapForgetSchema),
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
 
   /** The project's event weights for targeting and the event types its interactions hold. */

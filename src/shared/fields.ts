@@ -170,10 +170,13 @@ function headerParts(header: string): string[] {
   return parts.length > 1 ? parts : [];
 }
 
+/** Headers of columns that identify a person: never a numeric feature, however digit-only their values. */
+const IDENTIFIER_HEADER = /(手机|电话|号码|邮箱|phone|mobile|tel|e-?mail|union_?id|open_?id)/i;
+
 function defaultTarget(kind: DatasetKind, header: string, numeric: boolean): string {
   switch (kind) {
     case 'audience':
-      return `${numeric ? 'feature' : 'attribute'}.${openName(header)}`;
+      return `${numeric && !IDENTIFIER_HEADER.test(header) ? 'feature' : 'attribute'}.${openName(header)}`;
     case 'catalog':
     case 'partners':
       return `extra.${openName(header)}`;

@@ -5,9 +5,10 @@ import { segmentStartSchema } from './segments';
 import { recommendStartSchema, targetStartSchema } from './targeting';
 import { mmmStartSchema } from './forecast';
 import { reportStartSchema } from './report';
+import { overlapStartSchema } from './overlap/overlapView';
 import type { ErrorCode } from './result';
 
-export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target', 'mmm', 'report'] as const;
+export const JOB_KINDS = ['demo', 'import', 'datasetExport', 'projectExport', 'projectOpen', 'segment', 'recommend', 'target', 'mmm', 'report', 'overlap'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const filePath = z.string().min(1, 'validation.required').max(4096, 'validation.tooLong');
@@ -37,6 +38,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   targetStartSchema,
   mmmStartSchema,
   reportStartSchema,
+  overlapStartSchema,
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

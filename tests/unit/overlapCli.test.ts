@@ -54,12 +54,15 @@ describe('tandem key, sketch and overlap', () => {
     const o = r.json();
     expect(Object.keys(o)).toEqual(expect.arrayContaining(['a', 'b', 'overlap', 'shareOfA', 'shareOfB', 'affinity']));
     expect(o.a.label).toBe('我们的会员');
-    expect(o.overlap.p10).toBeLessThanOrEqual(12_000 * 1.02);
-    expect(o.overlap.p90).toBeGreaterThanOrEqual(12_000 * 0.98);
-    expect(o.shareOfA).toBeCloseTo(0.4, 1);
+    // The key is new each run, so the estimates move: within 6% is five or more standard errors.
+    const near = (value: number, truth: number) => expect(Math.abs(value - truth) / truth).toBeLessThan(0.06);
+    near(o.overlap.estimate, 12_000);
+    expect(o.overlap.p10).toBeLessThanOrEqual(o.overlap.estimate);
+    expect(o.overlap.p90).toBeGreaterThanOrEqual(o.overlap.estimate);
+    near(o.shareOfA, 0.4);
     expect(o.shareOfAP10).toBeLessThanOrEqual(o.shareOfA);
-    expect(o.shareOfB).toBeCloseTo(0.24, 1);
-    expect(o.incrementalReach.estimate).toBeCloseTo(38_000, -3);
+    near(o.shareOfB, 0.24);
+    near(o.incrementalReach.estimate, 38_000);
     expect(o.affinity).toBeGreaterThan(1);
     const plain = await cli(dir, 'overlap', path.join(dir, 'a.tsketch'), path.join(dir, 'b.tsketch'), '--universe', '1,000,000');
     expect(plain.out).toMatch(/In both: \d+ \(P10–P90 \d+–\d+\)/);

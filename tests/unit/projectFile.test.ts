@@ -72,19 +72,19 @@ describe('.tandem project files', () => {
     expect(fs.readdirSync(path.join(dir, 'scratch'))).toEqual([]);
   });
 
-  it('files from the Tandem before event weights (schema 10), lift tests (11) and column chunks (12) open, migrated, with the default weights, no lift tests, every audience value and the same segment labels', async () => {
+  it('files from the Tandem before event weights (schema 10), lift tests (11), column chunks (12) and overlap deals (13) open, migrated, with the default weights, no lift tests, every audience value and the same segment labels', async () => {
     const { dir, lib, projectId } = exportedProject();
     const run = await runSegmentation(lib.db, projectId, { k: 2, engine: 'js', seed: 3 });
     const labels = [...new RunsRepo(lib.db).assignments(run.id)];
     expect(labels.length).toBeGreaterThan(1);
     const file = path.join(dir, 'with-run.tandem');
     exportProject(lib.db, projectId, file);
-    // What schemas 10–12 wrote: the audience one row per user, the tables added since left out,
+    // What schemas 10–13 wrote: the audience one row per user, the tables added since left out,
     // the hash over the tables they had.
     const audience = new DatasetsRepo(lib.db).page(1, 'audience', 0, 100);
     expect(audience.length).toBeGreaterThan(0);
-    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12]];
-    for (const schema of [10, 11, 12]) {
+    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12], [14, (db) => db.exec('DROP TABLE overlap_deals; DROP TABLE overlap_settings')]];
+    for (const schema of [10, 11, 12, 13]) {
       const old = path.join(dir, `old${schema}.tandem`);
       fs.copyFileSync(file, old);
       const db = new Database(old);

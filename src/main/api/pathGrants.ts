@@ -31,7 +31,7 @@ type Input = Record<string, unknown>;
 const str = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : []);
 
 /** Job kinds that read their `path`, and those that write it. */
-const READ_JOBS = new Set(['import', 'projectOpen']);
+const READ_JOBS = new Set(['import', 'projectOpen', 'overlap']);
 const WRITE_JOBS = new Set(['datasetExport', 'projectExport', 'report']);
 
 /** The files a call's input names, with what the call does to each. */
@@ -50,6 +50,7 @@ export function filesNamedIn(name: CallName, raw: unknown): { file: string; acce
     case 'rights.export':
     case 'exports.chart':
     case 'exports.table':
+    case 'overlap.kit':
       return as('write')(str(input.path));
     case 'jobs.start': {
       const kind = String(input.kind);

@@ -19,7 +19,10 @@ export function personas(
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
   const means = meansBySegment(matrix, labels, k, sizes, raw);
-  const tops = data.layout.attributes.map((_, a) => topValues(data.attributes[a], labels, k, sizes));
+  // A column with a value per person (a phone number, a union id) describes no one and must not
+  // be printed on a persona card: it is an identifier, kept for overlap sketches only.
+  const identifying = (column: AttributeColumn | undefined) => !!column && column.values.length >= Math.max(50, 0.5 * n);
+  const tops = data.layout.attributes.map((_, a) => (identifying(data.attributes[a]) ? null : topValues(data.attributes[a], labels, k, sizes)));
   const out: SegmentPersona[] = [];
   for (let j = 0; j < k; j++) {
     const centre = centers.subarray(j * d, (j + 1) * d);
@@ -31,7 +34,10 @@ export function personas(
       profile[name] = Math.round(centre[t] * 1000) / 1000;
     });
     const attributes: SegmentPersona['attributes'] = {};
-    data.layout.attributes.forEach((attr, a) => (attributes[attr] = tops[a][j]));
+    data.layout.attributes.forEach((attr, a) => {
+      const top = tops[a];
+      if (top) attributes[attr] = top[j];
+    });
     out.push({
       id: j,
       name: text.nameEn,

@@ -33,6 +33,7 @@ import { ChecklistService } from '../risk/checklistService';
 import { RevenueService } from '../risk/revenueService';
 import { EventWeightsRepo } from '../partners/targeting/eventWeights';
 import { PartnerService } from '../partners/partnerService';
+import { OverlapService } from '../overlap/overlapService';
 import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
@@ -118,6 +119,9 @@ export function createServices(opts: ServicesOptions): Services {
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
   const partners = library ? new PartnerService(library.db) : null;
+  const overlap = library
+    ? new OverlapService(library.db, (projectId) => new Map(partners!.names(projectId)), opts.now)
+    : null;
   const eventWeights = library ? new EventWeightsRepo(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
@@ -179,6 +183,10 @@ export function createServices(opts: ServicesOptions): Services {
       'partners.network': ({ projectId }) => need(partners)().network(projectId),
       'partners.keywords': ({ projectId }) => need(partners)().keywords(projectId),
       'partners.portfolio': (input) => need(partners)().portfolio(input),
+      'overlap.view': ({ projectId }) => need(overlap)().view(projectId),
+      'overlap.saveSettings': (input) => need(overlap)().saveSettings(input),
+      'overlap.kit': (input) => need(overlap)().kit(input),
+      'overlap.forget': (input) => need(overlap)().forget(input),
       'targeting.eventWeights': ({ projectId }) => need(eventWeights)().view(projectId),
       'targeting.saveEventWeights': (input) => need(eventWeights)().save(input),
       'plan.get': ({ projectId }) => need(plans)().get(projectId),

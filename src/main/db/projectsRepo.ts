@@ -51,6 +51,8 @@ export const DATASET_TABLES = [
   'mmm_fits',
   'forecast_scenarios',
   'report_settings',
+  'overlap_deals',
+  'overlap_settings',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */

@@ -3,6 +3,7 @@ import { runRecommendTask } from '../partners/targeting/recommendTask';
 import { runTargetTask } from '../partners/targeting/targetTask';
 import { runMmmTask } from '../forecast/mmmTask';
 import { runReportTask } from '../report/reportTask';
+import { runOverlapTask } from '../overlap/overlapTask';
 import { runDatasetExportTask, runImportTask } from '../data/tasks';
 import { runDemoTask } from '../demo/task';
 import { runProjectExportTask, runProjectOpenTask } from '../projectFile/tasks';
@@ -21,4 +22,5 @@ export const TASKS: Record<JobKind, (params: unknown, ctx: TaskContext) => unkno
   target: runTargetTask,
   mmm: runMmmTask,
   report: runReportTask,
+  overlap: runOverlapTask,
 };

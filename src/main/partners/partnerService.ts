@@ -71,6 +71,11 @@ export class PartnerService {
     return { product: topTerms(model.vectorize(docs[0]), 10).map((t) => t.term), influence: keywordRank(docs, top).map((k) => ({ ...k, inProduct: own.has(k.term) })) };
   }
 
+  /** Every partner's id and name, by id (the overlap card names its deals with them). */
+  names(projectId: number): [string, string][] {
+    return this.db.prepare('SELECT partner_id, name FROM partners WHERE project_id = ? ORDER BY partner_id').raw().all(projectId) as [string, string][];
+  }
+
   /** The collaboration network: every partner with its centralities, and the weighted edges. */
   network(projectId: number): PartnerNetwork {
     const input = this.inputOf(projectId);

@@ -12,6 +12,8 @@ import { AudienceKeys } from '../db/audienceKeys';
 import { AudienceStore } from '../db/audienceStore';
 import { ProjectFileError } from './fileError';
 import { plainFileName } from '../../shared/fileNames';
+import { readSketchFile, SketchFileError } from '../../shared/overlap/sketchFile';
+import { IDENTIFIER_KINDS } from '../../shared/overlap/identifiers';
 
 /**
  * The rows of a received project file, checked against what Tandem itself writes before any
@@ -121,6 +123,24 @@ const mmmResult = z.looseObject({
   search: z.looseObject({ evaluations: z.number().int(), trainRmse: num, saturation: z.enum(['hill', 'logistic']), aic: numberRecord }),
 });
 const scenarioPlan = z.object({ weeks: z.number().int().min(1).max(520), start: z.string().max(40).optional(), spend: z.record(name, finite) });
+/** A stored sketch must read back as a sketch file (its checksum covers the values whatever the key order). */
+const sketchJson = z.unknown().superRefine((value, ctx) => {
+  try {
+    readSketchFile(JSON.stringify(value));
+  } catch (e) {
+    if (!(e instanceof SketchFileError)) throw e;
+    ctx.addIssue({ code: 'custom', message: e.message });
+  }
+});
+const ourBasis = z.object({
+  column: z.string().max(200),
+  kind: z.enum(IDENTIFIER_KINDS),
+  runId: z.number().int().nullable(),
+  rows: z.number().int().min(0),
+  valid: z.number().int().min(0),
+  invalid: z.number().int().min(0),
+  madeAt: z.string().max(40),
+});
 const revenuePoints = z.array(z.object({ label: z.string().max(40), amount: finite })).max(6);
 
 /** A text column's longest value: user-edited fields are held to the editor's own limit. */
@@ -161,6 +181,12 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
   forecast_scenarios: { name: { text: 200 }, plan: json(scenarioPlan), updated_at: SHORT },
   report_settings: { data: json(z.looseObject({})), logo_mime: SHORT, updated_at: SHORT },
   targeting_settings: { event_weights: json(eventWeightsSchema), updated_at: SHORT },
+  // A sketch in a project file is read as any sketch file is: checksum, format, bounds.
+  overlap_deals: {
+    partner_id: TEXT, deal_key: { text: 64 }, key_id: { text: 16 }, created_at: SHORT, their_file: { text: 1000 }, their_imported_at: SHORT,
+    their_sketch: json(sketchJson), our_sketch: json(sketchJson), our_basis: json(ourBasis),
+  },
+  overlap_settings: { measure: SHORT, id_column: { text: 200 }, id_kind: SHORT, updated_at: SHORT },
 };
 
 const located = (file: string, table: string, column: string, row: number | null, why: string) =>

@@ -50,6 +50,8 @@ export const PROJECT_TABLES = [
   'forecast_scenarios',
   'report_settings',
   'targeting_settings',
+  'overlap_deals',
+  'overlap_settings',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

@@ -1,4 +1,5 @@
 import { estimateOverlap, type Interval } from './overlapEstimate';
+import { DEFAULT_UNIVERSE } from './overlapView';
 import { incomparable, type SketchFile } from './sketchFile';
 
 /**
@@ -48,8 +49,7 @@ export interface OverlapResult {
   segments: SegmentOverlap[];
 }
 
-/** The size people usually draw both audiences from when nothing else is known: China's internet users (CNNIC, June 2024). */
-export const DEFAULT_UNIVERSE = 1_099_670_000;
+export { DEFAULT_UNIVERSE };
 
 export class IncomparableSketches extends Error {
   constructor(message: string) {

@@ -71,8 +71,6 @@ export function detectIdentifierKind(values: readonly string[]): IdentifierKind 
   return email >= mobile ? 'email' : 'mobile';
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Writes the bytes that are hashed for one normalised identifier, `<kind>:<value>` in UTF-8
  * (the kind keeps an e-mail from ever matching an id that happens to read the same), into a
@@ -80,6 +78,7 @@ const encoder = new TextEncoder();
  */
 export class IdentifierBytes {
   buffer = new Uint8Array(512);
+  private encoder: InstanceType<typeof TextEncoder> | null = null;
 
   write(kind: IdentifierKind, value: string): number {
     const prefix = kind === 'mobile' ? 'mobile:' : kind === 'email' ? 'email:' : 'id:';
@@ -90,7 +89,7 @@ export class IdentifierBytes {
     for (let i = 0; i < prefix.length; i++) buf[n++] = prefix.charCodeAt(i);
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      if (c >= 0x80) return prefix.length + encoder.encodeInto(value, buf.subarray(prefix.length)).written;
+      if (c >= 0x80) return prefix.length + (this.encoder ??= new TextEncoder()).encodeInto(value, buf.subarray(prefix.length)).written;
       buf[n++] = c;
     }
     return n;

@@ -1,0 +1,115 @@
+import { RunsRepo } from '../audience/runsRepo';
+import type { Db } from '../db/connection';
+import { DatasetsRepo } from '../db/datasetsRepo';
+import { APP_VERSION } from '../core/version';
+import { compareSketches, type OverlapResult } from '../../shared/overlap/compareSketches';
+import { dealKeyId, formatDealKey } from '../../shared/overlap/dealKey';
+import { fromHex } from '../../shared/overlap/sha256';
+import { overlapForgetSchema, overlapKitSchema, overlapSettingsSchema, type OverlapView, type PartnerDeal } from '../../shared/overlap/overlapView';
+import { readSketchFile, type SketchFile } from '../../shared/overlap/sketchFile';
+import { DomainError } from '../../shared/result';
+import { parseOrRefuse } from '../../shared/validation';
+import { segmentOfPart } from './audienceSketch';
+import { newDealKey } from './dealKeyFile';
+import { OverlapRepo, type DealRow } from './overlapRepo';
+import { writePartnerKit } from './partnerKit';
+
+/** The partners a project holds, by id (handed in by the composition root: another area's data). */
+export type PartnerNames = (projectId: number) => Map<string, string>;
+
+/**
+ * Overlap with partners, for the Partners page and the report: the settings, a partner kit per
+ * deal (its key made once), and what our stored sketch and the partner's say together. The
+ * sketches themselves are made and checked by the overlap job in a worker thread; what is
+ * read here is what Tandem wrote after checking.
+ */
+export class OverlapService {
+  private readonly repo: OverlapRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly partnerNames: PartnerNames,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repo = new OverlapRepo(db);
+  }
+
+  view(projectId: number): OverlapView {
+    this.requireProject(projectId);
+    const settings = this.repo.settings(projectId);
+    const datasets = new DatasetsRepo(this.db);
+    const names = this.partnerNames(projectId);
+    const run = new RunsRepo(this.db).chosen(projectId);
+    const deals = this.repo.deals(projectId).map((d): PartnerDeal => {
+      const theirs = d.theirSketch ? readSketchFile(d.theirSketch) : null;
+      const ours = d.ourSketch ? readSketchFile(d.ourSketch) : null;
+      const stale = d.ourBasis !== null && (d.ourBasis.column !== settings.column || (settings.kind !== null && d.ourBasis.kind !== settings.kind) || d.ourBasis.runId !== (run?.id ?? null));
+      return {
+        partnerId: d.partnerId,
+        name: names.get(d.partnerId) ?? d.partnerId,
+        keyId: d.keyId,
+        createdAt: d.createdAt,
+        theirs: theirs && { file: d.theirFile ?? '', importedAt: d.theirImportedAt ?? '', label: theirs.label, createdBy: theirs.createdBy, rows: theirs.input?.rows ?? null, valid: theirs.input?.valid ?? null },
+        ours: d.ourBasis,
+        stale,
+        result: ours && theirs ? this.compare(ours, theirs, settings.universe, run) : null,
+      };
+    });
+    return { settings, columns: ['user_id', ...datasets.layout(projectId).attributes], audienceRows: datasets.count(projectId, 'audience'), deals };
+  }
+
+  /** Segments come back under the run's names (today's, in the strategist's words where renamed). */
+  private compare(ours: SketchFile, theirs: SketchFile, universe: number, run: ReturnType<RunsRepo['chosen']>): OverlapResult {
+    const r = compareSketches(ours, theirs, universe);
+    const names = new Map((run?.segments ?? []).map((s) => [s.id, s.name || s.nameEn]));
+    return { ...r, segments: r.segments.map((s) => { const id = segmentOfPart(s.name); return { ...s, name: id === null ? s.name : (names.get(id) ?? s.name) }; }) };
+  }
+
+  saveSettings(input: unknown): OverlapView {
+    const { projectId, ...patch } = parseOrRefuse(overlapSettingsSchema, input);
+    this.requireProject(projectId);
+    const next = { ...this.repo.settings(projectId), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const columns = ['user_id', ...new DatasetsRepo(this.db).layout(projectId).attributes];
+    if (!columns.includes(next.column)) {
+      throw new DomainError('invalid_input', `The audience has no column "${next.column}".`, [{ path: 'column', message: 'overlap.problem.noColumn', params: { column: next.column } }]);
+    }
+    this.repo.saveSettings(projectId, next, this.now());
+    return this.view(projectId);
+  }
+
+  /** Writes the partner kit for a deal, making the deal (and its key) the first time. */
+  kit(input: unknown): { path: string; bytes: number; keyId: string } {
+    const { projectId, partnerId, path, lang } = parseOrRefuse(overlapKitSchema, input);
+    this.requireProject(projectId);
+    const names = this.partnerNames(projectId);
+    const partner = names.get(partnerId);
+    if (partner === undefined) throw new DomainError('not_found', `Project ${projectId} has no partner ${partnerId}.`);
+    let deal: DealRow | null = this.repo.deal(projectId, partnerId);
+    if (!deal) {
+      const key = newDealKey();
+      this.repo.createDeal(projectId, partnerId, formatDealKey(key), dealKeyId(key), this.now());
+      deal = this.repo.deal(projectId, partnerId)!;
+    }
+    const project = this.db.prepare('SELECT name FROM projects WHERE id = ?').pluck().get(projectId) as string;
+    const settings = this.repo.settings(projectId);
+    return writePartnerKit(path, {
+      key: fromHex(deal.dealKey)!,
+      deal: `${project} × ${partner}`,
+      partner,
+      lang,
+      kind: settings.kind,
+      createdBy: `Tandem ${APP_VERSION} partner kit`,
+    });
+  }
+
+  forget(input: unknown): OverlapView {
+    const { projectId, partnerId } = parseOrRefuse(overlapForgetSchema, input);
+    this.requireProject(projectId);
+    this.repo.forgetTheirs(projectId, partnerId);
+    return this.view(projectId);
+  }
+
+  private requireProject(projectId: number): void {
+    if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
+  }
+}
