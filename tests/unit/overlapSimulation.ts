@@ -32,12 +32,13 @@ function windowFor(size: number, k: number): number {
   return Math.min(1, need / size);
 }
 
-export function simulatePair(sizeA: number, sizeB: number, overlap: number, k: number, seed: number): SimulatedPair {
+/** Sketches of k values for A and kB (k unless given) for B. */
+export function simulatePair(sizeA: number, sizeB: number, overlap: number, k: number, seed: number, kB = k): SimulatedPair {
   const rng = new Random(seed);
   const tA = windowFor(sizeA, k);
-  const tB = windowFor(sizeB, k);
+  const tB = windowFor(sizeB, kB);
   const ba = new SketchBuilder(k);
-  const bb = new SketchBuilder(k);
+  const bb = new SketchBuilder(kB);
   const draw = (m: number, t: number, into: SketchBuilder[]) => {
     const n = binomial(rng, m, t);
     for (let i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import { IdentifierSketcher } from '../../shared/overlap/identifierSketcher';
 import { detectIdentifierKind, type IdentifierKind } from '../../shared/overlap/identifiers';
 import type { OurSketchBasis } from '../../shared/overlap/overlapView';
 import type { SketchFile } from '../../shared/overlap/sketchFile';
+import { OWN_K } from '../../shared/overlap/thetaSketch';
 import { DomainError } from '../../shared/result';
 
 /** A part of our sketch that stands for one segment of the run: `segment:<id>`. */
@@ -42,9 +43,9 @@ export function sketchAudience(db: Db, projectId: number, o: AudienceSketchOptio
     if (v.trim() !== '') sample.push(v);
   }
   const kind = o.kind ?? detectIdentifierKind(sample);
-  const all = new IdentifierSketcher(o.key, kind);
+  const all = new IdentifierSketcher(o.key, kind, OWN_K);
   const segments = new Map<number, IdentifierSketcher>();
-  if (segmented) for (const s of run.segments) segments.set(s.id, new IdentifierSketcher(o.key, kind));
+  if (segmented) for (const s of run.segments) segments.set(s.id, new IdentifierSketcher(o.key, kind, OWN_K));
   const step = Math.max(1, Math.floor(n / 50));
   for (let i = 0; i < n; i++) {
     const v = values(i);

@@ -61,8 +61,14 @@ export class OverlapService {
   /** Segments come back under the run's names (today's, in the strategist's words where renamed). */
   private compare(ours: SketchFile, theirs: SketchFile, universe: number, run: ReturnType<RunsRepo['chosen']>): OverlapResult {
     const r = compareSketches(ours, theirs, universe);
-    const names = new Map((run?.segments ?? []).map((s) => [s.id, s.name || s.nameEn]));
-    return { ...r, segments: r.segments.map((s) => { const id = segmentOfPart(s.name); return { ...s, name: id === null ? s.name : (names.get(id) ?? s.name) }; }) };
+    const byId = new Map((run?.segments ?? []).map((s) => [s.id, s]));
+    return {
+      ...r,
+      segments: r.segments.map((s) => {
+        const seg = byId.get(segmentOfPart(s.name) ?? -1);
+        return seg ? { ...s, name: seg.name || seg.nameEn, names: { name: seg.name, nameEn: seg.nameEn, nameZh: seg.nameZh } } : s;
+      }),
+    };
   }
 
   saveSettings(input: unknown): OverlapView {

@@ -19,6 +19,8 @@ export interface SketchSide extends CountBand {
 
 export interface SegmentOverlap {
   name: string;
+  /** In the app: the segment's names in both languages (the strategist's own first). */
+  names?: { name: string; nameEn: string; nameZh: string };
   size: CountBand;
   overlap: CountBand;
   /** Of the segment's people, the share the other side also reaches. */

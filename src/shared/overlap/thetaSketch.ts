@@ -20,6 +20,13 @@ export const HASH_SPACE = 2 ** 53;
  */
 export const DEFAULT_K = 16_384;
 
+/**
+ * The app's own side of a deal: its sketch never leaves the machine, so it may keep four times
+ * the values a partner's does. It is exact up to 65,536 people, and where a partner's window is
+ * wide (a small partner) more of our people fall in it, which narrows every band.
+ */
+export const OWN_K = 65_536;
+
 export interface ThetaSketch {
   k: number;
   /** The sampling window, in (0, 1]; 1 when the sketch holds every distinct value. */

@@ -13,6 +13,7 @@ import { ComparisonCard } from '../components/partners/ComparisonCard';
 import { KeywordsCard } from '../components/partners/KeywordsCard';
 import { TargetingCard } from '../components/partners/TargetingCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
+import { OverlapCard } from '../components/partners/OverlapCard';
 import { useProject } from '../stores/project';
 import { parseNumberInput } from '../forms';
 import { useFormat, useSettings, useT } from '../stores/settings';
@@ -172,6 +173,9 @@ export default function PartnersPage() {
       </div>
       <div style={{ marginTop: 18 }}>
         <TargetingCard projectId={project.id} shortlist={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
+      </div>
+      <div style={{ marginTop: 18 }}>
+        <OverlapCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
       </div>
     </div>
   );
