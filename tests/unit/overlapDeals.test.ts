@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,33 @@ describe('overlap with a partner, in the app', () => {
       expect(r.segments.reduce((t, x) => t + x.size.estimate, 0)).toBeCloseTo(12_000, -2);
       expect(Math.abs(r.segments.reduce((t, x) => t + x.overlap.estimate, 0) - r.overlap.estimate)).toBeLessThan(0.05 * r.overlap.estimate);
       for (const seg of r.segments) expect(seg.name).not.toMatch(/^segment:/);
+
+      // The ranking's overlap factor: p1 brings ~15,200 new people, p2 (600 of ours, 400 others) 400.
+      const small = path.join(w.dir, 'small.csv');
+      fs.writeFileSync(small, `phone\n${[...Array.from({ length: 600 }, (_, j) => phone(j)), ...Array.from({ length: 400 }, (_, j) => phone(1_100_000 + j))].join('\n')}\n`);
+      const kit2 = path.join(w.dir, 'kit2.html');
+      await call(s, 'overlap.kit', { projectId: 1, partnerId: 'p2', path: kit2, lang: 'en' });
+      expect((await s.jobs.wait(s.jobs.start('overlap', { projectId: 1, partnerId: 'p2', path: partnerSketch(kit2, small, path.join(w.dir, 'small.tsketch')) }).id)).state).toBe('done');
+      const only = { audienceFit: 0, contentFit: 0, network: 0, reputation: 0, costEfficiency: 0, overlap: 1, risk: 0 };
+      const byReach = await call(s, 'partners.rank', { projectId: 1, weights: only });
+      expect(byReach.partners.map((p) => p.id)).toEqual(['p1', 'p2']);
+      expect(byReach.partners[0].factors.overlap).toBe(1);
+      expect(byReach.partners[1].factors.overlap).toBeCloseTo(400 / r.incrementalReach.estimate, 2);
+      // By affinity the small partner wins: 60% of its people are ours, against 24% of p1's.
+      await call(s, 'overlap.saveSettings', { projectId: 1, measure: 'affinity' });
+      expect((await call(s, 'partners.rank', { projectId: 1, weights: only })).partners.map((p) => p.id)).toEqual(['p2', 'p1']);
+      // The presets leave the factor at 0: the default ranking does not move with sketches.
+      expect((await call(s, 'partners.rank', { projectId: 1 })).weights.overlap).toBe(0);
+
+      // The report's partner section carries the overlap table and the privacy note, in both languages.
+      await call(s, 'checklist.setShortlist', { projectId: 1, partnerIds: ['p1', 'p2'] });
+      for (const [lang, words] of [['en', ['Audience overlap measured with 2 partners', 'What a sketch can and cannot reveal', 'stays satisfied']], ['zh-CN', ['受众重合度由带密钥哈希的草图测得', '草图能透露什么']]] as const) {
+        const pdf = path.join(w.dir, `report-${lang}.pdf`);
+        const job = await s.jobs.wait(s.jobs.start('report', { projectId: 1, path: pdf, lang }).id);
+        expect(job.state, job.error ?? '').toBe('done');
+        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        for (const w of words) expect(text).toContain(w);
+      }
 
       // Choosing another column makes our side stale until the job runs again.
       await call(s, 'overlap.saveSettings', { projectId: 1, column: 'user_id' });

@@ -34,6 +34,7 @@ import { RevenueService } from '../risk/revenueService';
 import { EventWeightsRepo } from '../partners/targeting/eventWeights';
 import { PartnerService } from '../partners/partnerService';
 import { OverlapService } from '../overlap/overlapService';
+import { DealKits } from '../overlap/dealKits';
 import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
@@ -118,10 +119,11 @@ export function createServices(opts: ServicesOptions): Services {
   const checklist = library ? new ChecklistService(library.db, opts.now, currentUser) : null;
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
-  const partners = library ? new PartnerService(library.db) : null;
-  const overlap = library
-    ? new OverlapService(library.db, (projectId) => new Map(partners!.names(projectId)), opts.now)
-    : null;
+  // The ranking's overlap factor reads the overlap area's results; the overlap area names deals with the partners'.
+  const partners: PartnerService | null = library ? new PartnerService(library.db, (projectId) => overlap?.rankingInput(projectId)) : null;
+  const partnerNames = (projectId: number) => new Map(partners!.names(projectId));
+  const overlap: OverlapService | null = library ? new OverlapService(library.db, partnerNames, opts.now) : null;
+  const kits = library ? new DealKits(library.db, partnerNames, opts.now) : null;
   const eventWeights = library ? new EventWeightsRepo(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
@@ -185,7 +187,7 @@ export function createServices(opts: ServicesOptions): Services {
       'partners.portfolio': (input) => need(partners)().portfolio(input),
       'overlap.view': ({ projectId }) => need(overlap)().view(projectId),
       'overlap.saveSettings': (input) => need(overlap)().saveSettings(input),
-      'overlap.kit': (input) => need(overlap)().kit(input),
+      'overlap.kit': (input) => need(kits)().write(input),
       'overlap.forget': (input) => need(overlap)().forget(input),
       'targeting.eventWeights': ({ projectId }) => need(eventWeights)().view(projectId),
       'targeting.saveEventWeights': (input) => need(eventWeights)().save(input),

@@ -1,25 +1,20 @@
 import { RunsRepo } from '../audience/runsRepo';
 import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
-import { APP_VERSION } from '../core/version';
 import { compareSketches, type OverlapResult } from '../../shared/overlap/compareSketches';
-import { dealKeyId, formatDealKey } from '../../shared/overlap/dealKey';
-import { fromHex } from '../../shared/overlap/sha256';
-import { overlapForgetSchema, overlapKitSchema, overlapSettingsSchema, type OverlapView, type PartnerDeal } from '../../shared/overlap/overlapView';
+import { overlapForgetSchema, overlapSettingsSchema, type OverlapView, type PartnerDeal } from '../../shared/overlap/overlapView';
 import { readSketchFile, type SketchFile } from '../../shared/overlap/sketchFile';
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
 import { segmentOfPart } from './audienceSketch';
-import { newDealKey } from './dealKeyFile';
-import { OverlapRepo, type DealRow } from './overlapRepo';
-import { writePartnerKit } from './partnerKit';
+import { OverlapRepo } from './overlapRepo';
 
 /** The partners a project holds, by id (handed in by the composition root: another area's data). */
 export type PartnerNames = (projectId: number) => Map<string, string>;
 
 /**
- * Overlap with partners, for the Partners page and the report: the settings, a partner kit per
- * deal (its key made once), and what our stored sketch and the partner's say together. The
+ * Overlap with partners, for the Partners page, the ranking and the report: the settings, the
+ * deals, and what our stored sketch and the partner's say together (the kits: dealKits.ts). The
  * sketches themselves are made and checked by the overlap job in a worker thread; what is
  * read here is what Tandem wrote after checking.
  */
@@ -71,6 +66,13 @@ export class OverlapService {
     };
   }
 
+  /** Per partner with a current result (our side not stale), the figures the ranking's overlap factor scores. */
+  rankingInput(projectId: number): { measure: OverlapView['settings']['measure']; byPartner: Map<string, { incrementalReach: number; affinity: number | null }> } {
+    const v = this.view(projectId);
+    const byPartner = new Map(v.deals.filter((d) => d.result && !d.stale).map((d) => [d.partnerId, { incrementalReach: d.result!.incrementalReach.estimate, affinity: d.result!.affinity }]));
+    return { measure: v.settings.measure, byPartner };
+  }
+
   saveSettings(input: unknown): OverlapView {
     const { projectId, ...patch } = parseOrRefuse(overlapSettingsSchema, input);
     this.requireProject(projectId);
@@ -81,31 +83,6 @@ export class OverlapService {
     }
     this.repo.saveSettings(projectId, next, this.now());
     return this.view(projectId);
-  }
-
-  /** Writes the partner kit for a deal, making the deal (and its key) the first time. */
-  kit(input: unknown): { path: string; bytes: number; keyId: string } {
-    const { projectId, partnerId, path, lang } = parseOrRefuse(overlapKitSchema, input);
-    this.requireProject(projectId);
-    const names = this.partnerNames(projectId);
-    const partner = names.get(partnerId);
-    if (partner === undefined) throw new DomainError('not_found', `Project ${projectId} has no partner ${partnerId}.`);
-    let deal: DealRow | null = this.repo.deal(projectId, partnerId);
-    if (!deal) {
-      const key = newDealKey();
-      this.repo.createDeal(projectId, partnerId, formatDealKey(key), dealKeyId(key), this.now());
-      deal = this.repo.deal(projectId, partnerId)!;
-    }
-    const project = this.db.prepare('SELECT name FROM projects WHERE id = ?').pluck().get(projectId) as string;
-    const settings = this.repo.settings(projectId);
-    return writePartnerKit(path, {
-      key: fromHex(deal.dealKey)!,
-      deal: `${project} × ${partner}`,
-      partner,
-      lang,
-      kind: settings.kind,
-      createdBy: `Tandem ${APP_VERSION} partner kit`,
-    });
   }
 
   forget(input: unknown): OverlapView {

@@ -30,8 +30,14 @@ const list = (json: unknown): string[] => {
  * partners and collaborations datasets, the chosen segmentation run (audience fit) and the
  * shortlist's checklist (risk).
  */
+/** What the partners' overlap sketches say, for the ranking's overlap factor (the overlap area answers it). */
+export type OverlapForRanking = (projectId: number) => RankInput['overlap'];
+
 export class PartnerService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly overlapOf: OverlapForRanking = () => undefined,
+  ) {}
 
   rank(request: RankRequest): Ranking {
     const r = parseOrRefuse(rankRequestSchema, request);
@@ -39,7 +45,7 @@ export class PartnerService {
     if (FACTORS.every((f) => weights[f] === 0)) {
       throw new DomainError('invalid_input', 'Every factor weight is zero: there is nothing to rank by. Give at least one factor a weight.', [{ path: 'weights', message: 'partners.problem.zeroWeights' }]);
     }
-    return rankPartners({ ...this.inputOf(r.projectId, r.segments), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
+    return rankPartners({ ...this.inputOf(r.projectId, r.segments), overlap: this.overlapOf(r.projectId), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
   }
 
   portfolio(request: { projectId: number; budget: number; max?: number; preset?: RankRequest['preset'] }): PortfolioResult & { ranking: Ranking } {

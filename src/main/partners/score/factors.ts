@@ -12,6 +12,25 @@ export function minMax(values: number[]): number[] {
   return values.map((v) => (!Number.isFinite(v) ? 0 : hi > lo ? (v - lo) / (hi - lo) : finite.length ? 1 : 0));
 }
 
+/**
+ * The overlap factor from the partners' sketches: the new people each brings (over the most any
+ * brings) or its affinity (log scale, over the highest; at or below chance, 0). A partner with
+ * no sketch yet takes the median of those measured, so a missing sketch neither helps nor hurts.
+ */
+export function overlapFactor(ids: string[], measured: ReadonlyMap<string, { incrementalReach: number; affinity: number | null }>, measure: 'incrementalReach' | 'affinity'): number[] {
+  const raw = ids.map((id) => {
+    const m = measured.get(id);
+    if (!m) return Number.NaN;
+    return measure === 'affinity' ? (m.affinity !== null && m.affinity > 1 ? Math.log(m.affinity) : 0) : Math.max(0, m.incrementalReach);
+  });
+  const known = raw.filter(Number.isFinite);
+  const top = Math.max(0, ...known);
+  const scaled = raw.map((v) => (Number.isFinite(v) ? (top > 0 ? v / top : 0) : Number.NaN));
+  const sorted = scaled.filter(Number.isFinite).sort((a, b) => a - b);
+  const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : 0;
+  return scaled.map((v) => (Number.isFinite(v) ? v : median));
+}
+
 /** Reach per unit of fee, log-scaled then min–max; an unknown fee or audience scores 0. */
 export function costEfficiency(reach: (number | null)[], fee: (number | null)[]): number[] {
   const raw = reach.map((r, i) => {
@@ -28,5 +47,6 @@ export const FACTOR_LABEL: Record<Factor | 'risk', { en: string; 'zh-CN': string
   network: { en: 'network influence', 'zh-CN': '网络影响力' },
   reputation: { en: 'reputation', 'zh-CN': '口碑' },
   costEfficiency: { en: 'cost efficiency', 'zh-CN': '性价比' },
+  overlap: { en: 'audience overlap', 'zh-CN': '受众重合' },
   risk: { en: 'risk', 'zh-CN': '风险' },
 };

@@ -5,7 +5,7 @@ import { pagerank } from '../graph/pagerank';
 import { cosine, fitTfidf, topTerms } from '../text/tfidf';
 import { tokenize } from '../text/tokenize';
 import { type ConflictFinding, conflictsOf } from './conflicts';
-import { costEfficiency, FACTOR_LABEL, minMax } from './factors';
+import { costEfficiency, FACTOR_LABEL, minMax, overlapFactor } from './factors';
 
 /**
  * The explained partner score: five factors, each 0–1 across the candidates — audience fit
@@ -40,6 +40,8 @@ export interface RankInput {
   /** The checklist's part of each shortlisted partner's risk, 0–100 (its open blocking items' share). */
   checklistRisk: Record<string, number>;
   weights: Record<Factor | 'risk', number>;
+  /** What each partner's overlap sketch says (partners without one are absent), and which figure the factor scores. */
+  overlap?: { measure: 'incrementalReach' | 'affinity'; byPartner: ReadonlyMap<string, { incrementalReach: number; affinity: number | null }> };
   filters?: { types?: string[]; feeCap?: number; hideConflicts?: boolean };
   top?: number;
 }
@@ -71,6 +73,7 @@ export function rankPartners(input: RankInput): Ranking {
     network: networkRaw,
     reputation: ps.map((p) => (p.reputation === null ? 0 : Math.max(0, Math.min(100, p.reputation)) / 100)),
     costEfficiency: costEfficiency(addressable, ps.map((p) => p.fee)),
+    overlap: input.overlap ? overlapFactor(ps.map((p) => p.id), input.overlap.byPartner, input.overlap.measure) : ps.map(() => 0),
   };
   const shortlist = input.shortlist.map((id) => ps.find((p) => p.id === id)).filter((p): p is RankInput['partners'][number] => !!p);
   const w = input.weights;
@@ -95,7 +98,7 @@ export function rankPartners(input: RankInput): Ranking {
   if (f.feeCap !== undefined) ranked = ranked.filter((r) => r.fee === null || r.fee <= f.feeCap!);
   if (f.hideConflicts) ranked = ranked.filter((r) => !r.findings.some((c) => c.kind !== 'warning'));
   ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  ranked.forEach((r, i) => (r.reason = explain(r, i + 1, ranked.length)));
+  ranked.forEach((r, i) => (r.reason = explain(r, i + 1, ranked.length, w)));
   return {
     partners: ranked.slice(0, input.top ?? ranked.length).map(({ findings: _f, ...r }) => r),
     review,
@@ -143,8 +146,10 @@ function addressableReach(ps: RankInput['partners'], fit: number[], targeted: bo
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /** "Ranks 3 of 120: strong on content fit (0.82) and audience fit (0.71); weakest on cost efficiency (0.12); conflicts: …". */
-function explain(r: RankedPartner & { findings: ConflictFinding[] }, rank: number, of: number): RankedPartner['reason'] {
-  const by = FACTORS.map((f) => ({ f, c: r.contributions[f], v: r.factors[f] })).sort((a, b) => b.c - a.c);
+function explain(r: RankedPartner & { findings: ConflictFinding[] }, rank: number, of: number, w: Record<Factor | 'risk', number>): RankedPartner['reason'] {
+  // Only the factors the strategist weighs: one left at 0 is neither a strength nor a weakness.
+  const weighed = FACTORS.filter((f) => w[f] > 0);
+  const by = (weighed.length >= 3 ? weighed : FACTORS).map((f) => ({ f, c: r.contributions[f], v: r.factors[f] })).sort((a, b) => b.c - a.c);
   const [first, second] = by;
   // The weakest among the rest, so one factor is never both a strength and the weakness.
   const weakest = by.slice(2).sort((a, b) => a.v - b.v)[0];

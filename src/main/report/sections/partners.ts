@@ -2,6 +2,7 @@ import type { PartnerPrediction } from '../../../shared/campaignModel';
 import { type Verdict, verdictSentence } from '../../../shared/verdict';
 import { CampaignModelService } from '../../forecast/campaign/campaignService';
 import { PartnerService } from '../../partners/partnerService';
+import { OverlapService } from '../../overlap/overlapService';
 import { PlanService } from '../../plan/planService';
 import { ChecklistRepo } from '../../risk/checklistRepo';
 import { FACTORS, type RankedPartner, type ShortlistReview } from '../../../shared/partners';
@@ -9,6 +10,7 @@ import type { ReportBlock } from '../../../shared/report';
 import { DomainError } from '../../../shared/result';
 import { networkOption, stackedBarOption } from '../charts';
 import type { ReportContext } from '../context';
+import { DEFAULT_K } from '../../../shared/overlap/thetaSketch';
 
 const typeLabel = (c: ReportContext, type: string) => {
   const label = c.t(`partnerType.${type}`);
@@ -20,7 +22,10 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
   const shortlist = new ChecklistRepo(c.db).shortlist(c.projectId);
   if (!shortlist.length) return { blocks: [], empty: c.t('report.empty.partners'), review: [] };
   const { plan } = new PlanService(c.db).get(c.projectId);
-  const partners = new PartnerService(c.db);
+  // The same ranking as the Partners page: the overlap factor reads the partners' sketches.
+  let overlap: OverlapService | null = null;
+  const partners = new PartnerService(c.db, (projectId) => overlap?.rankingInput(projectId));
+  overlap = new OverlapService(c.db, (projectId) => new Map(partners.names(projectId)));
   const ranking = partners.rank({ projectId: c.projectId, preset: plan.cooperation.preset, weights: plan.cooperation.weights });
   const rank = new Map(ranking.partners.map((p, i) => [p.id, i + 1]));
   const chosen = shortlist.map((id) => ranking.partners.find((p) => p.id === id)).filter((p): p is RankedPartner => !!p);
@@ -46,6 +51,7 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
     },
     ...(verdict ? [{ kind: 'text' as const, text: `${c.t('report.forecastVerdict')}: ${verdictSentence(c.t, verdict)}` }] : []),
     ...chosen.map((p) => ({ kind: 'text' as const, text: `${p.name}: ${p.reason[c.lang]}` })),
+    ...overlapBlocks(c, overlap),
   ];
   const network = partners.network(c.projectId);
   const near = new Set(shortlist);
@@ -63,6 +69,32 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
     });
   }
   return { blocks, empty: null, review: ranking.review };
+}
+
+/**
+ * What the partners' overlap sketches say: per partner with a result, the people in both (with
+ * its band), each side's share, the new people and the affinity; then what a sketch can reveal.
+ */
+function overlapBlocks(c: ReportContext, overlap: OverlapService): ReportBlock[] {
+  const deals = overlap.view(c.projectId).deals.filter((d) => d.result);
+  if (!deals.length) return [];
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const band = (b: { estimate: number; p10: number; p90: number }) => (b.p10 === b.p90 ? c.number(b.estimate) : `${c.number(b.estimate)} (${c.number(b.p10)}–${c.number(b.p90)})`);
+  const ratio = (v: number) => (v >= 10 ? c.number(Math.round(v)) : v.toFixed(2));
+  return [
+    { kind: 'text', text: c.t('report.overlapIntro', { n: deals.length }) },
+    {
+      kind: 'table',
+      columns: [c.t('report.partner'), c.t('overlap.inBoth'), c.t('overlap.shareOfOurs'), c.t('overlap.shareOfTheirs'), c.t('overlap.newPeople'), c.t('overlap.affinity')],
+      numeric: [false, true, true, true, true, true],
+      rows: deals.map((d) => {
+        const r = d.result!;
+        return [d.name + (d.stale ? ' *' : ''), band(r.overlap), `${pct(r.shareOfA)} (${pct(r.shareOfAP10)}–${pct(r.shareOfAP90)})`, pct(r.shareOfB), band(r.incrementalReach), r.affinity === null ? '—' : `${ratio(r.affinity)} (${ratio(r.affinityP10!)}–${ratio(r.affinityP90!)})`];
+      }),
+    },
+    ...(deals.some((d) => d.stale) ? [{ kind: 'text' as const, text: c.t('report.overlapStale') }] : []),
+    { kind: 'text', text: `${c.t('overlap.privacyTitle')}: ${c.t('overlap.privacyHolds', { k: c.number(DEFAULT_K) })} ${c.t('overlap.privacyReveals', { k: c.number(DEFAULT_K) })} ${c.t('overlap.privacyChecklist')}` },
+  ];
 }
 
 /** The campaign-level model's prediction per shortlisted partner, when past campaigns allow one. */

@@ -38,6 +38,8 @@ export default function PartnersPage() {
   const [error, setError] = useState<string | null>(null);
   const [network, setNetwork] = useState<PartnerNetwork | null>(null);
   const [shortlist, setShortlist] = useState<string[]>([]);
+  // Bumped when a partner's overlap sketch or the overlap settings change: the overlap factor moves.
+  const [overlapVersion, setOverlapVersion] = useState(0);
   useEffect(() => void call('checklist.get', { projectId: project.id }).then((v) => setShortlist(v.shortlist.map((s) => s.partnerId))), [project.id]);
   // The wizard's goals and partner kinds, when the strategist has set them, are where this page starts.
   useEffect(() => void call('plan.get', { projectId: project.id }).then((v) => {
@@ -76,7 +78,7 @@ export default function PartnersPage() {
       } else setError(r.error.issues?.length ? t(r.error.issues[0].message) : r.error.message);
     }, 120);
     return () => clearTimeout(timer);
-  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join()]);
+  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join(), overlapVersion]);
   useEffect(() => void callResult('partners.network', { projectId: project.id }).then((r) => r.ok && setNetwork(r.value)), [project.id]);
 
   const feeCapWrong = 'invalid' in parseNumberInput(feeCap);
@@ -175,7 +177,7 @@ export default function PartnersPage() {
         <TargetingCard projectId={project.id} shortlist={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
       </div>
       <div style={{ marginTop: 18 }}>
-        <OverlapCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
+        <OverlapCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} onChange={() => setOverlapVersion((v) => v + 1)} />
       </div>
     </div>
   );

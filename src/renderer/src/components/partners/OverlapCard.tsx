@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OverlapResult } from '../../../../shared/overlap/compareSketches';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../../shared/overlap/identifiers';
-import type { OverlapView, PartnerDeal } from '../../../../shared/overlap/overlapView';
+import { OVERLAP_MEASURES, type OverlapMeasure, type OverlapView, type PartnerDeal } from '../../../../shared/overlap/overlapView';
 import { DEFAULT_K, OWN_K } from '../../../../shared/overlap/thetaSketch';
 import { segmentLabel } from '../../../../shared/segments';
 import { call, CallError } from '../../bridge';
@@ -17,7 +17,7 @@ import { useToasts } from '../../stores/toasts';
  * overlap per segment and the affinity against two random audiences of the same sizes — each
  * with its P10–P90 band — and what a sketch can and cannot reveal.
  */
-export function OverlapCard({ projectId, partners }: { projectId: number; partners: { id: string; name: string }[] }) {
+export function OverlapCard({ projectId, partners, onChange }: { projectId: number; partners: { id: string; name: string }[]; onChange?: () => void }) {
   const t = useT();
   const f = useFormat();
   const { lang } = useSettings();
@@ -46,7 +46,11 @@ export function OverlapCard({ projectId, partners }: { projectId: number; partne
       setBusy(null);
     }
   };
-  const save = (patch: { column?: string; kind?: IdentifierKind | null; universe?: number }) => guard('settings', async () => setView(await call('overlap.saveSettings', { projectId, ...patch })));
+  const save = (patch: { column?: string; kind?: IdentifierKind | null; universe?: number; measure?: OverlapMeasure }) =>
+    guard('settings', async () => {
+      setView(await call('overlap.saveSettings', { projectId, ...patch }));
+      onChange?.();
+    });
   const kit = (partnerId: string, name: string) =>
     guard(`kit:${partnerId}`, async () => {
       const picked = await call('dialogs.save', { purpose: 'partnerKit', defaultName: t('overlap.kitFileName', { name }) });
@@ -61,13 +65,18 @@ export function OverlapCard({ projectId, partners }: { projectId: number; partne
       const ended = await waitForJob(job.id);
       if (ended.state === 'failed') toast(ended.error ?? t('job.failed', { error: '' }), { tone: 'error' });
       await load();
+      onChange?.();
     });
   const importSketch = (partnerId: string) =>
     guard(`pick:${partnerId}`, async () => {
       const picked = await call('dialogs.open', { purpose: 'overlapSketch' });
       if (picked.path) await runJob(partnerId, picked.path);
     });
-  const forget = (partnerId: string) => guard(`forget:${partnerId}`, async () => setView(await call('overlap.forget', { projectId, partnerId })));
+  const forget = (partnerId: string) =>
+    guard(`forget:${partnerId}`, async () => {
+      setView(await call('overlap.forget', { projectId, partnerId }));
+      onChange?.();
+    });
 
   if (!view) return null;
   const deals = new Map(view.deals.map((d) => [d.partnerId, d]));
@@ -101,6 +110,12 @@ export function OverlapCard({ projectId, partners }: { projectId: number; partne
           <label className="inline" title={t('overlap.universeHint')}>
             {t('overlap.universe')}
             <input className="input" data-testid="overlap-universe" style={{ width: 140 }} value={universe} aria-invalid={universeProblem !== null} onChange={(e) => setUniverse(e.target.value)} onBlur={() => universeProblem === null && universeValue !== view.settings.universe && void save({ universe: universeValue! })} />
+          </label>
+          <label className="inline" title={t('overlap.measureHint')}>
+            {t('overlap.measure')}
+            <select className="input" data-testid="overlap-measure" value={view.settings.measure} disabled={busy !== null} onChange={(e) => void save({ measure: e.target.value as OverlapMeasure })}>
+              {OVERLAP_MEASURES.map((m) => <option key={m} value={m}>{t(`overlap.measure.${m}`)}</option>)}
+            </select>
           </label>
         </div>
         {universeProblem && <p className="small" style={{ color: "var(--danger)" }} role="alert">{universeProblem}</p>}
