@@ -23,7 +23,7 @@ import { rankPartners } from '../src/main/partners/score/rank';
 import { PRESET_WEIGHTS } from '../src/shared/partners';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=import,kmeans runs just those sections (bundle, demo, import, kmeans, segment, recsys, partners, mmm; tenmillion only when named); all but tenmillion by default. */
+/** BENCH_ONLY=import,kmeans runs just those sections (bundle, demo, import, sketch, kmeans, segment, recsys, partners, mmm; tenmillion only when named); all but tenmillion by default. */
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (section: string) => !only || only.includes(section);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -148,6 +148,47 @@ if (runs('import')) {
   });
   rows.push({ figure: 'export that project to .tandem (ms)', tandem: String(exportMs), peer: '10000 (target)', ratio: (exportMs / 10000).toFixed(2), note: 'VACUUM INTO + content hash' });
   rows.push({ figure: 'open that .tandem file (ms)', tandem: openMs.toFixed(0), peer: '5000 (target)', ratio: (openMs / 5000).toFixed(2), note: 'whole CLI run: checks in a scratch copy, then copy in' });
+}
+// 3b. Sketching ten million identifiers (issue 22: < 20 s here) through the built CLI — the whole
+//     job: read the CSV, write each number in E.164, HMAC-SHA-256, keep the KMV, write the file —
+//     beside Python's hmac/hashlib doing the same hashing on the same file (its estimate must be ours).
+if (runs('sketch')) {
+  const file = path.join(tmp, 'ids-10m.csv');
+  const out = fs.openSync(file, 'w');
+  const r = new Random(11);
+  for (let start = 0; start < 10_000_000; start += 100_000) {
+    let chunk = start === 0 ? 'user,mobile\n' : '';
+    for (let i = start; i < start + 100_000; i++) chunk += `${i},1${3 + r.int(0, 6)}${String(r.int(0, 999_999_999)).padStart(9, '0')}\n`;
+    fs.writeSync(out, chunk);
+  }
+  fs.closeSync(out);
+  const bin = path.resolve('bin/tandem.mjs');
+  const key = path.join(tmp, 'deal.key');
+  spawnSync(process.execPath, [bin, 'key', '--out', key], { encoding: 'utf8' });
+  const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const ours: number[] = [];
+  const peaks: number[] = [];
+  let estimate = NaN;
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const args = [bin, '--json', 'sketch', '--ids', file, '--column', 'mobile', '--key-file', key, '--out', path.join(tmp, `ids-${i}.tsketch`)];
+    const t = performance.now();
+    const run = timeBin ? spawnSync(timeBin, ['-f', 'maxrss=%M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`sketch failed: ${run.stderr}`);
+    ours.push(performance.now() - t);
+    estimate = JSON.parse(run.stdout).distinct.estimate;
+    const rss = /maxrss=(\d+)/.exec(run.stderr ?? '');
+    if (rss) peaks.push(Number(rss[1]) / 1024);
+  }
+  const peer = spawnSync('/usr/bin/python3', [path.resolve('scripts/peers/sketch_peer.py'), file, fs.readFileSync(key, 'utf8').trim(), '16384'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const p = peer.status === 0 ? (JSON.parse(peer.stdout) as { s: number; estimate: number }) : null;
+  rows.push({
+    figure: 'sketch 10M mobile numbers, whole CLI job (ms)',
+    tandem: median(ours).toFixed(0),
+    peer: p ? `${(p.s * 1000).toFixed(0)} (Python hmac + numpy)` : `unavailable: ${peer.stderr.trim().split('\n').pop()}`,
+    ratio: p ? (median(ours) / (p.s * 1000)).toFixed(2) : '-',
+    note: `target < 20000 ms; peak ${peaks.length ? `${median(peaks).toFixed(0)} MB` : 'not measured'}; distinct estimate ${Math.round(estimate)}${p ? (Math.round(p.estimate) === Math.round(estimate) ? ' = the peer\'s' : ` vs the peer's ${Math.round(p.estimate)}: MISMATCH`) : ''}`,
+  });
+  fs.rmSync(file, { force: true });
 }
 // 4. k-means beside scikit-learn on the very same points (the peer writes them).
 if (runs('kmeans')) {

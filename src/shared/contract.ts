@@ -43,6 +43,7 @@ import type { SegmentRun, SegmentRunSummary } from './segments';
 import type { Settings } from './settings';
 import { settingsSchema } from './settings';
 import { overlapForgetSchema, overlapKitSchema, overlapSettingsSchema, type OverlapView } from './overlap/overlapView';
+import { personalitySaveSchema, personalitySurveySchema, type PersonalityView, type SurveyImport } from './personality';
 
 /**
  * The one contract between renderer and main. Each call is declared here once: its name,
@@ -169,6 +170,11 @@ export const contract = {
   'overlap.kit': call<{ path: string; bytes: number; keyId: string }>()(overlapKitSchema),
   /** Drops the partner's sketch (the deal and its key stay). */
   'overlap.forget': call<OverlapView>()(overlapForgetSchema),
+  /** Brand personality: the product's and partners' ratings on the five dimensions, and each pair's fit. */
+  'personality.view': call<PersonalityView>()(z.object({ projectId: projectIdSchema }).strict()),
+  'personality.save': call<PersonalityView>()(personalitySaveSchema),
+  /** A survey file (one row per respondent) read off the main process; its means replace the subjects' ratings. */
+  'personality.importSurvey': call<SurveyImport & { view: PersonalityView }>()(personalitySurveySchema),
   'partners.portfolio': call<{ selected: string[]; totalScore: number; totalFee: number; excluded: { id: string; why: string; with?: string }[]; nodes: number; ranking: Ranking }>()(portfolioRequestSchema),
 
   /** The project's event weights for targeting and the event types its interactions hold. */

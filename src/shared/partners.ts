@@ -5,9 +5,10 @@ import { projectIdSchema } from './project';
 /**
  * `overlap` scores what the partner's audience-overlap sketch says (the new people it brings, or
  * its affinity: the project's overlap settings choose); the presets leave it at 0 until a
- * strategist who has sketches gives it weight.
+ * strategist who has sketches gives it weight. `brandFit`, content fit's companion, scores the
+ * brand-personality fit with the product (van der Lans et al. 2014); it too starts at 0.
  */
-export const FACTORS = ['audienceFit', 'contentFit', 'network', 'reputation', 'costEfficiency', 'overlap'] as const;
+export const FACTORS = ['audienceFit', 'contentFit', 'network', 'reputation', 'costEfficiency', 'overlap', 'brandFit'] as const;
 export type Factor = (typeof FACTORS)[number];
 export const PRESETS = ['awareness', 'engagement', 'conversion'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -17,9 +18,9 @@ export type Preset = (typeof PRESETS)[number];
  * penalty is separate: its weight scales how much open risk takes off.
  */
 export const PRESET_WEIGHTS: Record<Preset, Record<Factor | 'risk', number>> = {
-  awareness: { audienceFit: 0.2, contentFit: 0.15, network: 0.35, reputation: 0.2, costEfficiency: 0.1, overlap: 0, risk: 0.3 },
-  engagement: { audienceFit: 0.35, contentFit: 0.3, network: 0.1, reputation: 0.15, costEfficiency: 0.1, overlap: 0, risk: 0.3 },
-  conversion: { audienceFit: 0.35, contentFit: 0.15, network: 0.05, reputation: 0.15, costEfficiency: 0.3, overlap: 0, risk: 0.3 },
+  awareness: { audienceFit: 0.2, contentFit: 0.15, network: 0.35, reputation: 0.2, costEfficiency: 0.1, overlap: 0, brandFit: 0, risk: 0.3 },
+  engagement: { audienceFit: 0.35, contentFit: 0.3, network: 0.1, reputation: 0.15, costEfficiency: 0.1, overlap: 0, brandFit: 0, risk: 0.3 },
+  conversion: { audienceFit: 0.35, contentFit: 0.15, network: 0.05, reputation: 0.15, costEfficiency: 0.3, overlap: 0, brandFit: 0, risk: 0.3 },
 };
 
 const weight = z.number({ error: 'validation.number' }).finite('validation.number').min(0, 'validation.nonNegative').max(100, 'validation.tooLarge');
@@ -28,7 +29,7 @@ export const rankRequestSchema = z
     projectId: projectIdSchema,
     preset: z.enum(PRESETS).optional(),
     /** The strategist's weights, over the preset's. */
-    weights: z.object({ audienceFit: weight, contentFit: weight, network: weight, reputation: weight, costEfficiency: weight, overlap: weight, risk: weight }).partial().strict().optional(),
+    weights: z.object({ audienceFit: weight, contentFit: weight, network: weight, reputation: weight, costEfficiency: weight, overlap: weight, brandFit: weight, risk: weight }).partial().strict().optional(),
     /** Hard filters. */
     types: z.array(z.string().min(1).max(60)).max(20).optional(),
     feeCap: z.number().finite().min(0).optional(),

@@ -81,8 +81,8 @@ export const planSchema = z
       .object({
         model: z.enum(COOPERATION_MODELS).nullable(),
         preset: z.enum(PRESETS),
-        // `overlap` came later: a plan saved before it reads as weight 0.
-        weights: z.object({ audienceFit: weight, contentFit: weight, network: weight, reputation: weight, costEfficiency: weight, overlap: weight.default(0), risk: weight }).strict(),
+        // `overlap` and `brandFit` came later: a plan saved before them reads them as weight 0.
+        weights: z.object({ audienceFit: weight, contentFit: weight, network: weight, reputation: weight, costEfficiency: weight, overlap: weight.default(0), brandFit: weight.default(0), risk: weight }).strict(),
         /** Partner kinds to consider (empty: every kind). */
         types: z.array(z.string().min(1).max(60)).max(20),
       })

@@ -83,7 +83,7 @@ describe('.tandem project files', () => {
     // the hash over the tables they had.
     const audience = new DatasetsRepo(lib.db).page(1, 'audience', 0, 100);
     expect(audience.length).toBeGreaterThan(0);
-    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12], [14, (db) => db.exec('DROP TABLE overlap_deals; DROP TABLE overlap_settings')]];
+    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12], [14, (db) => db.exec('DROP TABLE overlap_deals; DROP TABLE overlap_settings')], [15, (db) => db.exec('DROP TABLE brand_personality')]];
     for (const schema of [10, 11, 12, 13]) {
       const old = path.join(dir, `old${schema}.tandem`);
       fs.copyFileSync(file, old);

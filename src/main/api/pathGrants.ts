@@ -43,6 +43,7 @@ export function filesNamedIn(name: CallName, raw: unknown): { file: string; acce
     case 'projectFiles.inspect':
     case 'checklist.addEvidence':
     case 'report.setLogo':
+    case 'personality.importSurvey':
       return as('read')(str(input.path));
     case 'reports.saveRejected':
     case 'segments.exportAssignments':

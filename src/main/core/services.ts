@@ -35,6 +35,7 @@ import { EventWeightsRepo } from '../partners/targeting/eventWeights';
 import { PartnerService } from '../partners/partnerService';
 import { OverlapService } from '../overlap/overlapService';
 import { DealKits } from '../overlap/dealKits';
+import { PersonalityService } from '../personality/personalityService';
 import { RightsService } from '../risk/rightsService';
 import { currentUser } from '../risk/who';
 import { ProjectService } from '../projects/service';
@@ -120,10 +121,11 @@ export function createServices(opts: ServicesOptions): Services {
   const rights = library ? new RightsService(library.db, opts.now) : null;
   const revenue = library ? new RevenueService(library.db, opts.now) : null;
   // The ranking's overlap factor reads the overlap area's results; the overlap area names deals with the partners'.
-  const partners: PartnerService | null = library ? new PartnerService(library.db, (projectId) => overlap?.rankingInput(projectId)) : null;
+  const partners: PartnerService | null = library ? new PartnerService(library.db, (projectId) => overlap?.rankingInput(projectId), (projectId) => personality?.fits(projectId)) : null;
   const partnerNames = (projectId: number) => new Map(partners!.names(projectId));
   const overlap: OverlapService | null = library ? new OverlapService(library.db, partnerNames, opts.now) : null;
   const kits = library ? new DealKits(library.db, partnerNames, opts.now) : null;
+  const personality: PersonalityService | null = library ? new PersonalityService(library.db, partnerNames, opts.now) : null;
   const eventWeights = library ? new EventWeightsRepo(library.db) : null;
   const plans = library ? new PlanService(library.db, opts.now) : null;
   const scenarios = library ? new ScenarioService(library.db, opts.now) : null;
@@ -189,6 +191,9 @@ export function createServices(opts: ServicesOptions): Services {
       'overlap.saveSettings': (input) => need(overlap)().saveSettings(input),
       'overlap.kit': (input) => need(kits)().write(input),
       'overlap.forget': (input) => need(overlap)().forget(input),
+      'personality.view': ({ projectId }) => need(personality)().view(projectId),
+      'personality.save': (input) => need(personality)().save(input),
+      'personality.importSurvey': (input) => need(personality)().importSurvey(input, offMain),
       'targeting.eventWeights': ({ projectId }) => need(eventWeights)().view(projectId),
       'targeting.saveEventWeights': (input) => need(eventWeights)().save(input),
       'plan.get': ({ projectId }) => need(plans)().get(projectId),

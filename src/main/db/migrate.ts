@@ -13,6 +13,7 @@ import { m011EventWeights } from './migrations/011-event-weights';
 import { m012Experiments } from './migrations/012-experiments';
 import { m013AudienceColumns } from './migrations/013-audience-columns';
 import { m014PartnerOverlap } from './migrations/014-partner-overlap';
+import { m015BrandPersonality } from './migrations/015-brand-personality';
 
 export interface Migration {
   /** 1, 2, 3…: stored in `PRAGMA user_version` once applied. */
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited (the schema-snapshot test watches). */
-export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios, m009ReportSettings, m010EvidenceOrigin, m011EventWeights, m012Experiments, m013AudienceColumns, m014PartnerOverlap];
+export const MIGRATIONS: readonly Migration[] = [m001Library, m002DataIo, m003SegmentRuns, m004RiskChecklist, m005RightsRevenue, m006CampaignPlan, m007MmmFits, m008ForecastScenarios, m009ReportSettings, m010EvidenceOrigin, m011EventWeights, m012Experiments, m013AudienceColumns, m014PartnerOverlap, m015BrandPersonality];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Database): number {

@@ -53,6 +53,7 @@ export const DATASET_TABLES = [
   'report_settings',
   'overlap_deals',
   'overlap_settings',
+  'brand_personality',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when their rows are copied to another project. */

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../shared/result';
  * Work a worker thread can do: the jobs the renderer starts, and the reads the contract's
  * calls hand off the main process (a file's preview) without a job of their own.
  */
-export const CALL_TASKS = ['importPreview', 'projectPeek'] as const;
+export const CALL_TASKS = ['importPreview', 'projectPeek', 'personalitySurvey'] as const;
 export type CallTask = (typeof CALL_TASKS)[number];
 export type TaskKind = JobKind | CallTask;
 

@@ -1,5 +1,6 @@
 import { runImportPreviewTask } from '../data/tasks';
 import { runProjectPeekTask } from '../projectFile/tasks';
+import { readSurvey } from '../personality/surveyRead';
 import type { CallTask, TaskContext } from './protocol';
 
 /**
@@ -10,4 +11,5 @@ import type { CallTask, TaskContext } from './protocol';
 export const READ_TASKS: Record<CallTask, (params: unknown, ctx: TaskContext) => unknown> = {
   importPreview: runImportPreviewTask,
   projectPeek: runProjectPeekTask,
+  personalitySurvey: readSurvey,
 };

@@ -32,11 +32,14 @@ const list = (json: unknown): string[] => {
  */
 /** What the partners' overlap sketches say, for the ranking's overlap factor (the overlap area answers it). */
 export type OverlapForRanking = (projectId: number) => RankInput['overlap'];
+/** Each rated partner's brand-personality fit (the personality area answers it). */
+export type BrandFitForRanking = (projectId: number) => RankInput['brandFit'];
 
 export class PartnerService {
   constructor(
     private readonly db: Db,
     private readonly overlapOf: OverlapForRanking = () => undefined,
+    private readonly brandFitOf: BrandFitForRanking = () => undefined,
   ) {}
 
   rank(request: RankRequest): Ranking {
@@ -45,7 +48,7 @@ export class PartnerService {
     if (FACTORS.every((f) => weights[f] === 0)) {
       throw new DomainError('invalid_input', 'Every factor weight is zero: there is nothing to rank by. Give at least one factor a weight.', [{ path: 'weights', message: 'partners.problem.zeroWeights' }]);
     }
-    return rankPartners({ ...this.inputOf(r.projectId, r.segments), overlap: this.overlapOf(r.projectId), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
+    return rankPartners({ ...this.inputOf(r.projectId, r.segments), overlap: this.overlapOf(r.projectId), brandFit: this.brandFitOf(r.projectId), weights, filters: { types: r.types, feeCap: r.feeCap, hideConflicts: r.hideConflicts }, top: r.top });
   }
 
   portfolio(request: { projectId: number; budget: number; max?: number; preset?: RankRequest['preset'] }): PortfolioResult & { ranking: Ranking } {

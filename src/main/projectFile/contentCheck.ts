@@ -187,6 +187,7 @@ const RULES: Record<string, Record<string, ColumnRule>> = {
     their_sketch: json(sketchJson), our_sketch: json(sketchJson), our_basis: json(ourBasis),
   },
   overlap_settings: { measure: SHORT, id_column: { text: 200 }, id_kind: SHORT, updated_at: SHORT },
+  brand_personality: { subject: { text: 200 }, standard_errors: json(z.record(z.string().max(40), finite)), source: { text: 1000 }, updated_at: SHORT },
 };
 
 const located = (file: string, table: string, column: string, row: number | null, why: string) =>

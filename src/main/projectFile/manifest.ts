@@ -52,6 +52,7 @@ export const PROJECT_TABLES = [
   'targeting_settings',
   'overlap_deals',
   'overlap_settings',
+  'brand_personality',
 ] as const;
 
 /** Tables whose own INTEGER PRIMARY KEY is renumbered when a project is copied into a library. */

@@ -46,7 +46,7 @@ export function groupedBarOption(categories: string[], series: { name: string; v
     ...base(true),
     xAxis: { type: 'category', data: categories, ...axis, splitLine: { show: false } },
     yAxis: { type: 'value', ...axis },
-    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values.map(Math.round), barMaxWidth: 26 })),
+    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values.map((v) => Math.round(v * 100) / 100), barMaxWidth: 26 })),
   };
 }
 

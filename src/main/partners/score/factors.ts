@@ -25,10 +25,16 @@ export function overlapFactor(ids: string[], measured: ReadonlyMap<string, { inc
   });
   const known = raw.filter(Number.isFinite);
   const top = Math.max(0, ...known);
-  const scaled = raw.map((v) => (Number.isFinite(v) ? (top > 0 ? v / top : 0) : Number.NaN));
-  const sorted = scaled.filter(Number.isFinite).sort((a, b) => a - b);
+  const scaled = new Map<string, number>();
+  raw.forEach((v, i) => Number.isFinite(v) && scaled.set(ids[i], top > 0 ? v / top : 0));
+  return withMedian(ids, scaled);
+}
+
+/** Known values as they are; a partner without one takes the median of the known (0 when none is). */
+export function withMedian(ids: string[], known: ReadonlyMap<string, number>): number[] {
+  const sorted = ids.map((id) => known.get(id)).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : 0;
-  return scaled.map((v) => (Number.isFinite(v) ? v : median));
+  return ids.map((id) => known.get(id) ?? median);
 }
 
 /** Reach per unit of fee, log-scaled then min–max; an unknown fee or audience scores 0. */
@@ -48,5 +54,6 @@ export const FACTOR_LABEL: Record<Factor | 'risk', { en: string; 'zh-CN': string
   reputation: { en: 'reputation', 'zh-CN': '口碑' },
   costEfficiency: { en: 'cost efficiency', 'zh-CN': '性价比' },
   overlap: { en: 'audience overlap', 'zh-CN': '受众重合' },
+  brandFit: { en: 'brand-personality fit', 'zh-CN': '品牌个性契合' },
   risk: { en: 'risk', 'zh-CN': '风险' },
 };

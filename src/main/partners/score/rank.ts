@@ -5,7 +5,7 @@ import { pagerank } from '../graph/pagerank';
 import { cosine, fitTfidf, topTerms } from '../text/tfidf';
 import { tokenize } from '../text/tokenize';
 import { type ConflictFinding, conflictsOf } from './conflicts';
-import { costEfficiency, FACTOR_LABEL, minMax, overlapFactor } from './factors';
+import { costEfficiency, FACTOR_LABEL, minMax, overlapFactor, withMedian } from './factors';
 
 /**
  * The explained partner score: five factors, each 0–1 across the candidates — audience fit
@@ -42,6 +42,8 @@ export interface RankInput {
   weights: Record<Factor | 'risk', number>;
   /** What each partner's overlap sketch says (partners without one are absent), and which figure the factor scores. */
   overlap?: { measure: 'incrementalReach' | 'affinity'; byPartner: ReadonlyMap<string, { incrementalReach: number; affinity: number | null }> };
+  /** Each rated partner's brand-personality fit with the product, 0–1. */
+  brandFit?: ReadonlyMap<string, number>;
   filters?: { types?: string[]; feeCap?: number; hideConflicts?: boolean };
   top?: number;
 }
@@ -74,6 +76,7 @@ export function rankPartners(input: RankInput): Ranking {
     reputation: ps.map((p) => (p.reputation === null ? 0 : Math.max(0, Math.min(100, p.reputation)) / 100)),
     costEfficiency: costEfficiency(addressable, ps.map((p) => p.fee)),
     overlap: input.overlap ? overlapFactor(ps.map((p) => p.id), input.overlap.byPartner, input.overlap.measure) : ps.map(() => 0),
+    brandFit: input.brandFit ? withMedian(ps.map((p) => p.id), input.brandFit) : ps.map(() => 0),
   };
   const shortlist = input.shortlist.map((id) => ps.find((p) => p.id === id)).filter((p): p is RankInput['partners'][number] => !!p);
   const w = input.weights;

@@ -3,14 +3,16 @@ import { type Verdict, verdictSentence } from '../../../shared/verdict';
 import { CampaignModelService } from '../../forecast/campaign/campaignService';
 import { PartnerService } from '../../partners/partnerService';
 import { OverlapService } from '../../overlap/overlapService';
+import { PersonalityService } from '../../personality/personalityService';
 import { PlanService } from '../../plan/planService';
 import { ChecklistRepo } from '../../risk/checklistRepo';
 import { FACTORS, type RankedPartner, type ShortlistReview } from '../../../shared/partners';
 import type { ReportBlock } from '../../../shared/report';
 import { DomainError } from '../../../shared/result';
-import { networkOption, stackedBarOption } from '../charts';
+import { groupedBarOption, networkOption, stackedBarOption } from '../charts';
 import type { ReportContext } from '../context';
 import { DEFAULT_K } from '../../../shared/overlap/thetaSketch';
+import { FIT_RULE, PERSONALITY_DIMENSIONS } from '../../../shared/personality';
 
 const typeLabel = (c: ReportContext, type: string) => {
   const label = c.t(`partnerType.${type}`);
@@ -24,8 +26,11 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
   const { plan } = new PlanService(c.db).get(c.projectId);
   // The same ranking as the Partners page: the overlap factor reads the partners' sketches.
   let overlap: OverlapService | null = null;
-  const partners = new PartnerService(c.db, (projectId) => overlap?.rankingInput(projectId));
-  overlap = new OverlapService(c.db, (projectId) => new Map(partners.names(projectId)));
+  let personality: PersonalityService | null = null;
+  const partners = new PartnerService(c.db, (projectId) => overlap?.rankingInput(projectId), (projectId) => personality?.fits(projectId));
+  const names = (projectId: number) => new Map(partners.names(projectId));
+  overlap = new OverlapService(c.db, names);
+  personality = new PersonalityService(c.db, names);
   const ranking = partners.rank({ projectId: c.projectId, preset: plan.cooperation.preset, weights: plan.cooperation.weights });
   const rank = new Map(ranking.partners.map((p, i) => [p.id, i + 1]));
   const chosen = shortlist.map((id) => ranking.partners.find((p) => p.id === id)).filter((p): p is RankedPartner => !!p);
@@ -52,6 +57,7 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
     ...(verdict ? [{ kind: 'text' as const, text: `${c.t('report.forecastVerdict')}: ${verdictSentence(c.t, verdict)}` }] : []),
     ...chosen.map((p) => ({ kind: 'text' as const, text: `${p.name}: ${p.reason[c.lang]}` })),
     ...overlapBlocks(c, overlap),
+    ...personalityBlocks(c, personality, new Set(shortlist)),
   ];
   const network = partners.network(c.projectId);
   const near = new Set(shortlist);
@@ -94,6 +100,29 @@ function overlapBlocks(c: ReportContext, overlap: OverlapService): ReportBlock[]
     },
     ...(deals.some((d) => d.stale) ? [{ kind: 'text' as const, text: c.t('report.overlapStale') }] : []),
     { kind: 'text', text: `${c.t('overlap.privacyTitle')}: ${c.t('overlap.privacyHolds', { k: c.number(DEFAULT_K) })} ${c.t('overlap.privacyReveals', { k: c.number(DEFAULT_K) })} ${c.t('overlap.privacyChecklist')}` },
+  ];
+}
+
+/** The product's and the shortlisted partners' brand personality, and each pair's fit. */
+function personalityBlocks(c: ReportContext, personality: PersonalityService, shortlist: ReadonlySet<string>): ReportBlock[] {
+  const v = personality.view(c.projectId);
+  const partners = v.partners.filter((p) => shortlist.has(p.subject));
+  if (!v.product || !partners.length) return [];
+  const dim = (d: string) => c.t(`personality.dim.${d}`);
+  return [
+    { kind: 'text', text: c.t('report.personalityIntro') },
+    {
+      kind: 'chart',
+      title: c.t('personality.title'),
+      option: groupedBarOption(PERSONALITY_DIMENSIONS.map(dim), [{ name: c.t('personality.product'), values: PERSONALITY_DIMENSIONS.map((d) => v.product!.ratings[d]) }, ...partners.map((p) => ({ name: p.name, values: PERSONALITY_DIMENSIONS.map((d) => p.ratings[d]) }))]),
+      height: 220,
+    },
+    {
+      kind: 'table',
+      columns: [c.t('report.partner'), ...PERSONALITY_DIMENSIONS.filter((d) => FIT_RULE[d] !== 'notADriver').map(dim), c.t('personality.fit')],
+      numeric: [false, true, true, true, true, true],
+      rows: partners.map((p) => [p.name, ...PERSONALITY_DIMENSIONS.filter((d) => FIT_RULE[d] !== 'notADriver').map((d) => p.fit!.perDimension[d].toFixed(2)), p.fit!.overall.toFixed(2)]),
+    },
   ];
 }
 

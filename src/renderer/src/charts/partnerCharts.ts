@@ -38,3 +38,23 @@ export function keywordOption(k: KeywordInfluence, p: ChartPalette, top = 15): E
     ],
   };
 }
+
+/** The product's and one partner's brand personality on one radar (1–5 on each dimension). */
+export function personalityOption(dimensions: string[], pairs: { name: string; values: number[] }[], p: ChartPalette): EChartsOption {
+  return {
+    color: p.series,
+    legend: { bottom: 0, textStyle: { color: p.text } },
+    tooltip: {},
+    radar: {
+      radius: '62%',
+      center: ['50%', '46%'],
+      indicator: dimensions.map((name) => ({ name, min: 1, max: 5 })),
+      axisName: { color: p.muted },
+      splitNumber: 4,
+      splitLine: { lineStyle: { color: p.grid } },
+      splitArea: { show: false },
+      axisLine: { lineStyle: { color: p.grid } },
+    },
+    series: [{ type: 'radar', symbolSize: 4, areaStyle: { opacity: 0.12 }, data: pairs.map((x) => ({ name: x.name, value: x.values })) }],
+  };
+}

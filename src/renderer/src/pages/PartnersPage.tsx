@@ -14,6 +14,7 @@ import { KeywordsCard } from '../components/partners/KeywordsCard';
 import { TargetingCard } from '../components/partners/TargetingCard';
 import { PortfolioCard } from '../components/partners/PortfolioCard';
 import { OverlapCard } from '../components/partners/OverlapCard';
+import { PersonalityCard } from '../components/partners/PersonalityCard';
 import { useProject } from '../stores/project';
 import { parseNumberInput } from '../forms';
 import { useFormat, useSettings, useT } from '../stores/settings';
@@ -38,8 +39,8 @@ export default function PartnersPage() {
   const [error, setError] = useState<string | null>(null);
   const [network, setNetwork] = useState<PartnerNetwork | null>(null);
   const [shortlist, setShortlist] = useState<string[]>([]);
-  // Bumped when a partner's overlap sketch or the overlap settings change: the overlap factor moves.
-  const [overlapVersion, setOverlapVersion] = useState(0);
+  // Bumped when an overlap sketch, the overlap settings or a brand-personality rating change: their factors move.
+  const [factorVersion, setFactorVersion] = useState(0);
   useEffect(() => void call('checklist.get', { projectId: project.id }).then((v) => setShortlist(v.shortlist.map((s) => s.partnerId))), [project.id]);
   // The wizard's goals and partner kinds, when the strategist has set them, are where this page starts.
   useEffect(() => void call('plan.get', { projectId: project.id }).then((v) => {
@@ -78,7 +79,7 @@ export default function PartnersPage() {
       } else setError(r.error.issues?.length ? t(r.error.issues[0].message) : r.error.message);
     }, 120);
     return () => clearTimeout(timer);
-  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join(), overlapVersion]);
+  }, [project.id, JSON.stringify(weights), [...types].join(), feeCap, hideConflicts, shortlist.join(), factorVersion]);
   useEffect(() => void callResult('partners.network', { projectId: project.id }).then((r) => r.ok && setNetwork(r.value)), [project.id]);
 
   const feeCapWrong = 'invalid' in parseNumberInput(feeCap);
@@ -177,7 +178,10 @@ export default function PartnersPage() {
         <TargetingCard projectId={project.id} shortlist={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} />
       </div>
       <div style={{ marginTop: 18 }}>
-        <OverlapCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} onChange={() => setOverlapVersion((v) => v + 1)} />
+        <OverlapCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} onChange={() => setFactorVersion((v) => v + 1)} />
+      </div>
+      <div style={{ marginTop: 18 }}>
+        <PersonalityCard projectId={project.id} partners={shortlist.map((id) => ({ id, name: network?.nodes.find((n) => n.id === id)?.name ?? id }))} palette={palette} onChange={() => setFactorVersion((v) => v + 1)} />
       </div>
     </div>
   );
