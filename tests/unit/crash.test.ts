@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { audienceToSchema12, tempDir } from './helpers';
+import { audienceToSchema12, dropTablesAfter, tempDir } from './helpers';
 
 const bin = path.resolve('bin/tandem.mjs');
 
@@ -149,6 +149,7 @@ describe('a crash in the middle of an import', () => {
     const db = new Database(file);
     db.pragma('wal_checkpoint(TRUNCATE)');
     audienceToSchema12(db);
+    dropTablesAfter(db, 12);
     db.pragma('user_version = 12');
     const oldIds = db.prepare('SELECT user_id FROM audience_users WHERE project_id = 1 ORDER BY user_id').pluck().all() as string[];
     db.pragma('journal_mode = DELETE');

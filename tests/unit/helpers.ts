@@ -79,3 +79,14 @@ function mem12(): Database.Database {
   migrate(mem, MIGRATIONS.slice(0, 12));
   return mem;
 }
+
+/** The tables each migration after 13 added: what a library or file of an older schema lacks. */
+export const TABLES_ADDED: [version: number, tables: string[]][] = [
+  [14, ['overlap_deals', 'overlap_settings']],
+  [15, ['brand_personality']],
+];
+
+/** Drops the tables migrations after `version` added, as a database of that schema never had them. */
+export function dropTablesAfter(db: Database.Database, version: number): void {
+  for (const [v, tables] of TABLES_ADDED) if (v > version) for (const t of tables) db.exec(`DROP TABLE IF EXISTS ${t}`);
+}

@@ -10,7 +10,7 @@ import { exportProject } from '../../src/main/projectFile/exportProject';
 import { checkProjectFile, ProjectFileError } from '../../src/main/projectFile/inspect';
 import { copyIntoLibrary } from '../../src/main/projectFile/openProject';
 import { DATASET_KINDS, DEFAULT_PROJECT_FIELDS } from '../../src/shared/project';
-import { audienceToSchema12, sha256, tempDir } from './helpers';
+import { audienceToSchema12, dropTablesAfter, sha256, tempDir } from './helpers';
 import { contentHash } from '../../src/main/projectFile/contentHash';
 import { MANIFEST_TABLE } from '../../src/main/projectFile/manifest';
 import { EventWeightsRepo } from '../../src/main/partners/targeting/eventWeights';
@@ -83,7 +83,7 @@ describe('.tandem project files', () => {
     // the hash over the tables they had.
     const audience = new DatasetsRepo(lib.db).page(1, 'audience', 0, 100);
     expect(audience.length).toBeGreaterThan(0);
-    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12], [14, (db) => db.exec('DROP TABLE overlap_deals; DROP TABLE overlap_settings')], [15, (db) => db.exec('DROP TABLE brand_personality')]];
+    const added: [number, (db: Database.Database) => void][] = [[11, (db) => db.exec('DROP TABLE targeting_settings')], [12, (db) => db.exec('DROP TABLE experiments')], [13, audienceToSchema12], [14, (db) => dropTablesAfter(db, 13)]];
     for (const schema of [10, 11, 12, 13]) {
       const old = path.join(dir, `old${schema}.tandem`);
       fs.copyFileSync(file, old);
