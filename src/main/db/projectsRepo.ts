@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatasetSummary, Project, ProjectFields, ProjectSummary } from '../../shared/project';
 import { DATASET_KINDS, DEFAULT_PROJECT_FIELDS } from '../../shared/project';
+import { DomainError } from '../../shared/result';
 import type { Db } from './connection';
 
 interface ProjectRow {
@@ -216,4 +217,9 @@ export class ProjectsRepo {
       )
       .run(toId, fromId);
   }
+}
+
+/** Refuses a project id that names nothing, or a project in the trash (the call names no live project). */
+export function requireLiveProject(db: Db, projectId: number): void {
+  if (!db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { DealKeyError, dealKeyId, formatDealKey, KEY_BYTES, parseDealKey } from '../../shared/overlap/dealKey';
 import { DomainError } from '../../shared/result';
+import { readHandedText } from './userFile';
 
 /** A fresh deal key from the operating system's random source. */
 export function newDealKey(): Uint8Array {
@@ -26,16 +27,7 @@ export function writeNewKeyFile(file: string): { path: string; keyId: string } {
 
 /** Reads a key file (a few bytes of hex; anything larger is not a key file). */
 export function readKeyFile(file: string): Uint8Array {
-  let text: string;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > 1024) throw new DomainError('invalid_input', `${file} is not a deal key file: it is ${size} bytes, a key is 65.`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('invalid_input', code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? (e as Error).message}).`);
-  }
+  const text = readHandedText(file, 1024, 'a deal key file');
   try {
     return parseDealKey(text);
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { requireLiveProject } from '../db/projectsRepo';
 import { APP_VERSION } from '../core/version';
 import { dealKeyId, formatDealKey } from '../../shared/overlap/dealKey';
 import { fromHex } from '../../shared/overlap/sha256';
@@ -29,7 +30,7 @@ export class DealKits {
   /** Writes the partner kit for a deal, making the deal (and its key) the first time. */
   write(input: unknown): { path: string; bytes: number; keyId: string } {
     const { projectId, partnerId, path, lang } = parseOrRefuse(overlapKitSchema, input);
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     const names = this.partnerNames(projectId);
     const partner = names.get(partnerId);
     if (partner === undefined) throw new DomainError('not_found', `Project ${projectId} has no partner ${partnerId}.`);
@@ -51,7 +52,4 @@ export class DealKits {
     });
   }
 
-  private requireProject(projectId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
-  }
 }

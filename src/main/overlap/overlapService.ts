@@ -1,5 +1,6 @@
 import { RunsRepo } from '../audience/runsRepo';
 import type { Db } from '../db/connection';
+import { requireLiveProject } from '../db/projectsRepo';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { compareSketches, type OverlapResult } from '../../shared/overlap/compareSketches';
 import { overlapForgetSchema, overlapSettingsSchema, type OverlapView, type PartnerDeal } from '../../shared/overlap/overlapView';
@@ -30,7 +31,7 @@ export class OverlapService {
   }
 
   view(projectId: number): OverlapView {
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     const settings = this.repo.settings(projectId);
     const datasets = new DatasetsRepo(this.db);
     const names = this.partnerNames(projectId);
@@ -75,7 +76,7 @@ export class OverlapService {
 
   saveSettings(input: unknown): OverlapView {
     const { projectId, ...patch } = parseOrRefuse(overlapSettingsSchema, input);
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     const next = { ...this.repo.settings(projectId), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     const columns = ['user_id', ...new DatasetsRepo(this.db).layout(projectId).attributes];
     if (!columns.includes(next.column)) {
@@ -87,12 +88,9 @@ export class OverlapService {
 
   forget(input: unknown): OverlapView {
     const { projectId, partnerId } = parseOrRefuse(overlapForgetSchema, input);
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     this.repo.forgetTheirs(projectId, partnerId);
     return this.view(projectId);
   }
 
-  private requireProject(projectId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
-  }
 }

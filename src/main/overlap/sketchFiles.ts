@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import { MAX_SKETCH_BYTES, readSketchFile, type SketchFile, SketchFileError, writeSketchFile } from '../../shared/overlap/sketchFile';
 import { DomainError } from '../../shared/result';
+import { readHandedText } from './userFile';
 
 /** Reads a `.tsketch` from disk within the format's size bound; a refusal names the file. */
 export function loadSketchFile(file: string): SketchFile {
-  let text: string;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_SKETCH_BYTES) throw new DomainError('invalid_input', `${file} is not a sketch: it is ${size} bytes, more than a sketch can be.`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('invalid_input', code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? (e as Error).message}).`);
-  }
+  const text = readHandedText(file, MAX_SKETCH_BYTES, 'a sketch');
   try {
     return readSketchFile(text);
   } catch (e) {

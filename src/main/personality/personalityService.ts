@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { requireLiveProject } from '../db/projectsRepo';
 import type { OffMain } from '../jobs/protocol';
 import {
   PERSONALITY_DIMENSIONS,
@@ -49,7 +50,7 @@ export class PersonalityService {
   ) {}
 
   view(projectId: number): PersonalityView {
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     const rows = (this.db.prepare('SELECT * FROM brand_personality WHERE project_id = ? ORDER BY subject').all(projectId) as Row[]).map(toProfile);
     const product = rows.find((r) => r.subject === PRODUCT_SUBJECT) ?? null;
     const names = this.partnerNames(projectId);
@@ -68,7 +69,7 @@ export class PersonalityService {
 
   save(input: unknown): PersonalityView {
     const { projectId, subject, ratings } = parseOrRefuse(personalitySaveSchema, input);
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     if (subject !== PRODUCT_SUBJECT && !this.partnerNames(projectId).has(subject)) throw new DomainError('not_found', `Project ${projectId} has no partner ${subject}.`);
     this.write(projectId, [{ subject, ratings, respondents: 0, standardErrors: null, source: 'by hand' }]);
     return this.view(projectId);
@@ -77,7 +78,7 @@ export class PersonalityService {
   /** A survey file read in the reader worker; its subjects' means replace their ratings in one transaction. */
   async importSurvey(input: unknown, offMain: OffMain): Promise<SurveyImport & { view: PersonalityView }> {
     const { projectId, path } = parseOrRefuse(personalitySurveySchema, input);
-    this.requireProject(projectId);
+    requireLiveProject(this.db, projectId);
     const names = this.partnerNames(projectId);
     const title = (this.db.prepare('SELECT product_title FROM projects WHERE id = ?').pluck().get(projectId) as string | null) ?? '';
     const sums = (await offMain('personalitySurvey', { path, partners: [...names].map(([id, name]) => ({ id, name })), productTitle: title })) as SurveySums;
@@ -117,7 +118,4 @@ export class PersonalityService {
     })();
   }
 
-  private requireProject(projectId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(projectId)) throw new DomainError('not_found', `No project with id ${projectId}.`);
-  }
 }
