@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/core/services';
 import { checkProjectFile } from '../../src/main/projectFile/inspect';
 import { craftedProject } from '../corpus/craft';
+import { sketchIdsFile } from '../../src/main/overlap/sketchIdsFile';
+import { saveSketchFile } from '../../src/main/overlap/sketchFiles';
+import { parseDealKey } from '../../src/shared/overlap/dealKey';
 import { tempDir } from './helpers';
 
 /**
@@ -42,6 +45,20 @@ beforeAll(async () => {
     await services.handlers['targeting.saveEventWeights']({ projectId: 1, weights: { purchase: 8 } });
     const lift = await services.handlers['forecast.experiments']({ projectId: 1 });
     await services.handlers['forecast.addExperiment']({ projectId: 1, experiment: { name: '小红书 holdout', channel: lift.channels[0], start: lift.from!, end: lift.from!, lift: 900, standardError: 150 } });
+    // A deal with both sides' sketches, the overlap settings, and brand-personality ratings.
+    const partnerId = (await services.handlers['checklist.get']({ projectId: 1 })).shortlist[0].partnerId;
+    await services.handlers['overlap.saveSettings']({ projectId: 1, universe: 50_000_000 });
+    const kit = path.join(work, 'kit.html');
+    await services.handlers['overlap.kit']({ projectId: 1, partnerId, path: kit, lang: 'en' });
+    const key = parseDealKey(JSON.parse(/id="tandem-deal">(.*?)<\/script>/.exec(fs.readFileSync(kit, 'utf8'))![1]).key);
+    const ids = path.join(work, 'members.csv');
+    fs.writeFileSync(ids, `uid\n${Array.from({ length: 500 }, (_, i) => `member-${i}`).join('\n')}\n`);
+    const theirs = path.join(work, 'members.tsketch');
+    saveSketchFile(theirs, sketchIdsFile({ file: ids, column: 'uid', key, kind: 'id', createdBy: 'test' }).sketch);
+    const job = await services.jobs.wait(services.jobs.start('overlap', { projectId: 1, partnerId, path: theirs }).id);
+    if (job.state !== 'done') throw new Error(`overlap job: ${job.error}`);
+    await services.handlers['personality.save']({ projectId: 1, subject: 'product', ratings: { sincerity: 4, excitement: 2, competence: 4, sophistication: 4.5, ruggedness: 1.5 } });
+    await services.handlers['personality.save']({ projectId: 1, subject: partnerId, ratings: { sincerity: 3, excitement: 3, competence: 5, sophistication: 4, ruggedness: 2 } });
   } finally {
     await services.close();
   }
@@ -98,6 +115,9 @@ describe('the content of a received project', () => {
     ['rejections of the wrong shape', "UPDATE import_reports SET rejected = '[1,2,3]'", [], /import_reports, row 1, rejected: 0/],
     ['a logo that is not an image', "UPDATE report_settings SET logo = x'3c7376673e', logo_mime = 'image/png'", [], /report_settings, row 1, logo: not a PNG or JPEG/],
     ['an event weight below zero', "UPDATE targeting_settings SET event_weights = '{\"view\":-1}'", [], /targeting_settings, row 1, event_weights: view/],
+    ['a partner sketch edited after Tandem checked it', "UPDATE overlap_deals SET their_sketch = json_set(their_sketch, '$.label', 'someone else')", [], /overlap_deals, row 1, their_sketch: .*checksum does not match/],
+    ['our sketch’s basis naming an identifier kind Tandem does not have', "UPDATE overlap_deals SET our_basis = json_set(our_basis, '$.kind', 'passport')", [], /overlap_deals, row 1, our_basis: kind/],
+    ['brand-personality standard errors of text', "UPDATE brand_personality SET standard_errors = '{\"sincerity\":\"x\"}' WHERE subject = 'product'", [], /brand_personality, row \d+, standard_errors: sincerity/],
     ['a licence territory of numbers', "UPDATE licences SET territory = '[1]' WHERE id = (SELECT min(id) FROM licences)", [], /licences, row 1, territory: 0/],
   ];
   it.each(cases)('refuses %s, naming where it is, with nothing left behind', (_what, sql, params, message) => {
