@@ -143,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (command === 'report') return await reportCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'recommend') return await recommendCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'key') return keyCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
-    if (command === 'kit') return kitCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
+    if (command === 'kit') return await kitCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'sketch') return sketchCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'overlap') return overlapCommand(ctx, [sub, ...rest].filter((a) => a !== undefined));
     if (command === 'engine') {

@@ -29,7 +29,7 @@ export function keyCommand(ctx: CliContext, rest: string[]): number {
 }
 
 /** `kit --key-file K --out FILE.html`: the partner kit for a deal (an extension of DESIGN §2's list). */
-export function kitCommand(ctx: CliContext, rest: string[]): number {
+export async function kitCommand(ctx: CliContext, rest: string[]): Promise<number> {
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const o = ctx.opts(['key-file', 'out', 'deal', 'partner', 'lang', 'id-kind']);
   const keyFile = o.string('key-file');
@@ -40,7 +40,7 @@ export function kitCommand(ctx: CliContext, rest: string[]): number {
   const kind = o.string('id-kind');
   if (kind !== undefined && !(IDENTIFIER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--id-kind must be one of ${IDENTIFIER_KINDS.join(', ')}`);
   const partner = o.string('partner') ?? 'Partner';
-  const r = writePartnerKit(out, {
+  const r = await writePartnerKit(out, {
     key: readKeyFile(keyFile),
     deal: o.string('deal') ?? `Tandem × ${partner}`,
     partner,

@@ -28,7 +28,7 @@ export class DealKits {
   }
 
   /** Writes the partner kit for a deal, making the deal (and its key) the first time. */
-  write(input: unknown): { path: string; bytes: number; keyId: string } {
+  write(input: unknown): Promise<{ path: string; bytes: number; keyId: string }> {
     const { projectId, partnerId, path, lang } = parseOrRefuse(overlapKitSchema, input);
     requireLiveProject(this.db, projectId);
     const names = this.partnerNames(projectId);

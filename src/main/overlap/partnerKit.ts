@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import kitScript from 'virtual:partner-kit-script';
 import { dealKeyId, formatDealKey } from '../../shared/overlap/dealKey';
 import type { IdentifierKind } from '../../shared/overlap/identifiers';
 import { DomainError } from '../../shared/result';
@@ -24,7 +23,11 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * allows that one script (by hash) and nothing to be fetched or sent (`default-src 'none'`),
  * so the page works offline in any current browser and cannot leak what is dropped on it.
  */
-export function partnerKitHtml(o: PartnerKitOptions): string {
+export async function partnerKitHtml(o: PartnerKitOptions): Promise<string> {
+  // Loaded when a kit is written, not when the module is: the script is a module the build
+  // makes (scripts/partnerKitPlugin.ts), and code run from source outside vite (tsx) imports
+  // this file without ever writing a kit.
+  const kitScript = (await import('virtual:partner-kit-script')).default;
   if (kitScript.includes('</script')) throw new Error('the kit script would end its own tag');
   const config = JSON.stringify({ key: formatDealKey(o.key), deal: o.deal, partner: o.partner, lang: o.lang, kind: o.kind, createdBy: o.createdBy }).replace(/</g, '\\u003c');
   const hash = createHash('sha256').update(kitScript).digest('base64');
@@ -48,8 +51,8 @@ export function partnerKitHtml(o: PartnerKitOptions): string {
 }
 
 /** Writes the kit for a deal (whole or not at all) and answers where, how big, and the key's id. */
-export function writePartnerKit(file: string, o: PartnerKitOptions): { path: string; bytes: number; keyId: string } {
-  const html = partnerKitHtml(o);
+export async function writePartnerKit(file: string, o: PartnerKitOptions): Promise<{ path: string; bytes: number; keyId: string }> {
+  const html = await partnerKitHtml(o);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, html, { mode: 0o600 });

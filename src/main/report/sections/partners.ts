@@ -41,7 +41,8 @@ export function partnerBlocks(c: ReportContext): { blocks: ReportBlock[]; empty:
     {
       kind: 'chart',
       title: c.t('report.scoreBreakdown'),
-      option: stackedBarOption(chosen.map((p) => p.name), FACTORS.map((f) => ({ name: factorName(f), values: chosen.map((p) => p.contributions[f]) }))),
+      // The factors the plan weighs: one at weight 0 adds nothing but a legend entry.
+      option: stackedBarOption(chosen.map((p) => p.name), FACTORS.filter((f) => ranking.weights[f] > 0).map((f) => ({ name: factorName(f), values: chosen.map((p) => p.contributions[f]) }))),
       height: 60 + 30 * chosen.length,
     },
     {
