@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import { XlsxWriter } from '../../src/main/data/xlsx/writer';
 import { expect, screenshot, test } from './fixtures';
 
@@ -94,6 +95,22 @@ test('the kit sketches a CSV and an XLSX offline, exactly as the CLI does', asyn
   const cliX = path.join(d.dir, 'x-cli.tsketch');
   tandem('sketch', '--ids', d.xlsx, '--column', 'Mobile', '--key-file', d.key, '--out', cliX);
   expect(parts(savedX)).toEqual(parts(cliX));
+  // A GBK-encoded CSV (what Excel on a Chinese Windows saves): the header reads right, the same sketch.
+  const gbk = path.join(d.dir, '名单-gbk.csv');
+  fs.writeFileSync(gbk, iconv.encode(`姓名,手机号\n${Array.from({ length: 3_000 }, (_, i) => `张${i},${phone(i)}`).join('\n')}\n`, 'gbk'));
+  await page.locator('#file').setInputFiles(gbk);
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('#column option').nth(1)).toHaveText('手机号');
+  await expect(page.locator('#column')).toHaveValue('1');
+  await page.locator('#make').click();
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'done');
+  const download3 = page.waitForEvent('download');
+  await page.locator('#save').click();
+  const savedG = path.join(d.dir, 'g-kit.tsketch');
+  await (await download3).saveAs(savedG);
+  const cliG = path.join(d.dir, 'g-cli.tsketch');
+  tandem('sketch', '--ids', gbk, '--column', '手机号', '--key-file', d.key, '--out', cliG);
+  expect(parts(savedG)).toEqual(parts(cliG));
   expect(outside).toEqual([]);
 });
 
