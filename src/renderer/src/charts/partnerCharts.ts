@@ -2,8 +2,8 @@ import { FACTORS, type KeywordInfluence, type RankedPartner } from '../../../sha
 import type { EChartsOption } from './echarts';
 import type { ChartPalette } from './palette';
 
-/** Up to four partners' factors on one radar, for the side-by-side comparison. */
-export function comparisonOption(partners: RankedPartner[], label: (f: string) => string, p: ChartPalette): EChartsOption {
+/** One radar: the axes (name, range) and a polygon per series, in the theme's colours. */
+function radarOption(indicator: { name: string; min?: number; max: number }[], data: { name: string; value: number[] }[], p: ChartPalette, splitNumber?: number): EChartsOption {
   return {
     color: p.series,
     legend: { bottom: 0, textStyle: { color: p.text } },
@@ -11,14 +11,24 @@ export function comparisonOption(partners: RankedPartner[], label: (f: string) =
     radar: {
       radius: '62%',
       center: ['50%', '46%'],
-      indicator: [...FACTORS, 'risk'].map((f) => ({ name: label(f), max: 1 })),
+      indicator,
       axisName: { color: p.muted },
+      ...(splitNumber ? { splitNumber } : {}),
       splitLine: { lineStyle: { color: p.grid } },
       splitArea: { show: false },
       axisLine: { lineStyle: { color: p.grid } },
     },
-    series: [{ type: 'radar', symbolSize: 4, areaStyle: { opacity: 0.12 }, data: partners.map((x) => ({ name: x.name, value: [...FACTORS.map((f) => x.factors[f]), x.factors.risk] })) }],
+    series: [{ type: 'radar', symbolSize: 4, areaStyle: { opacity: 0.12 }, data }],
   };
+}
+
+/** Up to four partners' factors on one radar, for the side-by-side comparison. */
+export function comparisonOption(partners: RankedPartner[], label: (f: string) => string, p: ChartPalette): EChartsOption {
+  return radarOption(
+    [...FACTORS, 'risk'].map((f) => ({ name: label(f), max: 1 })),
+    partners.map((x) => ({ name: x.name, value: [...FACTORS.map((f) => x.factors[f]), x.factors.risk] })),
+    p,
+  );
 }
 
 /** The most influential keywords, as horizontal bars (rank in ‰ of the whole). */
@@ -41,20 +51,5 @@ export function keywordOption(k: KeywordInfluence, p: ChartPalette, top = 15): E
 
 /** The product's and one partner's brand personality on one radar (1–5 on each dimension). */
 export function personalityOption(dimensions: string[], pairs: { name: string; values: number[] }[], p: ChartPalette): EChartsOption {
-  return {
-    color: p.series,
-    legend: { bottom: 0, textStyle: { color: p.text } },
-    tooltip: {},
-    radar: {
-      radius: '62%',
-      center: ['50%', '46%'],
-      indicator: dimensions.map((name) => ({ name, min: 1, max: 5 })),
-      axisName: { color: p.muted },
-      splitNumber: 4,
-      splitLine: { lineStyle: { color: p.grid } },
-      splitArea: { show: false },
-      axisLine: { lineStyle: { color: p.grid } },
-    },
-    series: [{ type: 'radar', symbolSize: 4, areaStyle: { opacity: 0.12 }, data: pairs.map((x) => ({ name: x.name, value: x.values })) }],
-  };
+  return radarOption(dimensions.map((name) => ({ name, min: 1, max: 5 })), pairs.map((x) => ({ name: x.name, value: x.values })), p, 4);
 }
