@@ -37,8 +37,8 @@ export class OverlapService {
     const names = this.partnerNames(projectId);
     const run = new RunsRepo(this.db).chosen(projectId);
     const deals = this.repo.deals(projectId).map((d): PartnerDeal => {
-      const theirs = d.theirSketch ? readSketchFile(d.theirSketch) : null;
-      const ours = d.ourSketch ? readSketchFile(d.ourSketch) : null;
+      const theirs = d.theirSketch ? this.read(d.theirSketch) : null;
+      const ours = d.ourSketch ? this.read(d.ourSketch) : null;
       const stale = d.ourBasis !== null && (d.ourBasis.column !== settings.column || (settings.kind !== null && d.ourBasis.kind !== settings.kind) || d.ourBasis.runId !== (run?.id ?? null));
       return {
         partnerId: d.partnerId,
@@ -52,6 +52,24 @@ export class OverlapService {
       };
     });
     return { settings, columns: ['user_id', ...datasets.layout(projectId).attributes], audienceRows: datasets.count(projectId, 'audience'), deals };
+  }
+
+  private readonly parsed = new Map<string, SketchFile>();
+
+  /**
+   * A stored sketch, parsed once: the ranking asks on every slider move, and checking a sketch
+   * (its SHA-256 over a few hundred KB per part) costs milliseconds. The text's end holds its
+   * checksum, so the same end is the same content.
+   */
+  private read(text: string): SketchFile {
+    const key = text.slice(-120);
+    let file = this.parsed.get(key);
+    if (!file) {
+      file = readSketchFile(text);
+      if (this.parsed.size >= 64) this.parsed.delete(this.parsed.keys().next().value!);
+      this.parsed.set(key, file);
+    }
+    return file;
   }
 
   /** Segments come back under the run's names (today's, in the strategist's words where renamed). */
