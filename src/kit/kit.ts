@@ -1,7 +1,7 @@
 import { dealKeyId, parseDealKey } from '../shared/overlap/dealKey';
 import { IdentifierSketcher } from '../shared/overlap/identifierSketcher';
 import { detectIdentifierKind, IDENTIFIER_KINDS, type IdentifierKind, normaliseIdentifier } from '../shared/overlap/identifiers';
-import { estimateOverlap } from '../shared/overlap/overlapEstimate';
+import { distinctCount } from '../shared/overlap/overlapEstimate';
 import { SKETCH_EXTENSION, writeSketchFile } from '../shared/overlap/sketchFile';
 import { DEFAULT_K } from '../shared/overlap/thetaSketch';
 import { type KitTable, openKitTable } from './kitTable';
@@ -180,7 +180,7 @@ async function make(): Promise<void> {
     return;
   }
   const sketch = sketcher.finish();
-  const distinct = Math.round(estimateOverlap(sketch, sketch).a.estimate);
+  const distinct = Math.round(distinctCount(sketch).estimate);
   sketchText = writeSketchFile({
     label: config.partner,
     identifier: sketcher.kind,

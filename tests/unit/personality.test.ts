@@ -61,7 +61,7 @@ describe('brand personality in the app', () => {
 
       // A survey: one row per respondent, Chinese headers, the partner named or by id, bad rows located.
       const survey = path.join(dir, '调研.csv');
-      const rows = ['评价对象,真诚,刺激,能力,高雅,粗犷'];
+      const rows = ['评价对象,真诚/Sincerity,刺激,能力,Sophistication（高雅）,粗犷'];
       for (let i = 0; i < 40; i++) rows.push(`墨韵书局,${3 + (i % 2)},2,${4 + (i % 2)},${4 + (i % 3) * 0.5},2`);
       rows.push('p1,9,2,4,4,2', '不知名品牌,3,3,3,3,3', ',1,1,1,1,1');
       fs.writeFileSync(survey, `${rows.join('\n')}\n`);
@@ -69,7 +69,7 @@ describe('brand personality in the app', () => {
       expect(r.respondents).toBe(40);
       expect(r.subjects).toEqual([{ subject: 'p1', name: '墨韵书局', respondents: 40 }]);
       expect(r.rejected).toEqual([
-        { row: 42, column: '真诚', value: '9', reason: 'not a rating from 1 to 5' },
+        { row: 42, column: '真诚/Sincerity', value: '9', reason: 'not a rating from 1 to 5' },
         { row: 43, column: '评价对象', value: '不知名品牌', reason: 'names neither the product nor a partner of the project' },
         { row: 44, column: '评价对象', value: '', reason: 'empty' },
       ]);

@@ -1,7 +1,8 @@
-import { compareSketches, DEFAULT_UNIVERSE, IncomparableSketches, type OverlapResult } from '../../shared/overlap/compareSketches';
+import { compareSketches, IncomparableSketches, type OverlapResult } from '../../shared/overlap/compareSketches';
+import { DEFAULT_UNIVERSE } from '../../shared/overlap/overlapView';
 import { dealKeyId } from '../../shared/overlap/dealKey';
 import { IDENTIFIER_KINDS, IDENTIFIER_WORDS, type IdentifierKind } from '../../shared/overlap/identifiers';
-import { estimateOverlap } from '../../shared/overlap/overlapEstimate';
+import { distinctCount } from '../../shared/overlap/overlapEstimate';
 import { DomainError } from '../../shared/result';
 import { APP_VERSION } from '../core/version';
 import { readKeyFile, writeNewKeyFile } from '../overlap/dealKeyFile';
@@ -78,7 +79,7 @@ export function sketchCommand(ctx: CliContext, rest: string[]): number {
   });
   const bytes = saveSketchFile(out, r.sketch);
   const part = r.sketch.parts[0].sketch;
-  const size = estimateOverlap(part, part).a;
+  const size = distinctCount(part);
   const c = r.counts;
   const result = {
     path: out,

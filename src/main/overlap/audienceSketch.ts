@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { DatasetsRepo } from '../db/datasetsRepo';
 import { dealKeyId } from '../../shared/overlap/dealKey';
 import { IdentifierSketcher } from '../../shared/overlap/identifierSketcher';
-import { detectIdentifierKind, type IdentifierKind } from '../../shared/overlap/identifiers';
+import { detectIdentifierKind, IDENTIFIER_WORDS, type IdentifierKind } from '../../shared/overlap/identifiers';
 import type { OurSketchBasis } from '../../shared/overlap/overlapView';
 import type { SketchFile } from '../../shared/overlap/sketchFile';
 import { OWN_K } from '../../shared/overlap/thetaSketch';
@@ -57,7 +57,7 @@ export function sketchAudience(db: Db, projectId: number, o: AudienceSketchOptio
     const c = all.counts;
     throw new DomainError(
       'refused',
-      `Our audience's column "${o.column}" does not hold ${kind === 'mobile' ? 'mobile numbers' : kind === 'email' ? 'e-mail addresses' : 'ids'} for most users (${c.invalid.toLocaleString('en')} of ${(c.valid + c.invalid).toLocaleString('en')} filled values are not; ${c.empty.toLocaleString('en')} empty). Choose the column and identifier both sides sketch.`,
+      `Our audience's column "${o.column}" does not hold ${IDENTIFIER_WORDS[kind]} for most users (${c.invalid.toLocaleString('en')} of ${(c.valid + c.invalid).toLocaleString('en')} filled values are not; ${c.empty.toLocaleString('en')} empty). Choose the column and identifier both sides sketch.`,
     );
   }
   const parts = [{ name: 'all', sketch: all.finish() }, ...[...segments].map(([id, s]) => ({ name: segmentPart(id), sketch: s.finish() }))];

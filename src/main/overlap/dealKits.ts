@@ -9,7 +9,7 @@ import { parseOrRefuse } from '../../shared/validation';
 import { newDealKey } from './dealKeyFile';
 import { OverlapRepo, type DealRow } from './overlapRepo';
 import { writePartnerKit } from './partnerKit';
-import type { PartnerNames } from './overlapService';
+import type { PartnerNames } from '../partners/partnerService';
 
 /**
  * The partner kit of a deal, written from the Partners page. Kept apart from OverlapService:
@@ -51,5 +51,4 @@ export class DealKits {
       createdBy: `Tandem ${APP_VERSION} partner kit`,
     });
   }
-
 }

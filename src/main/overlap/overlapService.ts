@@ -8,10 +8,9 @@ import { readSketchFile, type SketchFile } from '../../shared/overlap/sketchFile
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
 import { segmentOfPart } from './audienceSketch';
+import type { PartnerNames } from '../partners/partnerService';
 import { OverlapRepo } from './overlapRepo';
 
-/** The partners a project holds, by id (handed in by the composition root: another area's data). */
-export type PartnerNames = (projectId: number) => Map<string, string>;
 
 /**
  * Overlap with partners, for the Partners page, the ranking and the report: the settings, the

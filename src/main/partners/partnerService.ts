@@ -30,6 +30,9 @@ const list = (json: unknown): string[] => {
  * partners and collaborations datasets, the chosen segmentation run (audience fit) and the
  * shortlist's checklist (risk).
  */
+/** The project's partners' names by id, handed to the areas that name partners (overlap, personality). */
+export type PartnerNames = (projectId: number) => Map<string, string>;
+
 /** What the partners' overlap sketches say, for the ranking's overlap factor (the overlap area answers it). */
 export type OverlapForRanking = (projectId: number) => RankInput['overlap'];
 /** Each rated partner's brand-personality fit (the personality area answers it). */

@@ -14,6 +14,7 @@ import {
 } from '../../shared/personality';
 import { DomainError } from '../../shared/result';
 import { parseOrRefuse } from '../../shared/validation';
+import type { PartnerNames } from '../partners/partnerService';
 import type { SurveySums } from './surveyRead';
 
 interface Row {
@@ -45,7 +46,7 @@ const toProfile = (r: Row): PersonalityProfile => ({
 export class PersonalityService {
   constructor(
     private readonly db: Db,
-    private readonly partnerNames: (projectId: number) => Map<string, string>,
+    private readonly partnerNames: PartnerNames,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

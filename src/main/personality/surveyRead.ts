@@ -65,8 +65,9 @@ export function readSurvey(params: unknown): SurveySums {
     source.read((fields, line) => {
       if (!header) {
         header = fields;
-        const norm = fields.map((h) => normalizeHeader(h.replace(/^\uFEFF/, '')));
-        const find = (names: string[]) => norm.findIndex((h) => names.some((n) => h === normalizeHeader(n) || h.split(/[/|]/).includes(normalizeHeader(n))));
+        // A header matches whole or by one of its parts (`真诚/Sincerity`, `Sincerity（真诚）`).
+        const parts = fields.map((h) => [h, ...h.split(/[/|()（）]+/)].map((x) => normalizeHeader(x.replace(/^\uFEFF/, ''))).filter(Boolean));
+        const find = (names: string[]) => parts.findIndex((ps) => names.some((n) => ps.includes(normalizeHeader(n))));
         subjectAt = find(SUBJECT_HEADERS);
         for (const d of PERSONALITY_DIMENSIONS) dimAt.push(find(DIMENSION_HEADERS[d]));
         const missing = [...(subjectAt < 0 ? ['subject (评价对象)'] : []), ...PERSONALITY_DIMENSIONS.filter((_, i) => dimAt[i] < 0)];

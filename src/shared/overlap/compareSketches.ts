@@ -51,7 +51,6 @@ export interface OverlapResult {
   segments: SegmentOverlap[];
 }
 
-export { DEFAULT_UNIVERSE };
 
 export class IncomparableSketches extends Error {
   constructor(message: string) {

@@ -69,7 +69,8 @@ function relativeError(s: ThetaSketch): number {
   return s.theta === 1 ? 0 : Math.sqrt((1 - s.theta) / Math.max(1, s.values.length));
 }
 
-function sizeOf(s: ThetaSketch): Interval & { exact: boolean } {
+/** How many distinct people one sketch stands for, with its interval (exact when theta is 1). */
+export function distinctCount(s: ThetaSketch): Interval & { exact: boolean } {
   const n = distinctEstimate(s);
   if (s.theta === 1) return { ...exact(n), exact: true };
   const r = relativeError(s);
@@ -102,8 +103,8 @@ function clampInterval(i: Interval, lo: number, hi: number): Interval {
 
 export function estimateOverlap(a: ThetaSketch, b: ThetaSketch, universe: number | null = null): OverlapEstimate {
   const w = commonWindow(a, b);
-  const sizeA = sizeOf(a);
-  const sizeB = sizeOf(b);
+  const sizeA = distinctCount(a);
+  const sizeB = distinctCount(b);
   const fpc = 1 - w.theta;
   const shareOfA = clampInterval(scaled(w.inBoth, w.inA, fpc, 1, 0), 0, 1);
   const shareOfB = clampInterval(scaled(w.inBoth, w.inB, fpc, 1, 0), 0, 1);

@@ -152,7 +152,7 @@ export function OverlapCard({ projectId, partners, onChange }: { projectId: numb
           </table>
         )}
         {busy?.startsWith('job:') && <p className="muted small">{t('overlap.working')}</p>}
-        {view.deals.filter((d) => d.result).map((d) => <DealResult key={d.partnerId} deal={d} result={d.result!} ours={view.audienceRows} lang={lang} />)}
+        {view.deals.filter((d) => d.result).map((d) => <DealResult key={d.partnerId} deal={d} result={d.result!} lang={lang} />)}
         <details className="overlap-privacy" data-testid="overlap-privacy">
           <summary>{t('overlap.privacyTitle')}</summary>
           <p className="small">{t('overlap.privacyHolds', { k: f.number(DEFAULT_K) })}</p>
@@ -164,7 +164,7 @@ export function OverlapCard({ projectId, partners, onChange }: { projectId: numb
   );
 }
 
-function DealResult({ deal, result: r, lang }: { deal: PartnerDeal; result: OverlapResult; ours: number; lang: 'en' | 'zh-CN' }) {
+function DealResult({ deal, result: r, lang }: { deal: PartnerDeal; result: OverlapResult; lang: 'en' | 'zh-CN' }) {
   const t = useT();
   const f = useFormat();
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
