@@ -29,6 +29,7 @@ export default defineConfig({
           writer: resolve('src/main/data/writerThread.ts'),
           alsWorker: resolve('src/main/partners/targeting/alsWorker.ts'),
           itemScoreWorker: resolve('src/main/partners/targeting/itemScoreWorker.ts'),
+          kernelThread: resolve('src/main/ml/simd/kernelThread.ts'),
         },
         output: {
           entryFileNames: '[name].js',

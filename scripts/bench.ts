@@ -211,7 +211,8 @@ if (runs('kmeans')) {
     const blobTruth = i32('blobs.labels');
     const digits = f32('digits.f32');
     const digitTruth = i32('digits.labels');
-    for (const name of ['onnx', 'tfjs', 'js'] as const) {
+    for (const name of ['wasm', 'onnx', 'tfjs', 'js'] as const) {
+      const isDefault = name === 'wasm';
       const engine = await engineFor(name);
       const t0 = process.memoryUsage().rss;
       let peak = t0;
@@ -223,24 +224,24 @@ if (runs('kmeans')) {
       const perIter: number[] = [];
       const peerPerIter = [sk.uniform.s_per_iter];
       let fit: Awaited<ReturnType<typeof kmeans>> | null = null;
-      for (let r = 0; r < (name === 'onnx' ? Math.min(RUNS, 3) : 1); r++) {
+      for (let r = 0; r < (isDefault ? Math.min(RUNS, 3) : 1); r++) {
         const started = performance.now();
         fit = await kmeans(uniform, 1_000_000, 16, engine.assigner, { k: 8, restarts: 1, maxIter: 50, tol: 1e-4, seed: 0 });
         perIter.push((performance.now() - started) / 1000 / fit.iterations);
-        if (name !== 'onnx') continue;
+        if (!isDefault) continue;
         const again = spawnSync('/usr/bin/python3', [path.resolve('scripts/peers/kmeans_peer.py'), dir, '1', 'uniform'], { encoding: 'utf8' });
         if (again.status === 0) peerPerIter.push((JSON.parse(again.stdout) as { s_per_iter: number }).s_per_iter);
       }
       clearInterval(timer);
       const peerMedian = median(peerPerIter.length > 1 ? peerPerIter.slice(1) : peerPerIter);
       rows.push({
-        figure: `k-means 1M x 16, k=8, s/iteration [${name}${name === 'onnx' ? ', default' : ''}]`,
+        figure: `k-means 1M x 16, k=8, s/iteration [${name}${isDefault ? ', default' : ''}]`,
         tandem: median(perIter).toFixed(3),
         peer: `${peerMedian.toFixed(3)} (scikit-learn)`,
         ratio: (median(perIter) / peerMedian).toFixed(2),
         note: `whole fit / iterations, seeding included (the step alone: next row); ${engine.backend}; ${perIter.length} run(s); ${fit!.iterations} iterations (sklearn ${sk.uniform.iterations}); inertia ${(fit!.inertia / sk.uniform.inertia).toFixed(4)}x sklearn's; peak RSS ${(peak / 1024 ** 2).toFixed(0)} MB`,
       });
-      if (name === 'onnx') {
+      if (name === 'wasm' || name === 'onnx') {
         // The Lloyd step alone (one pass: per-centre sums and counts), as the issue states it,
         // beside scikit-learn's whole fit per iteration (its seeding included).
         const p = points(uniform, 1_000_000, 16);
@@ -252,11 +253,11 @@ if (runs('kmeans')) {
           steps.push(performance.now() - t0);
         }
         rows.push({
-          figure: 'Lloyd step alone 1M x 16, k=8 (ms) [onnx]',
+          figure: `Lloyd step alone 1M x 16, k=8 (ms) [${name}]`,
           tandem: median(steps).toFixed(1),
           peer: `${(peerMedian * 1000).toFixed(1)} (scikit-learn, fit / iterations)`,
           ratio: (median(steps) / (peerMedian * 1000)).toFixed(2),
-          note: 'target <= 0.5; median of 30 steps at the fitted centres',
+          note: `${isDefault ? 'target <= 0.5; ' : ''}median of 30 steps at the fitted centres; ${engine.backend}`,
         });
       }
       const b = await kmeans(blobs, blobTruth.length, 16, engine.assigner, { k: 8, restarts: 1, seed: 0 });
@@ -272,7 +273,7 @@ if (runs('kmeans')) {
     }
     // Above two million rows Tandem switches to mini-batch k-means; beside MiniBatchKMeans.
     const large = f32('large.f32');
-    const engine = await engineFor('onnx');
+    const engine = await engineFor();
     const times: number[] = [];
     let fit: Awaited<ReturnType<typeof kmeans>> | null = null;
     for (let r = 0; r < Math.min(RUNS, 3); r++) {
@@ -282,7 +283,7 @@ if (runs('kmeans')) {
     }
     await engine.assigner.dispose();
     rows.push({
-      figure: 'k-means 3M x 16, k=8, mini-batch fit (s) [onnx]',
+      figure: `k-means 3M x 16, k=8, mini-batch fit (s) [${engine.assigner.engine}, default]`,
       tandem: median(times).toFixed(2),
       peer: `${sk.large.s.toFixed(2)} (MiniBatchKMeans)`,
       ratio: (median(times) / sk.large.s).toFixed(2),

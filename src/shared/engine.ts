@@ -1,7 +1,9 @@
 /** The machine-learning backends this machine has (the status bar and `tandem engine` show it). */
 export interface EngineInfo {
   /** The engine segmentation uses unless told otherwise. */
-  default: 'onnx' | 'tfjs' | 'js';
+  default: 'wasm' | 'onnx' | 'tfjs' | 'js';
+  /** Tandem's WebAssembly SIMD kernels (the default without a GPU), on this many threads. */
+  wasm: { available: boolean; threads: number; error: string | null };
   onnx: {
     available: boolean;
     version: string | null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { projectIdSchema } from './project';
 
 /** Segmentation runs as they cross the contract (DESIGN §1 step 3). */
-export const ENGINE_NAMES = ['onnx', 'tfjs', 'js'] as const;
+export const ENGINE_NAMES = ['wasm', 'onnx', 'tfjs', 'js'] as const;
 export type EngineChoice = (typeof ENGINE_NAMES)[number];
 
 const int = (min: number, max: number) => z.number().int('validation.integer').min(min, 'validation.tooSmall').max(max, 'validation.tooLarge');

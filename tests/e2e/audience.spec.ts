@@ -9,7 +9,7 @@ test('segment the demo audience from the page: personas, four charts, runs to co
   await expect(page.getByRole('heading', { name: 'Audience', exact: true })).toBeVisible();
   await expect(page.getByTestId('feature-toggles')).toContainText('listen_minutes');
   // The status bar says which engines loaded.
-  await expect(page.getByTestId('engine')).toContainText('ONNX cpu · TF.js wasm', { timeout: 20_000 });
+  await expect(page.getByTestId('engine')).toContainText(/SIMD ×\d · ONNX cpu · TF\.js wasm/, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Fix k' }).click();
   await page.locator('.seg-row input[type=number]').first().fill('5');
   await page.getByTestId('run-segmentation').click();

@@ -6,6 +6,7 @@ import { type Assigner, points } from '../../src/main/ml/assign';
 import { jsAssigner } from '../../src/main/ml/backends/jsEngine';
 import { onnxAssigner } from '../../src/main/ml/backends/onnxEngine';
 import { tfjsAssigner } from '../../src/main/ml/backends/tfjsEngine';
+import { wasmAssigner } from '../../src/main/ml/backends/wasmEngine';
 import { kmeans, KMeansInputError, MINI_BATCH_ABOVE } from '../../src/main/ml/kmeans';
 import { adjustedRandIndex } from '../../src/main/ml/metrics';
 import { pca2 } from '../../src/main/ml/pca';
@@ -48,7 +49,8 @@ describe('the model engine', () => {
     const closestBefore = Float32Array.from(uniform(n, 1, 3), (v) => v * 2);
     type Result = { labels: Int32Array; distances: Float32Array; sums: Float64Array; counts: Float64Array; potentials: Float64Array; closest: Float32Array; clusterSums: Float64Array };
     const results: Result[] = [];
-    const engines: Assigner[] = [jsAssigner(), await onnxAssigner(), await tfjsAssigner()];
+    // The SIMD engine twice: the points resident in its memory, and streamed through it in blocks.
+    const engines: Assigner[] = [jsAssigner(), await wasmAssigner(), await wasmAssigner({ residentBytes: 1 << 20, streamRows: 50_000 }), await onnxAssigner(), await tfjsAssigner()];
     const P = points(X, n, d);
     for (const engine of engines) {
       const labels = new Int32Array(n);
@@ -131,7 +133,7 @@ describe('the PCA map', () => {
 describe('k-means', () => {
   it('finds separated blobs exactly (adjusted Rand index 1) on every engine', async () => {
     const { X, truth } = blobs(3000, 4, 5, 3);
-    for (const engine of [jsAssigner(), await onnxAssigner(), await tfjsAssigner()]) {
+    for (const engine of [jsAssigner(), await wasmAssigner(), await onnxAssigner(), await tfjsAssigner()]) {
       const r = await kmeans(X, 3000, 4, engine, { k: 5, seed: 1, restarts: 2 });
       expect(adjustedRandIndex(r.labels, truth), engine.engine).toBe(1);
     }
@@ -145,11 +147,13 @@ describe('k-means', () => {
     expect([...b.labels]).toEqual([...a.labels]);
     const onnx = await kmeans(X, 4000, 5, await onnxAssigner(), { k: 4, seed: 7 });
     expect(Math.abs(onnx.inertia - a.inertia) / a.inertia).toBeLessThan(1e-3);
+    const simd = await kmeans(X, 4000, 5, await wasmAssigner(), { k: 4, seed: 7 });
+    expect(Math.abs(simd.inertia - a.inertia) / a.inertia).toBeLessThan(1e-3);
   });
 
   it('mini-batch mode: exact on separated blobs, within 2% of Lloyd on structureless data, repeatable, and chosen above two million rows', async () => {
     const { X, truth } = blobs(20_000, 4, 5, 4);
-    for (const engine of [jsAssigner(), await onnxAssigner()]) {
+    for (const engine of [jsAssigner(), await wasmAssigner(), await onnxAssigner()]) {
       const r = await kmeans(X, 20_000, 4, engine, { k: 5, seed: 3, algorithm: 'minibatch', batchSize: 1024 });
       expect(r.algorithm).toBe('minibatch');
       expect(adjustedRandIndex(r.labels, truth), engine.engine).toBe(1);

@@ -100,14 +100,14 @@ describe('segmentation of the audience', () => {
     expect(seg.status, seg.stderr).toBe(0);
     const result = JSON.parse(seg.stdout);
     expect(Object.keys(result)).toEqual(['k', 'engine', 'iterations', 'inertia', 'silhouette', 'ms', 'segments']);
-    expect(result).toMatchObject({ k: 4, engine: 'onnx' });
+    expect(result).toMatchObject({ k: 4, engine: 'wasm' });
     expect(Object.keys(result.segments[0])).toEqual(['id', 'name', 'size', 'share', 'distinguishing']);
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(20_001);
     expect(lines[0]).toBe('\ufeffuser_id,segment');
     const engine = run('engine');
     expect(engine.status).toBe(0);
-    expect(JSON.parse(engine.stdout).engine).toMatchObject({ default: 'onnx', onnx: { available: true, using: 'cpu' }, tfjs: { backend: 'wasm' } });
+    expect(JSON.parse(engine.stdout).engine).toMatchObject({ default: 'wasm', wasm: { available: true }, onnx: { available: true, using: 'cpu' }, tfjs: { backend: 'wasm' } });
     const bad = run('segment', '--project', '1', '--k', '0');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--k');

@@ -38,7 +38,7 @@ export async function runSegmentation(db: Db, projectId: number, settings: Segme
   // Only the columns the run uses: its features (streamed a chunk of users at a time, never whole),
   // the attributes personas describe, ids when written out. The engine's sessions load on
   // onnxruntime's own threads while this one reads the columns.
-  const starting = engineFor(settings.engine ?? 'onnx');
+  const starting = engineFor(settings.engine);
   const blocks = keptBlocks(() => datasets.audienceFeatureBlocks(projectId, names), n * names.length * 8);
   // The features are read in passes (matrix, then personas): an import landing in between must not mix two audiences.
   const version = datasets.audienceVersion(projectId, names);

@@ -6,7 +6,7 @@
  * resources/models on onnxruntime-node, the default), `tfjs` (TensorFlow.js on its best
  * backend). Points go in blocks, so a million rows never need a k × n matrix at once.
  */
-export type EngineName = 'js' | 'onnx' | 'tfjs';
+export type EngineName = 'js' | 'onnx' | 'tfjs' | 'wasm';
 
 export interface StepTotals {
   /** Per centre, the float64 sum of its points [k × d]. */

@@ -1,4 +1,5 @@
 import type { EngineInfo } from '../../shared/engine';
+import { wasmAssigner } from './backends/wasmEngine';
 import { chooseProvider } from './providers';
 import { loadTfjs } from './tfjsLoader';
 
@@ -12,7 +13,8 @@ let cached: Promise<EngineInfo> | null = null;
 export function detectEngines(): Promise<EngineInfo> {
   cached ??= (async () => {
     const info: EngineInfo = {
-      default: 'onnx',
+      default: 'wasm',
+      wasm: { available: false, threads: 0, error: null },
       onnx: { available: false, version: null, providers: [], using: null, refused: [], error: null },
       tfjs: { backend: null, native: false, simd: null, error: null },
     };
@@ -27,8 +29,17 @@ export function detectEngines(): Promise<EngineInfo> {
       info.onnx.refused = choice.refused;
     } catch (e) {
       info.onnx.error = (e as Error).message;
-      info.default = 'js';
     }
+    try {
+      const engine = await wasmAssigner();
+      info.wasm = { available: true, threads: engine.threads, error: null };
+      await engine.dispose();
+    } catch (e) {
+      info.wasm.error = (e as Error).message;
+    }
+    // As engineFor: ONNX Runtime on a GPU, else the SIMD kernels, else ONNX Runtime on the CPU, else plain JS.
+    const gpu = info.onnx.available && info.onnx.using !== 'cpu';
+    info.default = gpu ? 'onnx' : info.wasm.available ? 'wasm' : info.onnx.available ? 'onnx' : 'js';
     try {
       const t = await loadTfjs();
       info.tfjs = { backend: t.backend, native: t.native, simd: t.simd, error: null };
@@ -40,10 +51,11 @@ export function detectEngines(): Promise<EngineInfo> {
   return cached;
 }
 
-/** One line for people: "ONNX Runtime 1.30 (cpu) · TensorFlow.js wasm+simd". */
+/** One line for people: "WebAssembly SIMD (2 threads) · ONNX Runtime 1.30 (cpu) · TensorFlow.js wasm+simd". */
 export function describeEngines(info: EngineInfo): string {
   const refused = info.onnx.refused.map((r) => `; no ${r.name}: ${r.reason}`).join('');
   const onnx = info.onnx.available ? `ONNX Runtime ${info.onnx.version ?? ''} (${info.onnx.using}${refused})`.replace('  ', ' ') : `ONNX Runtime unavailable (${info.onnx.error})`;
   const tfjs = info.tfjs.backend ? `TensorFlow.js ${info.tfjs.backend}${info.tfjs.simd ? '+simd' : ''}` : `TensorFlow.js unavailable (${info.tfjs.error})`;
-  return `${onnx} · ${tfjs}`;
+  const wasm = info.wasm.available ? `WebAssembly SIMD (${info.wasm.threads} thread${info.wasm.threads === 1 ? '' : 's'})` : `WebAssembly SIMD unavailable (${info.wasm.error})`;
+  return `${wasm} · ${onnx} · ${tfjs}`;
 }

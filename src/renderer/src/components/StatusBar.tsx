@@ -25,8 +25,14 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
       <JobProgress />
       {engine && (
         <span title={t('status.bar.engineTitle')} data-testid="engine">
-          {t('status.bar.engine')}: {engine.onnx.available ? `ONNX ${engine.onnx.using}` : 'JS'}
-          {engine.tfjs.backend ? ` · TF.js ${engine.tfjs.backend}${engine.tfjs.simd ? '+SIMD' : ''}` : ''}
+          {t('status.bar.engine')}:{' '}
+          {[
+            engine.wasm.available ? `SIMD ×${engine.wasm.threads}` : '',
+            engine.onnx.available ? `ONNX ${engine.onnx.using}` : '',
+            engine.tfjs.backend ? `TF.js ${engine.tfjs.backend}${engine.tfjs.simd ? '+SIMD' : ''}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · ') || 'JS'}
         </span>
       )}
       {info && <span>v{info.version}</span>}

@@ -33,7 +33,7 @@ export default function AudiencePage() {
   const [k, setK] = useState(5);
   const [kRange, setKRange] = useState<[number, number]>(USEFUL_K_RANGE);
   const [seed, setSeed] = useState(0);
-  const [engine, setEngine] = useState<EngineChoice>('onnx');
+  const [engine, setEngine] = useState<EngineChoice | 'auto'>('auto');
   const [busy, setBusy] = useState(false);
 
   const numeric = useMemo(() => audience?.profile?.columns.filter((c) => c.type === 'number').map((c) => c.name) ?? [], [audience]);
@@ -55,7 +55,7 @@ export default function AudiencePage() {
   const start = async () => {
     setBusy(true);
     try {
-      const settings: SegmentSettingsInput = { features: [...features], seed, engine, ...(kMode === 'fixed' ? { k } : { kMin: kRange[0], kMax: kRange[1] }) };
+      const settings: SegmentSettingsInput = { features: [...features], seed, ...(engine === 'auto' ? {} : { engine }), ...(kMode === 'fixed' ? { k } : { kMin: kRange[0], kMax: kRange[1] }) };
       const job = await call('jobs.start', { kind: 'segment', projectId: project.id, settings });
       const ended = await waitForJob(job.id);
       if (ended.state === 'done') {
@@ -161,7 +161,9 @@ export default function AudiencePage() {
             </label>
             <label>
               {t('audience.engine')}{' '}
-              <select className="input" value={engine} onChange={(e) => setEngine(e.target.value as EngineChoice)}>
+              <select className="input" value={engine} onChange={(e) => setEngine(e.target.value as EngineChoice | 'auto')}>
+                <option value="auto">{t('audience.engineAuto')}</option>
+                <option value="wasm">WebAssembly SIMD</option>
                 <option value="onnx">ONNX Runtime</option>
                 <option value="tfjs">TensorFlow.js</option>
                 <option value="js">JavaScript</option>
