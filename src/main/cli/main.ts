@@ -39,7 +39,7 @@ export const USAGE = `tandem [--data-dir DIR] [--json] <command>
   dataset export --project ID --kind KIND --out FILE.csv|FILE.xlsx
   export --project ID --out FILE.tandem  |  open FILE.tandem [--as-copy]
   segment --project ID [--k K | --k-min A --k-max B] [--features a,b] [--seed S]
-          [--restarts R] [--max-iter M] [--engine onnx|tfjs|js] [--assignments OUT.csv]
+          [--restarts R] [--max-iter M] [--engine wasm|onnx|tfjs|js] [--assignments OUT.csv]
   checklist --project ID | checklist set --project ID --item ITEM [--status todo|in_progress|done|na]
             [--severity blocking|high|medium|low] [--owner O] [--due YYYY-MM-DD|none]
             [--note T] [--reason T] [--evidence FILE]

@@ -2,9 +2,10 @@
  * What k-means asks of an engine, in three passes over the points X [n × d]: the Lloyd step
  * (each centre's sum and count, so the centre update is k·d work), the k-means++
  * seeding pass (every candidate scored at once) and the final assignment (labels and
- * squared distances). Engines: `js` (plain loops, the reference), `onnx` (the graphs in
- * resources/models on onnxruntime-node, the default), `tfjs` (TensorFlow.js on its best
- * backend). Points go in blocks, so a million rows never need a k × n matrix at once.
+ * squared distances). Engines: `js` (plain loops, the reference), `wasm` (Tandem's SIMD
+ * kernels on every core, the default without a GPU), `onnx` (the graphs in resources/models
+ * on onnxruntime-node, the default where a GPU provider opens), `tfjs` (TensorFlow.js on its
+ * best backend). Points go in blocks, so a million rows never need a k × n matrix at once.
  */
 export type EngineName = 'js' | 'onnx' | 'tfjs' | 'wasm';
 

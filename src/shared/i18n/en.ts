@@ -1249,7 +1249,7 @@ export const en = {
   'audience.kRange': 'k from',
   'audience.seed': 'Seed',
   'audience.engine': 'Engine',
-  'audience.engineAuto': 'Automatic (GPU if any, else SIMD on every core)',
+  'audience.engineAuto': 'Automatic (GPU, else SIMD)',
   'audience.running': 'Segmenting…',
   'audience.run': 'Run segmentation',
   'audience.runs': 'Runs',

@@ -1251,7 +1251,7 @@ export const zhCN: Record<MessageKey, string> = {
   'audience.kRange': 'k 的范围',
   'audience.seed': '随机种子',
   'audience.engine': '计算引擎',
-  'audience.engineAuto': '自动（有 GPU 用 GPU，否则多核 SIMD）',
+  'audience.engineAuto': '自动（GPU 优先，否则 SIMD）',
   'audience.running': '正在细分…',
   'audience.run': '开始细分',
   'audience.runs': '历次运行',
