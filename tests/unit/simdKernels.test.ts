@@ -51,7 +51,7 @@ describe('the WebAssembly encoder', () => {
       const bytes = lloydModule(k, d).bytes(memory);
       expect(WebAssembly.validate(bytes), `${k}x${d}`).toBe(true);
       expect([...lloydModule(k, d).bytes(memory)]).toEqual([...bytes]);
-      expect(WebAssembly.validate(seedModule(d).bytes(memory)), `seed ${d}`).toBe(true);
+      for (const m of [1, 4, 8]) expect(WebAssembly.validate(seedModule(d, m).bytes(memory)), `seed ${d} ${m}`).toBe(true);
     }
   });
 });

@@ -143,7 +143,7 @@ export async function wasmAssigner(opts: WasmEngineOptions = {}): Promise<Assign
       // Each block's candidate distances, kept for accept(): in the kernels' memory while the
       // points are resident (one block), copied out when they stream.
       const blocks: { start: number; parts: Span[]; near: Float32Array; offset: number; rows: number }[] = [];
-      const run = await pool.kernels(seedModule(d));
+      const run = await pool.kernels(seedModule(d, m));
       await forBlocks(p, (1 + m) * 4, async (xAt, start, rows, outAt) => {
         f32().set(candidates.subarray(0, m * d), CENTRES / 4);
         f32().set(closest.subarray(start, start + rows), outAt / 4);

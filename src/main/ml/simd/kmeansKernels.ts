@@ -304,12 +304,12 @@ export function lloydModule(k: number, d: number): ModuleSpec {
   };
 }
 
-/** seed1 … seed8 for points of d features. */
-export function seedModule(d: number): ModuleSpec {
-  const counts = Array.from({ length: MAX_SEED_CANDIDATES }, (_, i) => i + 1);
+/** seed{m} for points of d features (a fit asks for two: the first centre's m = 1, then 2 + ln k). */
+export function seedModule(d: number, m: number): ModuleSpec {
+  if (!(m >= 1 && m <= MAX_SEED_CANDIDATES)) throw new RangeError(`a seeding pass scores 1 to ${MAX_SEED_CANDIDATES} candidates, not ${m}`);
   return {
-    key: `seed ${d}`,
-    bytes: (memory) => wasmModule(counts.map((m) => seedFunction(m, d)), memory),
-    warmUp: counts.map((m) => [`seed${m}`, [0, Math.floor(warmRows(d) / m), 0, 0, 3 * MB, 2 * MB]]),
+    key: `seed ${d} ${m}`,
+    bytes: (memory) => wasmModule([seedFunction(m, d)], memory),
+    warmUp: [[`seed${m}`, [0, Math.max(1, Math.floor(warmRows(d) / m)), 0, 0, 3 * MB, 2 * MB]]],
   };
 }
