@@ -82,6 +82,33 @@ describe('importing each data kind', () => {
     expect(repo.page(projectId, 'audience', n, 1)).toEqual([{ userId: 'new1', features: { minutes: 2 }, attributes: { city: '三线' } }]);
   });
 
+
+  it.each([false, true])('a refused user leaves no trace of its values (writer thread: %s): not in the stored dictionary, not in the profile, even when a kept user brings the value batches later', (writerThread) => {
+    const { lib, projectId, dir } = setup();
+    const file = path.join(dir, 'ghost.csv');
+    const lines = ['user_id,minutes,city,tier'];
+    for (let i = 0; i < 10_000; i++) lines.push(`u${i},${i % 7},${['一线', '二线'][i % 2]},t${i % 3}`);
+    // Repeats early on (first batch) carry values no kept user has yet; one of them, 幽灵, comes back
+    // with a kept user three batches later, the other (鬼城) never does.
+    lines.splice(3, 0, 'u0,1,幽灵,t9', 'u1,2,鬼城,t9');
+    lines.push('late,3,幽灵,t1');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const r = importFile(lib.db, { projectId, kind: 'audience', file }, undefined, { writerThread });
+    expect(reasons(r)).toEqual(['4:user_id:duplicate', '5:user_id:duplicate']);
+    const store = new DatasetsRepo(lib.db);
+    expect(store.page(projectId, 'audience', 10_000, 1)).toEqual([{ userId: 'late', features: { minutes: 3 }, attributes: { city: '幽灵', tier: 't1' } }]);
+    expect(store.page(projectId, 'audience', 0, 2).map((u) => u.attributes)).toEqual([{ city: '一线', tier: 't0' }, { city: '二线', tier: 't1' }]);
+    const profile = new DataService(lib.db).list(projectId)[0].profile!;
+    const city = profile.columns.find((c) => c.name === 'city')!;
+    expect(city).toMatchObject({ distinct: 3, histogram: [{ label: '一线', count: 5000 }, { label: '二线', count: 5000 }, { label: '幽灵', count: 1 }] });
+    expect(profile.columns.find((c) => c.name === 'tier')).toMatchObject({ distinct: 3 });
+    expect(profile.columns.find((c) => c.name === 'minutes')).toMatchObject({ min: 0, max: 6 });
+    // The stored dictionaries hold only kept users' values: the refused users' 鬼城 and t9 are not in them.
+    expect(store.audience.dictionary(projectId, 0).sort()).toEqual(['一线', '二线', '幽灵'].sort());
+    expect(store.audience.dictionary(projectId, 1).sort()).toEqual(['t0', 't1', 't2']);
+    expect(new DataService(lib.db).page(projectId, 'audience', 0, 5, { column: 'city', equals: '鬼城' })).toMatchObject({ total: 0 });
+    expect(new DataService(lib.db).page(projectId, 'audience', 0, 5, { column: 'city', equals: '幽灵' })).toMatchObject({ total: 1 });
+  });
   it('audience: suggests the fields from Chinese headers, reads GBK, numbers become features and text attributes', () => {
     const { run, rows, dir } = setup();
     const file = path.join(dir, 'aud.csv');

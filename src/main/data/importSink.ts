@@ -4,7 +4,7 @@ import type { DatasetProfile, ImportMode, Rejection } from '../../shared/data';
 import type { Mapping } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { AudienceKeys } from '../db/audienceKeys';
-import { StoredRowReader } from '../db/audienceWriter';
+import type { AudienceBatch } from './audienceBatch';
 import { ProfileBuilder, profileFromDb } from './profile';
 import { duplicateProblem } from './rejections';
 
@@ -51,6 +51,8 @@ export interface SinkResult {
 export interface ImportSink {
   /** `values`: `lines.length` rows of table values, flat; `lines`: their lines in the file. */
   addValues(values: unknown[], lines: number[]): void;
+  /** Audience users, as columns (the audience's only path in). */
+  addAudience(batch: AudienceBatch): void;
   finish(f: SinkFinish): SinkResult;
   abort(): void;
 }
@@ -61,6 +63,8 @@ export const STORE_REJECTED = 10_000;
 interface RowStore {
   /** Returns the indexes of the rows the table's key refused. */
   insert(values: unknown[], count: number): number[];
+  /** The audience's users; returns the indexes of those refused as repeats. */
+  insertAudience?(batch: AudienceBatch): number[];
   finish(): void;
   /** The profile of the rows written, when the store builds it (an audience replaced). */
   profile?(): DatasetProfile;
@@ -77,21 +81,27 @@ function rowStore(db: Db, datasets: DatasetsRepo, start: SinkStart): RowStore {
   const layout = start.layout ?? { features: [], attributes: [] };
   const chunks = datasets.audience.writer(start.projectId, layout);
   const keys = new AudienceKeys(datasets.audience, start.projectId, start.mode === 'append', start.expectedRows);
-  const reader = new StoredRowReader({ features: layout.features.length, attributes: layout.attributes.length });
   const profile = start.mode === 'replace' ? new ProfileBuilder('audience') : null;
-  const width = rowWidth('audience', layout);
+  // The import's dictionaries, grown by each batch's new values (codes are the import's own).
+  const labels: string[][] = layout.attributes.map(() => []);
+  let keep = new Int32Array(0);
   return {
-    insert: (values, count) => {
+    insert: () => {
+      throw new Error('audience users arrive as column batches');
+    },
+    insertAudience: (batch) => {
+      batch.newValues.forEach((values, a) => {
+        for (const v of values) labels[a].push(v);
+      });
+      if (keep.length < batch.count) keep = new Int32Array(batch.count);
       const refused: number[] = [];
-      for (let i = 0, at = 0; i < count; i++, at += width) {
-        const id = reader.read(values, at);
-        if (!keys.accept(id)) {
-          refused.push(i);
-          continue;
-        }
-        chunks.add(id, reader.features, reader.texts);
-        profile?.addStoredAudience(layout, id, reader.features, reader.texts);
+      let kept = 0;
+      for (let i = 0; i < batch.count; i++) {
+        if (keys.accept(batch.ids[i])) keep[kept++] = i;
+        else refused.push(i);
       }
+      chunks.addBatch(batch, keep, kept, labels);
+      profile?.addAudienceBatch(layout, batch, keep, kept, labels);
       return refused;
     },
     finish: () => void chunks.finish(),
@@ -132,6 +142,14 @@ export class InlineSink implements ImportSink {
       // Table values are (project_id, key, …): the key is the second.
       const key = String(values[i * this.width + 1]);
       this.duplicates.push({ row: lines[i], ...duplicateProblem(this.start.keyField, this.start.keyColumn, key, this.start.mode) });
+    }
+  }
+
+  addAudience(batch: AudienceBatch): void {
+    const refused = this.rows.insertAudience!(batch);
+    this.rowsWritten += batch.count - refused.length;
+    for (const i of refused) {
+      this.duplicates.push({ row: batch.lines[i], ...duplicateProblem(this.start.keyField, this.start.keyColumn, batch.ids[i], this.start.mode) });
     }
   }
 

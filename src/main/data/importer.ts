@@ -2,12 +2,13 @@ import type { Db } from '../db/connection';
 import { type AudienceLayout, DatasetsRepo, pushRowValues } from '../db/datasetsRepo';
 import { ProjectsRepo } from '../db/projectsRepo';
 import type { ImportMode, ImportNote, ImportResult } from '../../shared/data';
-import type { ExperimentRow } from '../../shared/datasets';
+import type { AudienceRow, ExperimentRow } from '../../shared/datasets';
 import { experimentPlacementProblem } from '../../shared/experiments';
 import { translate } from '../../shared/i18n';
 import { type Mapping, mappingProblems, timeFieldsOf } from '../../shared/fields';
 import type { DatasetKind } from '../../shared/project';
 import { DomainError } from '../../shared/result';
+import { AudienceBatcher } from './audienceBatch';
 import { type ImportSink, InlineSink, type SinkResult, STORE_REJECTED } from './importSink';
 import { storedColumns } from './datasetExport';
 import { ProfileBuilder } from './profile';
@@ -105,6 +106,8 @@ export function importFile(
       const refs = referenceChecks(datasets, req, mapping, sample.headers, notes);
       let values: unknown[] = [];
       let lines: number[] = [];
+      // An audience crosses to the writer as columns; every other kind as table values.
+      const users = layout ? new AudienceBatcher(layout) : null;
       const problems: RowProblem[] = [];
       let header = true;
       source.read(
@@ -134,6 +137,11 @@ export function importFile(
             rejections.row(line, problems);
             return;
           }
+          if (users) {
+            const full = users.add(row as AudienceRow, line);
+            if (full) sink.addAudience(full);
+            return;
+          }
           pushRowValues(values, req.kind, req.projectId, row as never, layout);
           lines.push(line);
           profile?.add(row as never);
@@ -149,6 +157,8 @@ export function importFile(
       const damaged = damagedTextNote(source);
       if (damaged) notes.push(damaged);
       if (lines.length) sink.addValues(values, lines);
+      const rest = users?.take();
+      if (rest) sink.addAudience(rest);
       onProgress(0.96, 'job.import.profiling');
       outcome = sink.finish({
         strict: !!req.strict,

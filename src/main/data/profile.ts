@@ -1,6 +1,7 @@
 import type { ColumnProfile, ColumnType, DatasetProfile } from '../../shared/data';
 import type { DatasetKind } from '../../shared/project';
 import type { DatasetRows, DatasetsRepo } from '../db/datasetsRepo';
+import type { UserColumns } from '../db/audienceWriter';
 import type { AudienceColumns } from './audienceRows';
 import { fixedColumns, fixedColumnType, type FlatValue, VISIT } from './columns';
 
@@ -31,30 +32,70 @@ class ColumnStats {
 
   add(v: FlatValue): void {
     if (v === null || v === '') return;
-    this.present++;
     if (typeof v === 'number') {
-      this.numbers++;
-      this.sum += v;
-      if (v < this.min) this.min = v;
-      if (v > this.max) this.max = v;
-      // Reservoir sampling (Li's Algorithm L): every value has the same chance to be kept,
-      // and the random draws happen only when one is (a few thousand, not millions).
-      this.seen++;
-      if (this.sample.length < SAMPLE) {
-        this.sample.push(v);
-        if (this.sample.length === SAMPLE) this.skip();
-      } else if (this.seen === this.nextPick) {
-        this.sample[Math.floor(this.random() * SAMPLE)] = v;
-        this.skip();
-      }
+      this.addNumber(v);
       return;
     }
+    this.present++;
     if (this.fixed === 'id') return; // ids are distinct by rule; counting them costs memory for nothing
     const n = this.counts.get(v);
     if (n !== undefined) this.counts.set(v, n + 1);
-    else if (this.counts.size < DISTINCT_CAP) this.counts.set(v, 1);
+    else if (this.counts.size + this.codedDistinct < DISTINCT_CAP) this.counts.set(v, 1);
     else this.capped = true;
   }
+
+  /** A value present that needs no figures (an id). */
+  addPresent(): void {
+    this.present++;
+  }
+
+  addNumber(v: number): void {
+    this.present++;
+    this.numbers++;
+    this.sum += v;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    // Reservoir sampling (Li's Algorithm L): every value has the same chance to be kept,
+    // and the random draws happen only when one is (a few thousand, not millions).
+    this.seen++;
+    if (this.sample.length < SAMPLE) {
+      this.sample.push(v);
+      if (this.sample.length === SAMPLE) this.skip();
+    } else if (this.seen === this.nextPick) {
+      this.sample[Math.floor(this.random() * SAMPLE)] = v;
+      this.skip();
+    }
+  }
+
+  /**
+   * A text value given as its code in `labels` (the import's dictionary): counted by code,
+   * with the same first-DISTINCT_CAP-values rule as `add`, and named only in `result`.
+   */
+  addCode(code: number, labels: readonly string[]): void {
+    this.present++;
+    this.labels = labels;
+    let counts = this.codeCounts;
+    if (code >= counts.length) {
+      const grown = new Float64Array(Math.max(1024, counts.length * 2, code + 1)).fill(-1);
+      grown.set(counts);
+      counts = this.codeCounts = grown;
+    }
+    const n = counts[code];
+    if (n > 0) counts[code] = n + 1;
+    else if (n === 0) this.capped = true; // a value past the cap, seen before
+    else if (this.counts.size + this.codedDistinct < DISTINCT_CAP) {
+      counts[code] = 1;
+      this.codedDistinct++;
+    } else {
+      counts[code] = 0;
+      this.capped = true;
+    }
+  }
+
+  /** Per code: its count; −1 never seen, 0 seen past the cap (not counted). */
+  private codeCounts = new Float64Array(0);
+  private codedDistinct = 0;
+  private labels: readonly string[] = [];
 
   private skip(): void {
     this.w *= Math.exp(Math.log(this.random() || Number.MIN_VALUE) / SAMPLE);
@@ -68,13 +109,15 @@ class ColumnStats {
       name: this.name,
       type,
       missing: rows ? (rows - this.present) / rows : 0,
-      distinct: this.fixed === 'id' ? this.present : this.counts.size,
+      distinct: this.fixed === 'id' ? this.present : this.counts.size + this.codedDistinct,
       distinctCapped: this.capped,
     };
     if (numeric) {
       return { ...base, min: this.min, mean: this.sum / this.numbers, max: this.max, histogram: numericBins(this.sample, this.min, this.max) };
     }
-    const top = [...this.counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const counted = [...this.counts.entries()];
+    this.codeCounts.forEach((n, code) => n > 0 && counted.push([this.labels[code], n]));
+    const top = counted.sort((a, b) => b[1] - a[1]).slice(0, 8);
     return { ...base, min: null, mean: null, max: null, histogram: top.map(([label, count]) => ({ label, count })) };
   }
 }
@@ -101,7 +144,6 @@ function formatEdge(v: number): string {
 export class ProfileBuilder {
   private readonly columns = new Map<string, ColumnStats>();
   private rows = 0;
-  private state = 0x9e3779b9;
   private readonly visit: (row: unknown, emit: (name: string, value: FlatValue) => void) => void;
   private readonly emit = (name: string, value: FlatValue) => this.column(name).add(value);
 
@@ -116,26 +158,30 @@ export class ProfileBuilder {
   }
 
   /**
-   * A stored audience row as the import's writing thread has it: features in layout order
-   * (NaN where missing), attribute texts (null where missing) — by index, no names looked up.
+   * Users of an import batch, column by column: rows `keep[0..kept)` (the others were
+   * refused), attribute codes named by `labels` — the writing thread's form, no names looked up.
    */
-  addStoredAudience(layout: AudienceColumns, userId: string, features: Float64Array, texts: (string | null)[]): void {
-    this.rows++;
-    if (this.indexed?.of !== layout) {
-      this.indexed = {
-        of: layout,
-        id: this.column('user_id'),
-        features: layout.features.map((n) => this.column(n)),
-        attributes: layout.attributes.map((n) => this.column(n)),
-      };
-    }
-    const c = this.indexed;
-    c.id.add(userId);
-    for (let i = 0; i < c.features.length; i++) c.features[i].add(features[i] === features[i] ? features[i] : null);
-    for (let i = 0; i < c.attributes.length; i++) c.attributes[i].add(texts[i]);
+  addAudienceBatch(layout: AudienceColumns, batch: UserColumns, keep: Int32Array, kept: number, labels: readonly string[][]): void {
+    this.rows += kept;
+    const id = this.column('user_id');
+    for (let r = 0; r < kept; r++) id.addPresent();
+    const nf = layout.features.length;
+    layout.features.forEach((name, j) => {
+      const column = this.column(name);
+      for (let r = 0; r < kept; r++) {
+        const v = batch.features[keep[r] * nf + j];
+        if (v - v === 0) column.addNumber(v);
+      }
+    });
+    layout.attributes.forEach((name, a) => {
+      const column = this.column(name);
+      const codes = batch.codes[a];
+      for (let r = 0; r < kept; r++) {
+        const c = codes[keep[r]];
+        if (c >= 0) column.addCode(c, labels[a]);
+      }
+    });
   }
-
-  private indexed: { of: AudienceColumns; id: ColumnStats; features: ColumnStats[]; attributes: ColumnStats[] } | null = null;
 
   result(): DatasetProfile {
     return { rows: this.rows, columns: [...this.columns.values()].map((c) => c.result(this.rows)) };
@@ -144,17 +190,24 @@ export class ProfileBuilder {
   private column(name: string): ColumnStats {
     let c = this.columns.get(name);
     if (!c) {
-      c = new ColumnStats(name, fixedColumnType(this.kind, name), () => this.random());
+      c = new ColumnStats(name, fixedColumnType(this.kind, name), columnRandom(name));
       this.columns.set(name, c);
     }
     return c;
   }
+}
 
-  /** A fixed-seed generator: the same data gives the same profile. */
-  private random(): number {
-    this.state = (Math.imul(this.state ^ (this.state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return this.state / 4294967296;
-  }
+/**
+ * A fixed-seed generator per column, seeded from its name: the same data gives the same
+ * profile whether it is read row by row or column by column.
+ */
+function columnRandom(name: string): () => number {
+  let state = 0x9e3779b9;
+  for (let i = 0; i < name.length; i++) state = Math.imul(state ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 4294967296;
+  };
 }
 
 /** A kind's profile from what the library holds (after an append, for data written before profiles). */

@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { cleanColumns, rowWidth } from '../db/datasetsRepo';
 import { workerEntry } from '../jobs/workerEntry';
+import { type AudienceBatch, type AudienceWire, toWire } from './audienceBatch';
 import type { ImportSink, SinkFinish, SinkResult, SinkStart } from './importSink';
 import { encodeValues, type WireBatch } from './valueWire';
 
@@ -17,6 +18,8 @@ export type WriterRequest =
   | { type: 'begin'; start: SinkStart }
   /** The batch's values encoded by valueWire, in buffers moved (not copied) to the thread. */
   | { type: 'rows'; batch: WireBatch; lines: number[] }
+  /** Audience users as columns, their typed arrays moved. */
+  | { type: 'audience'; batch: AudienceWire }
   | { type: 'finish'; finish: SinkFinish }
   | { type: 'abort' };
 
@@ -63,6 +66,11 @@ export class ThreadedSink implements ImportSink {
     if (this.lines.length >= BATCH_ROWS) this.flush();
   }
 
+  addAudience(batch: AudienceBatch): void {
+    const { wire, transfer } = toWire(batch);
+    this.post({ type: 'audience', batch: wire }, transfer);
+  }
+
   finish(f: SinkFinish): SinkResult {
     this.flush();
     const reply = this.request({ type: 'finish', finish: f }) as unknown as { result: SinkResult };
@@ -82,10 +90,15 @@ export class ThreadedSink implements ImportSink {
   private flush(): void {
     if (this.lines.length === 0) return;
     const batch = encodeValues(this.values, this.width, this.cleanColumns);
-    this.port.postMessage({ type: 'rows', batch, lines: this.lines } satisfies WriterRequest, [batch.text, batch.blobs]);
-    this.sent++;
+    this.post({ type: 'rows', batch, lines: this.lines }, [batch.text, batch.blobs]);
     this.values = [];
     this.lines = [];
+  }
+
+  /** Posts one batch, then waits while too many are queued unwritten. */
+  private post(message: WriterRequest, transfer: ArrayBuffer[]): void {
+    this.port.postMessage(message, transfer);
+    this.sent++;
     // Back-pressure: wait while too many batches are queued unwritten.
     while (this.sent - Atomics.load(this.control, 0) > MAX_IN_FLIGHT) {
       const seen = Atomics.load(this.control, 0);

@@ -2,6 +2,7 @@ import { type MessagePort, workerData } from 'node:worker_threads';
 import { configure, type Db, openRaw } from '../db/connection';
 import { type ImportSink, InlineSink } from './importSink';
 import type { WriterRequest, WriterThreadData } from './threadedSink';
+import { fromWire } from './audienceBatch';
 import { decodeValues } from './valueWire';
 
 /**
@@ -32,7 +33,9 @@ port.on('message', (m: WriterRequest) => {
         reply({ ok: true });
         break;
       case 'rows':
-        sink!.addValues(decodeValues(m.batch), m.lines);
+      case 'audience':
+        if (m.type === 'rows') sink!.addValues(decodeValues(m.batch), m.lines);
+        else sink!.addAudience(fromWire(m.batch));
         Atomics.add(control, 0, 1);
         Atomics.notify(control, 0);
         break;

@@ -11,6 +11,15 @@ export interface AppendPoint {
 
 export const EMPTY_START: AppendPoint = { nextChunk: 0, dictionaries: [] };
 
+/** Users as columns (the import's batches): row-major features in layout order, attribute codes. */
+export interface UserColumns {
+  ids: readonly string[];
+  /** `rows × features`, NaN where missing. */
+  features: Float64Array;
+  /** One per layout attribute: codes into the caller's dictionaries, −1 where missing. */
+  codes: readonly Int32Array[];
+}
+
 /**
  * Streams users into column chunks: values go into typed arrays CHUNK_ROWS long, and a full
  * chunk is one INSERT per column (a million users × 16 features is 256 blob writes, not a
@@ -27,6 +36,8 @@ export class AudienceChunkWriter {
   /** Values added to each dictionary since the start, in code order. */
   private readonly added: string[][];
   private readonly dictionaryChunk: number[];
+  /** Per attribute: an import batch's code → the stored code (−2 not yet seen), grown as needed. */
+  private readonly fromImport: Int32Array[];
   private chunk: number;
   private used = 0;
   private written = 0;
@@ -45,6 +56,7 @@ export class AudienceChunkWriter {
     this.dictionaries = Array.from({ length: width.attributes }, (_, a) => new Map((start.dictionaries[a]?.values ?? []).map((v, code) => [v, code])));
     this.added = this.codes.map(() => []);
     this.dictionaryChunk = this.codes.map((_, a) => start.dictionaries[a]?.nextChunk ?? 0);
+    this.fromImport = this.codes.map(() => new Int32Array(0));
   }
 
   /**
@@ -63,6 +75,56 @@ export class AudienceChunkWriter {
       this.codes[a][i] = v === null || v === undefined ? -1 : this.code(a, v);
     }
     if (++this.used === CHUNK_ROWS) this.flush();
+  }
+
+  /**
+   * Users in bulk, column by column: rows `keep[0..kept)` of a batch (the others were
+   * refused). The batch's attribute codes are the caller's (`labels[a][code]` their values);
+   * they are translated into the stored dictionaries, which a value enters only when a kept
+   * user holds it.
+   */
+  addBatch(batch: UserColumns, keep: Int32Array, kept: number, labels: readonly string[][]): void {
+    const nf = this.features.length;
+    for (let from = 0; from < kept; ) {
+      const n = Math.min(kept - from, CHUNK_ROWS - this.used);
+      const at = this.used;
+      for (let r = 0; r < n; r++) this.ids.push(batch.ids[keep[from + r]]);
+      for (let j = 0; j < nf; j++) {
+        const column = this.features[j];
+        const source = batch.features;
+        for (let r = 0; r < n; r++) {
+          const v = source[keep[from + r] * nf + j];
+          column[at + r] = v - v === 0 ? v : NaN; // finite, else missing
+        }
+      }
+      for (let a = 0; a < this.codes.length; a++) {
+        const column = this.codes[a];
+        const source = batch.codes[a];
+        let table = this.fromImport[a];
+        for (let r = 0; r < n; r++) {
+          const c = source[keep[from + r]];
+          if (c < 0) {
+            column[at + r] = -1;
+            continue;
+          }
+          if (c >= table.length) table = this.growTable(a, c);
+          let stored = table[c];
+          if (stored === -2) stored = table[c] = this.code(a, labels[a][c]);
+          column[at + r] = stored;
+        }
+      }
+      this.used += n;
+      from += n;
+      if (this.used === CHUNK_ROWS) this.flush();
+    }
+  }
+
+  private growTable(a: number, code: number): Int32Array {
+    const old = this.fromImport[a];
+    const table = new Int32Array(Math.max(1024, old.length * 2, code + 1)).fill(-2);
+    table.set(old);
+    this.fromImport[a] = table;
+    return table;
   }
 
   /** Writes what is buffered and the dictionaries' new values; returns the users written. */
