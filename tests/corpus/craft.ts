@@ -151,7 +151,9 @@ export function craftedProject(base: string, file: string, sql: string, params: 
   db.pragma('ignore_check_constraints = ON');
   // A crafter can recompute an audience chunk's CRC-32 as easily as the file's hash.
   db.function('crc32', (data: unknown) => (Buffer.isBuffer(data) ? zlib.crc32(data) : 0));
-  db.prepare(sql).run(...params);
+  // Several statements (no parameters) run as a script.
+  if (params.length === 0) db.exec(sql);
+  else db.prepare(sql).run(...params);
   db.prepare(`UPDATE ${MANIFEST_TABLE} SET value = ? WHERE key = 'contentSha256'`).run(contentHash(db));
   db.pragma('journal_mode = DELETE');
   db.close();

@@ -102,6 +102,16 @@ describe('the content of a received project', () => {
     ['a feature chunk cut short (checksum recomputed)', "UPDATE audience_chunks SET data = substr(data, 1, 8), crc32 = crc32(substr(data, 1, 8)) WHERE rowid = (SELECT min(rowid) FROM audience_chunks WHERE field = 'feature')", [], /audience_chunks, row \d+, data: feature 0, chunk 0: its length is not [\d,]+ values/],
     ['an attribute code past its dictionary', "UPDATE audience_chunks SET data = CAST(x'63000000' || substr(data, 5) AS BLOB), crc32 = crc32(CAST(x'63000000' || substr(data, 5) AS BLOB)) WHERE rowid = (SELECT min(rowid) FROM audience_chunks WHERE field = 'attribute')", [], /audience_chunks, row \d+, data: attribute 0, chunk 0: a code 99 outside its dictionary/],
     ['a user twice (checksum recomputed)', "UPDATE audience_chunks SET data = CAST(json_set(CAST(data AS TEXT), '$[1]', json_extract(CAST(data AS TEXT), '$[0]')) AS BLOB), crc32 = crc32(CAST(json_set(CAST(data AS TEXT), '$[1]', json_extract(CAST(data AS TEXT), '$[0]')) AS BLOB)) WHERE field = 'id' AND chunk = 0", [], /audience_chunks, data: the user \S+ twice \(row 2\)/],
+    [
+      'a user twice, in two chunks (checksums recomputed)',
+      `INSERT INTO audience_chunks SELECT project_id, field, position, 1, 1,
+         CASE field WHEN 'id' THEN CAST(json_array(json_extract(CAST(data AS TEXT), '$[0]')) AS BLOB) WHEN 'feature' THEN substr(data, 1, 8) ELSE substr(data, 1, 4) END, 0
+       FROM audience_chunks WHERE chunk = 0 AND field <> 'dictionary';
+       UPDATE audience_chunks SET crc32 = crc32(data) WHERE chunk = 1;
+       UPDATE datasets SET rows = rows + 1 WHERE kind = 'audience';`,
+      [],
+      /audience_chunks, data: the user \S+ twice \(row [\d,]+\)/,
+    ],
     ['chunks claiming more users than Tandem writes in one', "UPDATE audience_chunks SET rows = 70000 WHERE chunk = 0 AND field <> 'dictionary'", [], /audience_chunks, row \d+, data: \w+ \d+, chunk 0: more than 65,536 rows/],
     ['ids that are not a list of text', "UPDATE audience_chunks SET data = CAST('[1]' AS BLOB), crc32 = crc32(CAST('[1]' AS BLOB)) WHERE field = 'id' AND chunk = 0", [], /audience_chunks, row \d+, data: id 0, chunk 0: not [\d,]+ values/],
     ['evidence named ..', "UPDATE checklist_evidence SET name = '..'", [], /checklist_evidence, row 1, name: "\.\." is not a plain file name/],

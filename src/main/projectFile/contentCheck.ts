@@ -6,10 +6,9 @@ import { projectFieldsSchema } from '../../shared/project';
 import { logoMimeOf, MAX_LOGO_BYTES } from '../../shared/report';
 import { revenuePartySchema } from '../../shared/revenue';
 import { eventWeightsSchema } from '../../shared/targeting';
-import { BYTES_PER_ROW, CHUNK_ROWS, checksum, int32s } from '../db/audienceChunks';
+import { BYTES_PER_ROW, CHUNK_ROWS, checksum, int32s, strings as chunkStrings } from '../db/audienceChunks';
 import { MAX_ID } from '../data/audienceRows';
-import { AudienceKeys } from '../db/audienceKeys';
-import { AudienceStore } from '../db/audienceStore';
+import { IdSet } from '../db/idSet';
 import { ProjectFileError } from './fileError';
 import { plainFileName } from '../../shared/fileNames';
 import { readSketchFile, SketchFileError } from '../../shared/overlap/sketchFile';
@@ -256,16 +255,25 @@ function checkProject(db: Db, file: string): void {
  * CRC-32, its length against its rows, its position against the layout, ids and dictionary
  * values as JSON arrays of text, attribute codes inside their dictionary, every column's
  * chunk lined up with an id chunk of the same size, and no user id twice.
+ *
+ * Each chunk is read by its own query (not one open iteration), so that a suspected repeated
+ * id can be confirmed against an earlier id chunk in between; the ids are parsed once, here,
+ * and go straight into the import's hashed id set (a million ids are not kept as strings).
  */
 function checkAudienceChunks(db: Db, file: string): void {
   const meta = db.prepare("SELECT layout, rows FROM datasets WHERE kind = 'audience'").raw().get() as [string | null, number] | undefined;
   const shape = meta?.[0] ? (JSON.parse(meta[0]) as { features: string[]; attributes: string[] }) : { features: [], attributes: [] };
   const idRows = new Map(db.prepare("SELECT chunk, rows FROM audience_chunks WHERE field = 'id' AND position = 0").raw().all() as [number, number][]);
   const dictionarySize = new Map(db.prepare("SELECT position, sum(rows) FROM audience_chunks WHERE field = 'dictionary' GROUP BY position").raw().all() as [number, number][]);
-  let total = 0;
+  const next = db.prepare('SELECT rowid, field, position, chunk, rows, data, crc32 FROM audience_chunks WHERE rowid > ? ORDER BY rowid LIMIT 1').raw();
+  // Sized for the users the dataset states (bounded: a crafted count cannot ask for more).
+  const ids = new SeenIds(db, Math.min(Math.max(0, meta?.[1] ?? 0), 1 << 26));
   let row = 0;
-  const statement = db.prepare('SELECT field, position, chunk, rows, data, crc32 FROM audience_chunks ORDER BY rowid').raw();
-  for (const [field, position, chunk, rows, data, crc] of statement.iterate() as Iterable<[string, number, number, number, unknown, number]>) {
+  for (let after = -Infinity; ; ) {
+    const found = next.get(after) as [number, string, number, number, number, unknown, number] | undefined;
+    if (!found) break;
+    const [rowid, field, position, chunk, rows, data, crc] = found;
+    after = rowid;
     row++;
     const where = `${field} ${position}, chunk ${chunk}`;
     const bad = (why: string) => located(file, 'audience_chunks', 'data', row, `${where}: ${why}`);
@@ -282,7 +290,8 @@ function checkAudienceChunks(db: Db, file: string): void {
       if (data.length !== rows * BYTES_PER_ROW[field]!) throw bad(`its length is not ${rows.toLocaleString('en')} values`);
       if (field === 'attribute') {
         const size = dictionarySize.get(position) ?? 0;
-        for (const code of int32s(data)) if (code < -1 || code >= size) throw bad(`a code ${code} outside its dictionary of ${size.toLocaleString('en')} values`);
+        const codes = int32s(data);
+        for (let i = 0; i < codes.length; i++) if (codes[i] < -1 || codes[i] >= size) throw bad(`a code ${codes[i]} outside its dictionary of ${size.toLocaleString('en')} values`);
       }
       continue;
     }
@@ -293,17 +302,59 @@ function checkAudienceChunks(db: Db, file: string): void {
       throw bad('not valid JSON');
     }
     if (!Array.isArray(values) || values.length !== rows) throw bad(`not ${rows.toLocaleString('en')} values`);
-    for (const v of values) if (typeof v !== 'string' || v.length > MAX_FIELD_CHARS) throw bad('a value that is not text');
-    if (field === 'id') total += rows;
+    for (let i = 0; i < values.length; i++) {
+      const v: unknown = values[i];
+      if (typeof v !== 'string' || v.length > MAX_FIELD_CHARS) throw bad('a value that is not text');
+    }
+    if (field !== 'id') continue;
+    const repeated = ids.addChunk(rowid, values as string[]);
+    if (repeated !== null) throw located(file, 'audience_chunks', 'data', null, `the user ${repeated.id.slice(0, 60)} twice (row ${(repeated.row + 1).toLocaleString('en')})`);
   }
-  // No user twice: the import's id set, confirming a matching hash by the id itself.
-  const projectId = db.prepare('SELECT id FROM projects').pluck().get() as number;
-  const store = new AudienceStore(db);
-  const keys = new AudienceKeys(store, projectId, false, total);
-  for (const [id, at] of store.idsWithRows(projectId)) {
-    if (!keys.accept(id)) throw located(file, 'audience_chunks', 'data', null, `the user ${id.slice(0, 60)} twice (row ${(at + 1).toLocaleString('en')})`);
+  if (meta && meta[1] !== ids.total) throw located(file, 'datasets', 'rows', null, `the audience says ${meta[1].toLocaleString('en')} users but holds ${ids.total.toLocaleString('en')}`);
+}
+
+/**
+ * The user ids of a file's id chunks in the order they are read, as the import's hashed set; a
+ * matching hash is confirmed by the id itself, from the chunk in hand or re-read by its rowid.
+ */
+class SeenIds {
+  total = 0;
+  private readonly starts: number[] = [];
+  private readonly rowids: number[] = [];
+  private current: string[] = [];
+  private reread: { at: number; ids: string[] } | null = null;
+  private readonly set: IdSet;
+  private readonly read: ReturnType<Db['prepare']>;
+
+  constructor(db: Db, expected: number) {
+    this.set = new IdSet((row) => this.idAt(row), Math.max(1 << 16, expected));
+    this.read = db.prepare('SELECT data FROM audience_chunks WHERE rowid = ?').pluck();
   }
-  if (meta && meta[1] !== total) throw located(file, 'datasets', 'rows', null, `the audience says ${meta[1].toLocaleString('en')} users but holds ${total.toLocaleString('en')}`);
+
+  /** Adds a chunk's ids; the first one already seen, with its row in reading order, or null. */
+  addChunk(rowid: number, ids: string[]): { id: string; row: number } | null {
+    this.starts.push(this.total);
+    this.rowids.push(rowid);
+    this.current = ids;
+    for (let i = 0; i < ids.length; i++) {
+      if (!this.set.add(ids[i], this.total + i)) return { id: ids[i], row: this.total + i };
+    }
+    this.total += ids.length;
+    return null;
+  }
+
+  private idAt(row: number): string {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === this.starts.length - 1) return this.current[row - this.starts[lo]] ?? '';
+    if (this.reread?.at !== lo) this.reread = { at: lo, ids: chunkStrings(this.read.get(this.rowids[lo]) as Buffer) };
+    return this.reread.ids[row - this.starts[lo]] ?? '';
+  }
 }
 
 function checkEvidenceNames(db: Db, file: string): void {
