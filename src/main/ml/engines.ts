@@ -4,7 +4,7 @@ import { jsAssigner } from './backends/jsEngine';
 import { onnxAssigner } from './backends/onnxEngine';
 import { wasmAssigner } from './backends/wasmEngine';
 import { tfjsAssigner } from './backends/tfjsEngine';
-import { chooseProvider } from './providers';
+import { chooseProvider, gpuPossible } from './providers';
 import { loadTfjs } from './tfjsLoader';
 
 /**
@@ -15,7 +15,9 @@ import { loadTfjs } from './tfjsLoader';
 export async function engineFor(choice?: EngineChoice): Promise<{ assigner: Assigner; backend: string }> {
   if (choice === 'js') return { assigner: jsAssigner(), backend: 'js' };
   if (choice === undefined) {
-    const gpu = await chooseProvider().then((p) => p.using !== 'cpu').catch(() => false);
+    // No await on the way to the SIMD pool when no GPU is possible: its threads are spawned
+    // before this call returns.
+    const gpu = gpuPossible() && (await chooseProvider().then((p) => p.using !== 'cpu').catch(() => false));
     if (!gpu) return wasmOrOnnx();
   }
   if (choice === 'wasm') return wasmOrOnnx();

@@ -49,6 +49,16 @@ export function chooseProvider(): Promise<ProviderChoice> {
   return cached;
 }
 
+/**
+ * Whether a GPU provider could open here at all, known without loading onnxruntime: false on
+ * Linux without the CUDA provider's library. The default engine asks this first, so that on
+ * such a machine its SIMD threads start at once (while the job reads its columns) instead of
+ * after onnxruntime's native library has loaded.
+ */
+export function gpuPossible(): boolean {
+  return (ACCELERATORS[process.platform] ?? []).some((name) => missingLibrary(name) === null);
+}
+
 /** The provider library onnxruntime would load for `name`, when it is not beside the binding. */
 function missingLibrary(name: string): string | null {
   if (name !== 'cuda') return null; // DirectML and CoreML are built into their platforms' binaries
