@@ -3,11 +3,12 @@ import { mmmVerdict } from '../../../shared/verdict';
 import type { ChannelFit, MmmResult } from '../../../shared/forecast';
 import { DomainError, type FieldIssue } from '../../../shared/result';
 import { baseColumns } from './design';
-import { evolve } from './evolve';
+import { evolve, sampleDeMc } from './evolve';
+import { mediaShares, nearestToMedian } from './posterior';
 import type { ExperimentRow } from '../../../shared/datasets';
 import { placeExperiments, type PlacedExperiment, windowSum } from './experiments';
 import { boundedRidge, type LiftRow, predict, type RidgeFit } from './ridge';
-import { geometricAdstock, hill, logistic, spendScale, weibullAdstock } from './transforms';
+import { geometricAdstock, hill, logistic, saturateColumn, spendScale, weibullAdstock } from './transforms';
 
 /**
  * The marketing-mix model: outcome = intercept + Σ_channels β·Hill(adstock(spend)) + trend
@@ -15,8 +16,11 @@ import { geometricAdstock, hill, logistic, spendScale, weibullAdstock } from './
  * of every channel and the ridge penalty are searched by differential evolution for the
  * lowest error on the training weeks (Robyn's objective; a validation slice inside them chose
  * worse transforms on the PyMC-Marketing example: too few weeks to tell decays apart); the
- * held-out weeks at the end are never seen until the model is scored on them. A moving-block bootstrap of
- * the residuals gives P10/P50/P90. Lift tests, when given, enter both the search and the fit
+ * held-out weeks at the end are never seen until the model is scored on them. The search
+ * finds the likelihood's peak; a differential-evolution MCMC then samples the transforms'
+ * posterior (flat over the searched box) around it, and the draw at the posterior's median
+ * shares is the estimate. A moving-block bootstrap of the residuals, each refit under a
+ * posterior draw, gives P10/P50/P90. Lift tests, when given, enter both the search and the fit
  * as measurements of a channel's contribution over their window, weighted by their error
  * against a week's noise (a Gaussian likelihood for each). Same seed, same result.
  */
@@ -57,6 +61,8 @@ interface Spec {
   lambda: number;
 }
 const LAMBDA_LOG10 = [-5, 0] as const;
+/** Generations of the posterior's chains, and how many of the last are kept as draws. */
+const POSTERIOR = { generations: 40, keep: 20 } as const;
 const lerp = ([lo, hi]: readonly [number, number], u: number) => lo + (hi - lo) * u;
 
 export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
@@ -84,8 +90,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     spec.map((s, c) => {
       const a = s.adstock.kind === 'geometric' ? geometricAdstock(spend[c], s.adstock.decay) : weibullAdstock(spend[c], s.adstock.shape, s.adstock.scale);
       const scale = spendScale(a.subarray(0, train)) || 1;
-      const sat = satOf(s);
-      return { values: Float64Array.from(a, (v) => sat(v / scale)), scale };
+      return { values: saturateColumn(a, scale, s.saturation === 'logistic' ? { kind: 'logistic', lambda: s.lambda } : { kind: 'hill', shape: s.shape, half: s.half }), scale };
     });
 
   /**
@@ -104,27 +109,34 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
       });
     const lambdaOf = (genes: number[]) => 10 ** lerp(LAMBDA_LOG10, genes[genes.length - 1]);
     const dim = channels.length * genesPer + 1;
-    const found = evolve(dim, (genes) => {
+    const objective = (genes: number[]) => {
       const media = columns(decode(genes));
       const x = [...media.map((c) => c.values), ...baseValues];
       const lifts = liftRows(experiments, media, pilotSigma2);
       const fit = boundedRidge(x, y, lambdaOf(genes), nonNegative, { from: 0, to: train }, lifts);
       // The weeks' squared errors plus each lift test's, in units of a week's variance.
       return Math.sqrt(weightedSse(fit, x, y, train, lifts) / train);
-    }, { seed: o.seed ?? 0, generations, onGeneration: (g) => progress(from + ((to - from) * g) / generations, 'job.forecast.searching') });
+    };
+    const found = evolve(dim, objective, { seed: o.seed ?? 0, generations, onGeneration: (g) => progress(from + ((to - from) * g) / generations, 'job.forecast.searching') });
     // AIC on the training weeks: every searched gene and every coefficient is a parameter.
     const k = dim + channels.length + base.length + 1;
-    // The transforms the data cannot tell from the best: every candidate the search scored
+    // Where the posterior of the transforms is sampled from: every candidate the search scored
     // whose profile likelihood is inside the 80% region of all the searched genes jointly
-    // (n/2 · log(SSE ratio) ≤ χ²_dim(0.8) / 2) — a one-parameter cut (2) gave share
-    // intervals that held the truth for half the channels of the recovery suite. The best
-    // first, then up to 40 drawn from the region, seeded.
+    // (n/2 · log(SSE ratio) ≤ χ²_dim(0.8) / 2), so the chains start spread over what the data
+    // leave open rather than collapsed on the search's best (the final population).
     const cut = chiSquareQuantile(dim, 0.8) / 2;
     const region = found.evaluated.filter((m) => (train / 2) * Math.log((m.score / found.score) ** 2) <= cut);
-    const pick = new Random((o.seed ?? 0) + 31);
-    const drawn = Array.from({ length: Math.min(40, region.length) }, () => region[Math.floor(pick.next() * region.length)]);
-    const plausible = [{ genes: found.genes }, ...drawn].map((m) => ({ spec: decode(m.genes), lambda: lambdaOf(m.genes) }));
-    return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k, plausible };
+    // The profile log-likelihood of the transforms (σ and the coefficients at their best), a
+    // flat prior over the searched box: the search's own objective as a density.
+    const logLikelihood = (genes: number[]) => (train / 2) * -Math.log(objective(genes) ** 2 * train);
+    const sample = (from: number, to: number) => {
+      const startFrom = new Random((o.seed ?? 0) + 57);
+      const pool = region.length >= 8 ? region : found.population;
+      const start = Array.from({ length: Math.min(60, Math.max(20, 3 * dim)) }, () => pool[Math.floor(startFrom.next() * pool.length)].genes);
+      const run = sampleDeMc(start, logLikelihood, { seed: (o.seed ?? 0) + 91, generations: POSTERIOR.generations, keep: POSTERIOR.keep, onGeneration: (g) => progress(from + ((to - from) * g) / POSTERIOR.generations, 'job.forecast.searching') });
+      return { draws: run.samples.map((m) => ({ spec: decode(m.genes), lambda: lambdaOf(m.genes) })), evaluations: run.evaluations };
+    };
+    return { spec: decode(found.genes), lambda: lambdaOf(found.genes), evaluations: found.evaluations, rmse: found.score, aic: train * Math.log(found.score ** 2) + 2 * k, aicParameters: k, sample };
   };
 
   // Hill bends either way (S-shaped or concave), logistic only concave with one parameter
@@ -140,8 +152,23 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const tried = pairs.map(([a, s], i) => ({ name: adstocks.length > 1 ? `${a}/${s}` : s, ...searchForm(a, s, 0.05 + (0.7 * i) / pairs.length, 0.05 + (0.7 * (i + 1)) / pairs.length) }));
   const search = tried.reduce((a, b) => (b.aic < a.aic ? b : a));
   const selection = { saturation: search.spec[0].saturation, adstock: search.spec[0].adstock.kind, aic: Object.fromEntries(tried.map((t) => [t.name, Math.round(t.aic * 100) / 100])) };
-  const spec = search.spec;
-  const lambda = search.lambda;
+  // The estimate: the posterior draw of the chosen form whose channel shares are nearest the
+  // draws' median shares, so every figure below comes from one consistent set of transforms.
+  // The search's best alone overfits where the data cannot tell transforms apart (its
+  // training error is below the truth's on most recovery-suite histories) and lands anywhere
+  // along that ridge; the median of the posterior sits in its middle.
+  const posterior = search.sample(0.75, 0.8);
+  const drawShares = posterior.draws.map((p) => {
+    const m = columns(p.spec);
+    const f = boundedRidge([...m.map((c) => c.values), ...baseValues], y, p.lambda, nonNegative, { from: 0, to: train }, liftRows(experiments, m, pilotSigma2));
+    return mediaShares(m.map((c) => c.values), f.coef);
+  });
+  const central = posterior.draws[nearestToMedian(drawShares)];
+  const spec = central.spec;
+  const lambda = central.lambda;
+  // The intervals' transforms: the central draw, then 40 of the posterior's, seeded.
+  const pick = new Random((o.seed ?? 0) + 31);
+  const plausible = [central, ...Array.from({ length: Math.min(40, posterior.draws.length) }, () => posterior.draws[Math.floor(pick.next() * posterior.draws.length)])];
   const media = columns(spec);
   const x = [...media.map((c) => c.values), ...baseValues];
   // With lift tests: refit once with a week's variance read from the chosen model's own residuals.
@@ -179,7 +206,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const rssd = Math.sqrt(channelFits.reduce((s, c) => s + (c.contributionShare - c.spendShare) ** 2, 0));
   const draws = o.bootstrap ?? 200;
   const liftFitted = lifts.map((l) => fit.coef[l.column] * l.sum);
-  const boot = { plausible: search.plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, spend, spends, draws, seed: o.seed ?? 0, parameters: search.aicParameters };
+  const boot = { plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, spend, spends, draws, seed: o.seed ?? 0, parameters: search.aicParameters };
   const intervals = channelIntervals(boot, experiments, sigma2, liftFitted);
   intervals.channels.forEach((iv, j) => Object.assign(channelFits[j], iv));
   const calibration = experiments.length ? calibrationOf(experiments, lifts, liftFitted, intervals, channelIntervals(boot, [], 0, []), channelFits, x, y, train, lambda, nonNegative) : undefined;
@@ -210,7 +237,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
       errors: holdout >= 8 ? held.actual.map((v, i) => r4(v - held.predicted[i])) : y.slice(0, train).map((v, t) => r4((v - fitted[t]) * Math.sqrt(train / Math.max(1, train - parameters)))),
     },
     series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
-    search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0), trainRmse: r4(search.rmse), ...selection },
+    search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0) + posterior.evaluations, trainRmse: r4(search.rmse), ...selection },
     ...(calibration ? { calibration } : {}),
     ms: Math.round(performance.now() - started),
   };
@@ -245,9 +272,9 @@ interface Intervals {
 
 /**
  * P10/P90 of each channel's contribution share, ROI and marginal ROI: a moving-block bootstrap
- * of the training residuals, each draw refitted under one of the transforms the search found
- * as plausible as its best (so the intervals carry the carry-over and saturation the data
- * leave open, not only the coefficients), the draws cycling through them. Lift tests are
+ * of the training residuals, each draw refitted under one of the transforms' posterior draws
+ * (so the intervals carry the carry-over and saturation the data leave open, not only the
+ * coefficients), the draws cycling through them. Lift tests are
  * redrawn too (their fitted figure plus a normal error of their standard error), so a test's
  * own uncertainty reaches the intervals.
  */

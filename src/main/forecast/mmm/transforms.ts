@@ -60,3 +60,33 @@ export function logistic(z: number, lambda: number): number {
   const e = Math.exp(-lambda * z);
   return (1 - e) / (1 + e);
 }
+
+/**
+ * A whole adstocked column over its scale through one saturation curve, the same numbers as
+ * `hill` / `logistic` week by week but in one loop (the search calls this for every channel
+ * of every candidate: a mapping callback per week cost a third of a fit).
+ */
+export function saturateColumn(adstocked: ArrayLike<number>, scale: number, curve: { kind: 'hill'; shape: number; half: number } | { kind: 'logistic'; lambda: number }): Float64Array {
+  const out = new Float64Array(adstocked.length);
+  if (curve.kind === 'logistic') {
+    const lambda = curve.lambda;
+    for (let t = 0; t < out.length; t++) {
+      const z = adstocked[t] / scale;
+      if (z > 0) {
+        const e = Math.exp(-lambda * z);
+        out[t] = (1 - e) / (1 + e);
+      }
+    }
+  } else {
+    const shape = curve.shape;
+    const half = curve.half ** shape;
+    for (let t = 0; t < out.length; t++) {
+      const z = adstocked[t] / scale;
+      if (z > 0) {
+        const a = z ** shape;
+        out[t] = a / (a + half);
+      }
+    }
+  }
+  return out;
+}
