@@ -332,7 +332,7 @@ export function recoveryBench(fit: (h: History, experiments?: ExperimentRow[]) =
       tandem: (ours.reduce((a, r) => a + r.sharesInside, 0) / Math.max(1, ours.reduce((a, r) => a + r.sharesWithInterval, 0))).toFixed(3),
       peer: '0.70–0.90 (target)',
       ratio: '-',
-      note: `of ${ours.reduce((a, r) => a + r.sharesWithInterval, 0)} channels; residual bootstrap under transforms drawn from the search's joint 80% likelihood region`,
+      note: `of ${ours.reduce((a, r) => a + r.sharesWithInterval, 0)} channels; residual bootstrap, each refit under a draw from the transforms' posterior (DE-MC)`,
     },
     { figure: 'MMM recovery suite: fit with bootstrap (ms)', tandem: spread(times).median.toFixed(0), peer: '-', ratio: '-', note: `median over ${count} fits (80–260 weeks x 2–8 channels)` },
   ];

@@ -42,8 +42,8 @@ export interface ChannelFit {
   mroi: number;
   averageSpend: number;
   /**
-   * P10/P90 of the share, ROI and marginal ROI: residual bootstrap refits under the transforms
-   * the search found as plausible as its best (absent on fits stored before they existed).
+   * P10/P90 of the share, ROI and marginal ROI: residual bootstrap refits, each under a draw
+   * from the transforms' posterior (absent on fits stored before they existed).
    */
   contributionShareP10?: number;
   contributionShareP90?: number;
