@@ -53,8 +53,18 @@ export function recommendVerdict(q: { model: { ndcg: number }; popular: { ndcg: 
   return verdictOf(reasons);
 }
 
-/** Held-out accuracy against the mean week, and the P10–P90 band's coverage against its promised 80%. */
-export function mmmVerdict(m: { r2: number; mape: number; coverage: number | null }, holdoutWeeks: number): Verdict {
+/**
+ * A channel's share of media the data leave this open (P90 − P10, in shares of media) is not
+ * a figure to split a budget on: an always-on channel's level trades with the baseline's
+ * unless its curve is known (the recovery suite's "one curve unknown" limit).
+ */
+export const OPEN_SHARE_WIDTH = 0.2;
+
+/**
+ * Held-out accuracy against the mean week, the P10–P90 band's coverage against its promised
+ * 80%, and the channels whose share of media the data leave open.
+ */
+export function mmmVerdict(m: { r2: number; mape: number; coverage: number | null }, holdoutWeeks: number, channels: readonly { name: string; contributionShareP10?: number; contributionShareP90?: number }[] = []): Verdict {
   const reasons: VerdictReason[] = [];
   const params = { r2: fix(m.r2), mape: pct(m.mape), coverage: m.coverage === null ? '—' : pct(m.coverage), weeks: holdoutWeeks };
   if (m.r2 < 0) reasons.push({ key: 'verdict.mmm.worseThanMean', params, level: 'untrustworthy' });
@@ -67,6 +77,11 @@ export function mmmVerdict(m: { r2: number; mape: number; coverage: number | nul
     else reasons.push({ key: 'verdict.mmm.bandOk', params, level: 'good' });
   }
   if (holdoutWeeks < 8) reasons.push({ key: 'verdict.mmm.fewWeeks', params, level: 'care' });
+  const open = channels.filter((c) => c.contributionShareP10 !== undefined && c.contributionShareP90 !== undefined && c.contributionShareP90 - c.contributionShareP10 >= OPEN_SHARE_WIDTH);
+  if (open.length) {
+    const widest = Math.max(...open.map((c) => c.contributionShareP90! - c.contributionShareP10!));
+    reasons.push({ key: 'verdict.mmm.sharesOpen', params: { ...params, channels: open.map((c) => c.name).join(', '), width: pct(widest) }, level: 'care' });
+  }
   return verdictOf(reasons);
 }
 

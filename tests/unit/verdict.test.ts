@@ -20,6 +20,20 @@ describe('verdicts: a plain judgement against the baseline and the promised cove
     expect(mmmVerdict({ r2: 0.9, mape: 0.05, coverage: 0.8 }, 6).level).toBe('care');
   });
 
+  it('marketing mix: a channel whose share the data leave open (P10–P90 a fifth of media or wider) is named, and the fit is to be used with care', () => {
+    const good = { r2: 0.9, mape: 0.05, coverage: 0.8 };
+    const pinned = [{ name: 'douyin', contributionShareP10: 0.25, contributionShareP90: 0.4 }, { name: 'search', contributionShareP10: 0.04, contributionShareP90: 0.14 }];
+    expect(mmmVerdict(good, 36, pinned).level).toBe('good');
+    const open = mmmVerdict(good, 36, [...pinned, { name: 'wechat', contributionShareP10: 0.12, contributionShareP90: 0.46 }]);
+    expect(open.level).toBe('care');
+    expect(open.text).toContain('wechat');
+    expect(open.text).toContain('34%');
+    expect(open.text).not.toContain('douyin');
+    expect(verdictSentence((k, p) => translate('zh-CN', k, p), open)).toContain('增量实验');
+    // Fits stored before intervals existed have none: nothing to judge, the verdict stands.
+    expect(mmmVerdict(good, 36, [{ name: 'tv' }]).level).toBe('good');
+  });
+
   it('campaign model: worse than the line is not trustworthy; few campaigns per driver or predictions outside the past is with care', () => {
     const base = { campaigns: 15, drivers: 11, mape: 0.028, r2: 0.996, baselineMape: 0.576, predictions: 4, outside: 2 };
     expect(campaignVerdict(base).level).toBe('care');

@@ -16,6 +16,6 @@ export class FitsRepo {
     const row = this.db.prepare('SELECT result, created_at FROM mmm_fits WHERE project_id = ?').get(projectId) as { result: string; created_at: string } | undefined;
     if (!row) return null;
     const result = JSON.parse(row.result) as MmmResult;
-    return { result: { ...result, verdict: mmmVerdict(result.metrics, result.weeks.holdout) }, createdAt: row.created_at };
+    return { result: { ...result, verdict: mmmVerdict(result.metrics, result.weeks.holdout, result.channels) }, createdAt: row.created_at };
   }
 }

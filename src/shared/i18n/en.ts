@@ -742,6 +742,7 @@ export const en = {
   'verdict.mmm.bandWide': 'Its P10–P90 band covers {coverage} of the held-out weeks: wider than it needs to be.',
   'verdict.mmm.bandOk': 'Its P10–P90 band covers {coverage} of the held-out weeks (80% promised).',
   'verdict.mmm.fewWeeks': 'Only {weeks} weeks were held out.',
+  'verdict.mmm.sharesOpen': 'The data leave the shares of media of {channels} open (P10–P90 up to {width} of media wide): do not split a budget on them; a lift test there would pin them.',
   'verdict.campaign.notBetter': 'Left out one at a time, past campaigns are predicted no better than by the least-squares line (MAPE {mape} against {baseline}).',
   'verdict.campaign.better': 'Left out one at a time, past campaigns are predicted within {mape} (the least-squares line: {baseline}).',
   'verdict.campaign.fewCampaigns': '{campaigns} past campaigns for {drivers} drivers is little to learn from: the near-perfect fit may not hold for a new one.',

@@ -744,6 +744,7 @@ export const zhCN: Record<MessageKey, string> = {
   'verdict.mmm.bandWide': 'P10–P90 区间覆盖了留出周的 {coverage}：比需要的更宽。',
   'verdict.mmm.bandOk': 'P10–P90 区间覆盖了留出周的 {coverage}（承诺 80%）。',
   'verdict.mmm.fewWeeks': '仅留出了 {weeks} 周。',
+  'verdict.mmm.sharesOpen': '数据无法确定 {channels} 在媒体贡献中的占比（P10–P90 宽达媒体贡献的 {width}）：不要据此分配预算；在该渠道做一次增量实验即可锁定。',
   'verdict.campaign.notBetter': '逐一留出过往活动时，预测并不比最小二乘直线更好（MAPE {mape}，直线 {baseline}）。',
   'verdict.campaign.better': '逐一留出过往活动时，预测误差在 {mape} 以内（最小二乘直线：{baseline}）。',
   'verdict.campaign.fewCampaigns': '只有 {campaigns} 个过往活动却有 {drivers} 个驱动因素，可学的太少：近乎完美的拟合未必适用于新活动。',

@@ -223,7 +223,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const metrics = { ...scores(held.actual, held.predicted), rssd: r4(rssd), trainR2: scores(y.slice(0, train), fitted.slice(0, train)).r2, trainMape: scores(y.slice(0, train), fitted.slice(0, train)).mape, coverage: coverage === null ? null : r4(coverage) };
   return {
     metrics,
-    verdict: mmmVerdict(metrics, holdout),
+    verdict: mmmVerdict(metrics, holdout, channelFits),
     channels: channelFits,
     dropped,
     base: base.map((b, j) => ({ name: b.name, coef: r4(fit.coef[channels.length + j]) })),
