@@ -1,6 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
-import type { TestHost } from '../../src/main/testhost/server';
-import { demoWithSegments, expect, screenshot, test } from './fixtures';
+import { demoWithSegments, expect, openIn, screenshot, test } from './fixtures';
 
 /** What a strategist's first day got wrong (issue "Nothing lost, nothing misleading"), in both languages. */
 const LANGS = [
@@ -8,18 +6,11 @@ const LANGS = [
   { locale: 'zh-CN', theme: 'dark', nav: { data: '数据', overview: '概览' }, invalid: '未保存：请更正标出的字段', number: '请输入数字。' },
 ] as const;
 
-async function open(browser: Browser, host: TestHost, lang: (typeof LANGS)[number], hash: string): Promise<Page> {
-  const context = await browser.newContext({ locale: lang.locale, colorScheme: lang.theme, viewport: { width: 1360, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(host.url + hash);
-  await page.locator('.sidebar').waitFor();
-  return page;
-}
 
 for (const lang of LANGS) {
   test(`overview edits save themselves and survive leaving the page (${lang.locale})`, async ({ browser, host }) => {
     const project = host.services.projects!.create({ name: 'First day', kind: 'course', budget: 120000 });
-    const page = await open(browser, host, lang, `#/p/${project.id}/overview`);
+    const page = await openIn(browser, host, lang, `#/p/${project.id}/overview`);
     const state = page.getByTestId('save-state');
 
     // A valid edit, and the page left at once: it is saved on the way out.
@@ -87,7 +78,7 @@ for (const lang of LANGS) {
     test.setTimeout(300_000);
     const id = await demoWithSegments(host);
     const words = VERDICT[lang.locale];
-    const page = await open(browser, host, lang, `#/p/${id}/forecast`);
+    const page = await openIn(browser, host, lang, `#/p/${id}/forecast`);
     // The marketing-mix fit: its band, widened by the model's own forecast errors, covers what it promises.
     await page.getByTestId('mmm-fit').click();
     const mmm = page.getByTestId('mmm-verdict');
@@ -150,7 +141,7 @@ for (const lang of LANGS) {
   test(`personas a strategist can use: a stable k in a stated range, distinct names, and the page says a run is going (${lang.locale})`, async ({ browser, host }) => {
     const job = host.services.jobs.start('demo', {});
     const id = ((await host.services.jobs.wait(job.id)).result as { projectId: number }).projectId;
-    const page = await open(browser, host, lang, `#/p/${id}/audience`);
+    const page = await openIn(browser, host, lang, `#/p/${id}/audience`);
     await page.getByTestId('run-segmentation').click();
     // While the run goes, the page says so instead of "no segmentation yet".
     await expect(page.getByTestId('run-progress')).toBeVisible();
@@ -183,7 +174,7 @@ for (const lang of LANGS) {
     const id = ((await jobs.wait(jobs.start('demo', {}).id)).result as { projectId: number }).projectId;
     const fitting = jobs.start('mmm', { projectId: id });
     await host.services.handlers['projects.setStatus']({ id, status: 'review' });
-    const page = await open(browser, host, lang, `#/p/${id}/overview`);
+    const page = await openIn(browser, host, lang, `#/p/${id}/overview`);
     await expect(page.getByTestId('risk-card')).toContainText(words.risk);
     // "Ready to pitch" refused: the blocking items by title, no internal ids.
     await page.locator('#f-status').selectOption('ready');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Browser, type Page } from '@playwright/test';
 import type * as HostModule from '../../src/main/testhost/server';
 import type { TestHost } from '../../src/main/testhost/server';
 
@@ -55,4 +55,13 @@ export async function demoWithSegments(host: TestHost): Promise<number> {
   const done = await jobs.wait(seg.id);
   if (done.state !== 'done') throw new Error(`segmentation ended ${done.state}`);
   return id;
+}
+
+/** A page of its own browser context in a language and colour scheme, opened at a route of the app. */
+export async function openIn(browser: Browser, host: TestHost, lang: { locale: string; theme: 'light' | 'dark' }, hash: string): Promise<Page> {
+  const context = await browser.newContext({ locale: lang.locale, colorScheme: lang.theme, viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(host.url + hash);
+  await page.locator('.sidebar').waitFor();
+  return page;
 }

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
-import type { TestHost } from '../../src/main/testhost/server';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openIn, screenshot, test } from './fixtures';
 
 /**
  * Robyn's simulated weeks: a fit that forecasts well (R² 0.95 on the held-out weeks) but
@@ -13,13 +11,6 @@ const LANGS = [
   { locale: 'zh-CN', theme: 'dark', care: '谨慎使用', open: '数据无法确定', fit: '拟合' },
 ] as const;
 
-async function open(browser: Browser, host: TestHost, lang: (typeof LANGS)[number], hash: string) {
-  const context = await browser.newContext({ locale: lang.locale, colorScheme: lang.theme, viewport: { width: 1360, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(host.url + hash);
-  await page.locator('.sidebar').waitFor();
-  return page;
-}
 
 for (const lang of LANGS) {
   test(`a fit that forecasts well but leaves channels' shares open is to be used with care, and names them (${lang.locale})`, async ({ browser, host }) => {
@@ -28,7 +19,7 @@ for (const lang of LANGS) {
     const csv = path.resolve('tests/fixtures/mmm/robyn_campaigns.csv');
     const imported = await host.services.jobs.wait(host.services.jobs.start('import', { projectId: project.id, dataset: 'campaigns', path: csv }).id);
     expect(imported.state).toBe('done');
-    const page = await open(browser, host, lang, `#/p/${project.id}/forecast`);
+    const page = await openIn(browser, host, lang, `#/p/${project.id}/forecast`);
     await page.getByTestId('mmm-fit').click();
     const verdict = page.getByTestId('mmm-verdict');
     await expect(verdict).toHaveAttribute('data-level', 'care', { timeout: 120_000 });
