@@ -49,6 +49,23 @@ describe('the feature matrix', () => {
     );
   });
 
+  it('selects the same order statistics on long arrays, where the selection narrows through a sample first', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 601, maxLength: 6000 }),
+        fc.boolean(),
+        (values, sortedInput) => {
+          // Sorted input is the worst case of a poorly chosen pivot.
+          const input = sortedInput ? [...values].sort((a, b) => a - b) : values;
+          const sorted = [...values].sort((a, b) => a - b);
+          const qs = [0.1, 0.25, 0.5, 0.75, 0.9];
+          orderStatistics(Float64Array.from(input), qs).forEach((point, i) => expect(interpolate(point) === quantile(sorted, qs[i])).toBe(true));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('scales robustly, imputes the median, logs skewed counts and drops constant or empty columns', () => {
     const n = 1000;
     const spend = Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? NaN : (i % 100) ** 3));

@@ -228,35 +228,52 @@ export function orderStatistics(a: Float64Array, qs: number[]): QuantilePoint[] 
 }
 
 /**
- * The k-th smallest value of `a` (0-based), moved to a[k]; smaller ones before it (Hoare's
- * quickselect), searching a[from..] when the `from` smallest values are known to lie before it.
+ * The k-th smallest value of `a` (0-based), moved to a[k]; smaller ones before it, larger after
+ * (Floyd & Rivest's SELECT, as d3-array's quickselect), searching a[from..] when the `from`
+ * smallest values are known to lie before it. A pivot chosen from a small sample around k
+ * partitions the range once where quickselect's median of three needed about three passes,
+ * each mispredicting half its comparisons on unsorted data.
  */
 function select(a: Float64Array, k: number, from = 0): number {
-  let left = from;
-  let right = a.length - 1;
+  selectIn(a, k, from, a.length - 1);
+  return a[k];
+}
+
+/** Floyd–Rivest selection of a[k] within a[left..right]. */
+function selectIn(a: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
-    // Median of three as the pivot: sorted or constant runs stay linear.
-    const mid = (left + right) >> 1;
-    const x = a[left], y = a[mid], z = a[right];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    if (right - left > 600) {
+      // Recurse on a sample-sized window that holds the k-th value with high probability.
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      selectIn(a, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
+    }
+    const t = a[k];
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i];
-        a[i] = a[j];
-        a[j] = tmp;
-        i++;
-        j--;
-      }
+    swap(a, left, k);
+    if (a[right] > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return a[k];
+    if (a[left] === t) swap(a, left, j);
+    else swap(a, ++j, right);
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
-  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 function standardDeviation(values: Float64Array): number {
