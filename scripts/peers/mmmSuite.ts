@@ -8,6 +8,7 @@ import { Random } from '../../src/main/core/random';
 import type { MmmData } from '../../src/main/forecast/mmm/mmm';
 import { baseColumns } from '../../src/main/forecast/mmm/design';
 import { boundedRidge, predict } from '../../src/main/forecast/mmm/ridge';
+import { mediaShares, mediaTotals, sharesOf } from '../../src/main/forecast/mmm/posterior';
 import { ADSTOCK_LAGS, geometricAdstock, hill, logistic, spendScale, weibullAdstock } from '../../src/main/forecast/mmm/transforms';
 import type { ChannelFit } from '../../src/shared/forecast';
 import type { ExperimentRow } from '../../src/shared/datasets';
@@ -126,7 +127,7 @@ export function simulateHistory(seed: number): History {
   const outcome = clean.map((v) => Math.max(0, v + noise * meanOutcome * r.normal()));
 
   const totals = contributions.map((col) => col.reduce((a, v) => a + v, 0));
-  const sum = totals.reduce((a, v) => a + v, 0) || 1;
+  const shares = sharesOf(totals);
   return {
     seed,
     holdout,
@@ -136,7 +137,7 @@ export function simulateHistory(seed: number): History {
     data: { periods, outcome, spend: Object.fromEntries(channels.map((c) => [c.name, c.spend])), controls: { holiday, price } },
     channels: channels.map((c, j) => {
       const spend = c.spend.reduce((a, v) => a + v, 0);
-      return { name: c.name, pattern: c.pattern, adstock: c.adstock, saturation: c.saturation, contribution: totals[j], spend, share: totals[j] / sum, roi: spend ? totals[j] / spend : 0, carryOver: carryOverOf(c.adstock) };
+      return { name: c.name, pattern: c.pattern, adstock: c.adstock, saturation: c.saturation, contribution: totals[j], spend, share: shares[j], roi: spend ? totals[j] / spend : 0, carryOver: carryOverOf(c.adstock) };
     }),
   };
 }
@@ -215,9 +216,9 @@ export function oracleFit(h: History): Fitted[] {
   const media = trueMedia(h);
   const base = baseColumns(h.data.periods, h.data.controls).map((b) => b.values);
   const fit = boundedRidge([...media, ...base], h.data.outcome, 1e-6, [...media.map(() => true), ...base.map(() => false)], { from: 0, to: train });
-  const totals = media.map((col, j) => col.reduce((a, v) => a + v, 0) * fit.coef[j]);
-  const sum = totals.reduce((a, v) => a + v, 0) || 1;
-  return h.channels.map((c, j) => ({ name: c.name, contributionShare: totals[j] / sum, roi: c.spend ? totals[j] / c.spend : 0, adstock: c.adstock.kind === 'geometric' ? { kind: 'geometric', decay: c.adstock.decay } : { kind: 'weibull', shape: c.adstock.shape, scale: c.adstock.scale } }));
+  const totals = mediaTotals(media, fit.coef);
+  const shares = sharesOf(totals);
+  return h.channels.map((c, j) => ({ name: c.name, contributionShare: shares[j], roi: c.spend ? totals[j] / c.spend : 0, adstock: c.adstock.kind === 'geometric' ? { kind: 'geometric', decay: c.adstock.decay } : { kind: 'weibull', shape: c.adstock.shape, scale: c.adstock.scale } }));
 }
 
 /** The media columns under the true transforms, one channel's saturation replaced when asked. */
@@ -256,8 +257,7 @@ export function oneCurveUnknown(h: History, draws = 150): number {
       const fit = boundedRidge(x, h.data.outcome, 1e-6, [...media.map(() => true), ...base.map(() => false)], { from: 0, to: train });
       let sse = 0;
       for (let t = 0; t < train; t++) sse += (h.data.outcome[t] - predict(fit, x, t)) ** 2;
-      const totals = media.map((col, k) => col.reduce((a, v) => a + v, 0) * fit.coef[k]);
-      return { logLik: -(train / 2) * Math.log(sse), share: totals[j] / (totals.reduce((a, v) => a + v, 0) || 1) };
+      return { logLik: -(train / 2) * Math.log(sse), share: mediaShares(media, fit.coef)[j] };
     });
     const best = Math.max(...tried.map((t) => t.logLik));
     const kept = tried.filter((t) => t.logLik >= best - 2).map((t) => t.share).sort((a, b) => a - b);
@@ -329,7 +329,7 @@ export function recoveryBench(fit: (h: History, experiments?: ExperimentRow[]) =
     { figure: 'MMM recovery suite: held-out P10–P90 weekly coverage', tandem: `${f3(cov.median)} / ${f3(cov.p90)}`, peer: '0.70–0.90 (target)', ratio: '-', note: `median / p90; ${inBand} of ${coverages.length} histories inside 70–90%` },
     {
       figure: 'MMM recovery suite: true shares inside the fit’s P10–P90',
-      tandem: (ours.reduce((a, r) => a + r.sharesInside, 0) / Math.max(1, ours.reduce((a, r) => a + r.sharesWithInterval, 0))).toFixed(3),
+      tandem: inside(ours),
       peer: '0.70–0.90 (target)',
       ratio: '-',
       note: `of ${ours.reduce((a, r) => a + r.sharesWithInterval, 0)} channels; residual bootstrap, each refit under a draw from the transforms' posterior (DE-MC)`,

@@ -4,7 +4,7 @@ import type { ChannelFit, MmmResult } from '../../../shared/forecast';
 import { DomainError, type FieldIssue } from '../../../shared/result';
 import { baseColumns } from './design';
 import { evolve, sampleDeMc } from './evolve';
-import { mediaShares, nearestToMedian } from './posterior';
+import { mediaShares, nearestToMedian, sharesOf } from './posterior';
 import type { ExperimentRow } from '../../../shared/datasets';
 import { placeExperiments, type PlacedExperiment, windowSum } from './experiments';
 import { boundedRidge, type LiftRow, predict, type RidgeFit } from './ridge';
@@ -183,7 +183,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   // Channel figures over every week: contribution and spend shares, ROI, marginal ROI at the average week.
   const totals = channels.map((c) => contributions[c].reduce((s, v) => s + v, 0));
   const spends = spend.map((s) => s.reduce((a, v) => a + v, 0));
-  const mediaTotal = totals.reduce((s, v) => s + v, 0) || 1;
+  const shares = sharesOf(totals);
   const spendTotal = spends.reduce((s, v) => s + v, 0) || 1;
   const channelFits: ChannelFit[] = channels.map((name, j) => {
     const s = spec[j];
@@ -196,7 +196,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
       beta: r4(fit.coef[j]),
       contribution: r4(totals[j]),
       spend: r4(spends[j]),
-      contributionShare: r4(totals[j] / mediaTotal),
+      contributionShare: r4(shares[j]),
       spendShare: r4(spends[j] / spendTotal),
       roi: r4(spends[j] ? totals[j] / spends[j] : 0),
       mroi: r4(slope),
@@ -300,9 +300,9 @@ function channelIntervals(b: BootstrapInput, experiments: readonly PlacedExperim
     const yb = e.map((v, t) => b.fitted[t] + v);
     const fit = boundedRidge(d.x, yb, d.lambda, b.nonNegative, { from: 0, to: b.train }, redrawn(d.lifts, liftFitted, experiments, noise));
     const totals = d.sums.map((sum, j) => fit.coef[j] * sum);
-    const all = totals.reduce((a, v) => a + v, 0) || 1;
+    const shares = sharesOf(totals);
     for (let j = 0; j < k; j++) {
-      share[j][draw] = totals[j] / all;
+      share[j][draw] = shares[j];
       roi[j][draw] = b.spends[j] ? totals[j] / b.spends[j] : 0;
       mroi[j][draw] = fit.coef[j] * d.slopes[j];
     }

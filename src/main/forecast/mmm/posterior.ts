@@ -3,15 +3,24 @@
  * draw that stands for all of them.
  */
 
-/** Each channel's share of the total media contribution under one fit (0 when none contributes). */
-export function mediaShares(media: readonly Float64Array[], coef: ArrayLike<number>): number[] {
-  const totals = media.map((col, j) => {
+/** Each channel's total contribution under one fit: its transformed column's sum times its coefficient. */
+export function mediaTotals(media: readonly ArrayLike<number>[], coef: ArrayLike<number>): number[] {
+  return media.map((col, j) => {
     let s = 0;
     for (let t = 0; t < col.length; t++) s += col[t];
     return s * coef[j];
   });
+}
+
+/** Each total's share of their sum (0 when they add up to nothing). */
+export function sharesOf(totals: readonly number[]): number[] {
   const all = totals.reduce((a, v) => a + v, 0);
   return totals.map((v) => (all > 0 ? v / all : 0));
+}
+
+/** Each channel's share of the total media contribution under one fit (0 when none contributes). */
+export function mediaShares(media: readonly ArrayLike<number>[], coef: ArrayLike<number>): number[] {
+  return sharesOf(mediaTotals(media, coef));
 }
 
 /**
