@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFeatureMatrix, type FeatureBlock, interpolate, orderStatistics, quantile, selectQuantile } from '../../src/main/ml/features';
+import { buildFeatureMatrix, type FeatureBlock } from '../../src/main/ml/features';
+import { interpolate, orderStatistics, quantile, selectQuantile } from '../../src/main/lib/orderStatistics';
 import { silhouette } from '../../src/main/ml/silhouette';
 import { Random } from '../../src/main/core/random';
 

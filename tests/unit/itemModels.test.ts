@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Csr, csrFrom } from '../../src/main/partners/targeting/csr';
 import { fitEase, gramOf, invertSpd } from '../../src/main/partners/targeting/ease';
-import { buildItemGraph, kthLargest } from '../../src/main/partners/targeting/itemGraph';
+import { buildItemGraph } from '../../src/main/partners/targeting/itemGraph';
+import { kthLargest } from '../../src/main/lib/orderStatistics';
 import { itemConceptScores, itemTopK, type ItemWeights } from '../../src/main/partners/targeting/itemScore';
 import { type Candidate, fitCandidate } from '../../src/main/partners/targeting/recommender';
 

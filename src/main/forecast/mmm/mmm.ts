@@ -1,4 +1,5 @@
 import { Random } from '../../core/random';
+import { selectQuantile } from '../../lib/orderStatistics';
 import { mmmVerdict } from '../../../shared/verdict';
 import type { ChannelFit, MmmResult } from '../../../shared/forecast';
 import { DomainError, type FieldIssue } from '../../../shared/result';
@@ -498,13 +499,8 @@ function blockSampler(runs: number[][], seed: number): (length: number) => numbe
   };
 }
 
-/** The p-quantile of draws, interpolated between neighbours. */
-function quantile(draws: Float64Array, p: number): number {
-  const sorted = Float64Array.from(draws).sort();
-  const at = p * (sorted.length - 1);
-  const lo = Math.floor(at);
-  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
-}
+/** The p-quantile of draws, interpolated between neighbours (the draws are left as they are). */
+const quantile = (draws: Float64Array, p: number) => selectQuantile(Float64Array.from(draws), p);
 
 /** Outcome per extra unit of spend for a unit coefficient: the saturation's slope at a week's spend (central difference). */
 function marginalSlope(sat: (z: number) => number, spend: number, scale: number): number {

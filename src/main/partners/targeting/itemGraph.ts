@@ -1,3 +1,4 @@
+import { kthLargest } from '../../lib/orderStatistics';
 import { type Csr, transpose } from './csr';
 
 /**
@@ -82,28 +83,3 @@ export function buildItemGraph(m: Csr, spec: GraphSpec): ItemGraph {
   return { items: n, ptr, idx, val };
 }
 
-/** The k-th largest of `xs` (1-based), by quickselect on a copy: O(n) where a sort is O(n log n). */
-export function kthLargest(xs: Float64Array, k: number): number {
-  const a = Float64Array.from(xs);
-  let lo = 0;
-  let hi = a.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] > pivot) i++;
-      while (a[j] < pivot) j--;
-      if (i <= j) {
-        const x = a[i];
-        a[i++] = a[j];
-        a[j--] = x;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target];
-  }
-  return a[target];
-}
