@@ -238,7 +238,7 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
       errors: holdout >= 8 ? held.actual.map((v, i) => r4(v - held.predicted[i])) : y.slice(0, train).map((v, t) => r4((v - fitted[t]) * Math.sqrt(train / Math.max(1, train - parameters)))),
     },
     series: { periods: data.periods, actual: [...y], fitted: fitted.map(r4), baseline: baseline.map(r4), contributions: Object.fromEntries(Object.entries(contributions).map(([k, v]) => [k, v.map(r4)])), ...band },
-    search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0) + posterior.evaluations, trainRmse: r4(search.rmse), ...selection },
+    search: { evaluations: tried.reduce((t, x) => t + x.evaluations, 0) + posterior.evaluations, trainRmse: r4(Math.sqrt(weightedSse(fit, x, y, train, []) / train)), ...selection },
     ...(calibration ? { calibration } : {}),
     ms: Math.round(performance.now() - started),
   };
