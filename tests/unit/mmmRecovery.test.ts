@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adstockWeights, carryOverOf, oneCurveUnknown, oracleFit, recoveryOf, simulateHistory, spread } from '../../scripts/peers/mmmSuite';
+import { adstockWeights, carryOverOf, expectedInBand, liftTests, oneCurveUnknown, oracleFit, recoveryOf, simulateHistory, spread } from '../../scripts/peers/mmmSuite';
+import { Random } from '../../src/main/core/random';
 import { fitMmm } from '../../src/main/forecast/mmm/mmm';
 
 /**
@@ -58,6 +59,28 @@ describe('the MMM recovery suite', () => {
     // Equal shares for every channel: what a fit that learnt nothing would say.
     const naive = histories.map((h) => recoveryOf(h, h.channels.map((c) => ({ name: c.name, contributionShare: 1 / h.channels.length, roi: 0, adstock: { kind: 'geometric' as const, decay: 0 } })), null).maxShareError);
     expect(spread(naive).median).toBeGreaterThan(2 * spread(oracle).median);
+  });
+
+  it('the oracle given the lift tests too (weighed by its own week variance) recovers the shares better than without them', () => {
+    const without = histories.map((h) => recoveryOf(h, oracleFit(h), null).maxShareError);
+    const tested = histories.map((h) => recoveryOf(h, oracleFit(h, liftTests(h)), null).maxShareError);
+    expect(spread(tested).median).toBeLessThan(spread(without).median);
+    expect(spread(tested).p90).toBeLessThan(spread(without).p90);
+  });
+
+  it('a band that holds each week with probability 0.8 lands inside 70–90% coverage as often as simulated weeks say', () => {
+    const r = new Random(5);
+    for (const weeks of [8, 13, 26]) {
+      let inside = 0;
+      const trials = 20_000;
+      for (let i = 0; i < trials; i++) {
+        let held = 0;
+        for (let w = 0; w < weeks; w++) if (r.next() < 0.8) held++;
+        if (held / weeks >= 0.7 - 1e-9 && held / weeks <= 0.9 + 1e-9) inside++;
+      }
+      expect(expectedInBand([weeks])).toBeCloseTo(inside / trials, 1);
+    }
+    expect(expectedInBand([8, 13, 26])).toBeCloseTo(expectedInBand([8]) + expectedInBand([13]) + expectedInBand([26]), 12);
   });
 
   it('the oracle is optimistic where a channel always spends: with only one channel\'s curve unknown (drawn from the suite\'s own range), fits the data cannot tell apart leave a share error well above the oracle\'s', () => {
