@@ -5,11 +5,11 @@
 // share of media, ROI and carry-over. `recoveryOf` scores a fit against it, and `oracleFit`
 // is the reference a fit cannot beat on average: ridge given the true transforms.
 import { Random } from '../../src/main/core/random';
-import type { MmmData } from '../../src/main/forecast/mmm/mmm';
+import { type MmmData, residualVariance } from '../../src/main/forecast/mmm/mmm';
 import { baseColumns } from '../../src/main/forecast/mmm/design';
 import { boundedRidge, predict } from '../../src/main/forecast/mmm/ridge';
 import { mediaShares, mediaTotals, sharesOf } from '../../src/main/forecast/mmm/posterior';
-import { placeExperiments, windowSum } from '../../src/main/forecast/mmm/experiments';
+import { liftRows, placeExperiments } from '../../src/main/forecast/mmm/experiments';
 import { ADSTOCK_LAGS, geometricAdstock, hill, logistic, spendScale, weibullAdstock } from '../../src/main/forecast/mmm/transforms';
 import type { ChannelFit } from '../../src/shared/forecast';
 import type { ExperimentRow } from '../../src/shared/datasets';
@@ -218,14 +218,10 @@ export function oracleFit(h: History, experiments: readonly ExperimentRow[] = []
   const base = baseColumns(h.data.periods, h.data.controls).map((b) => b.values);
   const x = [...media, ...base];
   const nonNegative = [...media.map(() => true), ...base.map(() => false)];
-  const plain = boundedRidge(x, h.data.outcome, 1e-6, nonNegative, { from: 0, to: train });
   // Lift tests weighed as the model weighs them: a week's variance (here the oracle's own) over the test's.
-  let sse = 0;
-  for (let t = 0; t < train; t++) sse += (h.data.outcome[t] - predict(plain, x, t)) ** 2;
-  const sigma2 = sse / Math.max(1, train - x.length - 1);
   const placed = placeExperiments(experiments, h.data.periods, train, h.channels.map((c) => c.name));
-  const lifts = placed.map((e) => ({ column: e.column, sum: windowSum(media[e.column], e), target: e.lift, weight: sigma2 / e.standardError ** 2 }));
-  const fit = lifts.length ? boundedRidge(x, h.data.outcome, 1e-6, nonNegative, { from: 0, to: train }, lifts) : plain;
+  const lifts = placed.length ? liftRows(placed, media.map((values) => ({ values })), residualVariance(x, h.data.outcome, train, 1e-6, nonNegative)) : [];
+  const fit = boundedRidge(x, h.data.outcome, 1e-6, nonNegative, { from: 0, to: train }, lifts);
   const totals = mediaTotals(media, fit.coef);
   const shares = sharesOf(totals);
   return h.channels.map((c, j) => ({ name: c.name, contributionShare: shares[j], roi: c.spend ? totals[j] / c.spend : 0, adstock: c.adstock.kind === 'geometric' ? { kind: 'geometric', decay: c.adstock.decay } : { kind: 'weibull', shape: c.adstock.shape, scale: c.adstock.scale } }));

@@ -2,6 +2,7 @@ import type { ExperimentRow } from '../../../shared/datasets';
 import { lastDayOfWeek } from '../../../shared/experiments';
 import { translate } from '../../../shared/i18n';
 import { DomainError, type FieldIssue } from '../../../shared/result';
+import type { LiftRow } from './ridge';
 
 /**
  * Lift tests as the marketing-mix model reads them. A test measures what a channel brought
@@ -72,4 +73,9 @@ export function windowSum(values: ArrayLike<number>, e: Pick<PlacedExperiment, '
   let s = 0;
   for (let t = e.from; t <= e.to; t++) s += values[t];
   return s;
+}
+
+/** Each placed lift test as a row of the ridge under these media columns, weighted σ² / se² (a week's variance over the test's). */
+export function liftRows(experiments: readonly PlacedExperiment[], media: readonly { values: ArrayLike<number> }[], sigma2: number): LiftRow[] {
+  return experiments.map((e) => ({ column: e.column, sum: windowSum(media[e.column].values, e), target: e.lift, weight: sigma2 / e.standardError ** 2 }));
 }

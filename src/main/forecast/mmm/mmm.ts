@@ -7,7 +7,7 @@ import { baseColumns } from './design';
 import { evolve, sampleDeMc } from './evolve';
 import { mediaShares, nearestToMedian, sharesOf } from './posterior';
 import type { ExperimentRow } from '../../../shared/datasets';
-import { placeExperiments, type PlacedExperiment, windowSum } from './experiments';
+import { liftRows, placeExperiments, type PlacedExperiment } from './experiments';
 import { boundedRidge, type LiftRow, predict, type RidgeFit } from './ridge';
 import { geometricAdstock, hill, logistic, saturateColumn, spendScale, weibullAdstock } from './transforms';
 
@@ -324,11 +324,6 @@ function channelIntervals(b: BootstrapInput, experiments: readonly PlacedExperim
   };
 }
 
-/** Each placed lift test as a row of the ridge under these media columns, weighted σ² / se². */
-function liftRows(experiments: readonly PlacedExperiment[], media: { values: Float64Array }[], sigma2: number): LiftRow[] {
-  return experiments.map((e) => ({ column: e.column, sum: windowSum(media[e.column].values, e), target: e.lift, weight: sigma2 / e.standardError ** 2 }));
-}
-
 /** The lift rows of one bootstrap draw: each test's fitted figure plus a normal error of its standard error. */
 function redrawn(lifts: readonly LiftRow[], fitted: number[], experiments: readonly PlacedExperiment[], random: Random): LiftRow[] {
   return lifts.map((l, i) => ({ ...l, target: fitted[i] + experiments[i].standardError * random.normal() }));
@@ -343,7 +338,7 @@ function weightedSse(fit: RidgeFit, x: Float64Array[], y: number[], train: numbe
 }
 
 /** A week's noise variance of a ridge fit on the training weeks, per degree of freedom left. */
-function residualVariance(x: Float64Array[], y: number[], train: number, lambda: number, nonNegative: boolean[]): number {
+export function residualVariance(x: Float64Array[], y: number[], train: number, lambda: number, nonNegative: boolean[]): number {
   const fit = boundedRidge(x, y, lambda, nonNegative, { from: 0, to: train });
   return weightedSse(fit, x, y, train, []) / Math.max(1, train - x.length - 1);
 }
