@@ -16,7 +16,8 @@ import { Random } from '../src/main/core/random';
 import { fitAls } from '../src/main/partners/targeting/als';
 import { recsysBench, simulatedLog } from './peers/recsysBench';
 import { meridianSimulated, pymcExample, robynSimulated } from './peers/mmmData';
-import { recoveryBench } from './peers/mmmSuite';
+import { type Family, type History, ISSUE_SHAPED, recoveryBench, SUITE } from './peers/mmmSuite';
+import type { ExperimentRow } from '../src/shared/datasets';
 import { fitMmm } from '../src/main/forecast/mmm/mmm';
 import { topKUnseen } from '../src/main/partners/targeting/score';
 import { rankPartners } from '../src/main/partners/score/rank';
@@ -417,11 +418,14 @@ if (runs('mmm')) {
       note: `last ${r.weeks.holdout} weeks held out: MAPE ${r.metrics.mape.toFixed(4)}, R2 ${r.metrics.r2.toFixed(3)}, NRMSE ${r.metrics.nrmse.toFixed(3)}, RSSD ${r.metrics.rssd.toFixed(3)}, P10-P90 covers ${(100 * (r.metrics.coverage ?? 0)).toFixed(0)}%; ${r.search.saturation}; no documented truth`,
     });
   }
-  // The recovery suite: histories with known truth, Tandem's fit beside ridge given the true transforms.
-  rows.push(...recoveryBench((h, experiments) => {
+  // The recovery suite: histories with known truth, Tandem's fit beside ridge given the true
+  // transforms; then histories shaped like issue 18's example. MMM_SUITE=n fits n of each.
+  const fitHistory = (h: History, experiments?: ExperimentRow[]) => {
     const fit = fitMmm(h.data, { holdout: h.holdout, seed: 0, experiments });
     return { channels: fit.channels, coverage: fit.metrics.coverage };
-  }, Number(process.env.MMM_SUITE ?? 50)));
+  };
+  const sized = (f: Family) => ({ ...f, count: Number(process.env.MMM_SUITE ?? f.count) });
+  rows.push(...recoveryBench(fitHistory, sized(SUITE)), ...recoveryBench(fitHistory, sized(ISSUE_SHAPED)));
 }
 
 // 6. Ranking 10,000 partners (text, network, factors, reasons) from their raw descriptions.
