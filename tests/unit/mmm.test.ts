@@ -80,9 +80,9 @@ describe('media transforms', () => {
     expect(bounded.coef[1]).toBe(0);
   });
 
-  it('bounded ridge is the optimum of its problem (KKT): no free coefficient can move, no bound one is pulled up, for random collinear designs with and without lift rows', () => {
+  it('bounded ridge is the optimum of its problem (KKT): no free coefficient can move, no bound one is pulled up, for random collinear designs with and without lift rows and the contribution prior', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 9 }), fc.double({ min: 1e-5, max: 1, noNaN: true }), fc.boolean(), (seed, p, lambda, lift) => {
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 9 }), fc.double({ min: 1e-5, max: 1, noNaN: true }), fc.boolean(), fc.boolean(), (seed, p, lambda, lift, withPrior) => {
         const r = new Random(seed);
         const n = 60;
         const common = Array.from({ length: n }, () => r.next());
@@ -91,7 +91,9 @@ describe('media transforms', () => {
         const y = Array.from({ length: n }, (_, t) => x.reduce((s, col, j) => s + (j % 2 ? -1 : 1) * col[t], 0) + 0.1 * r.normal());
         const nonNegative = x.map((_, j) => j % 3 !== 2);
         const lifts = lift ? [{ column: 0, sum: x[0].slice(0, 5).reduce((a, v) => a + v, 0), target: 3, weight: 4 }] : [];
-        const fit = boundedRidge(x, y, lambda, nonNegative, undefined, lifts);
+        // A prior on the first two columns' mean contribution, tight enough to bind (sd 0.5 of a unit coefficient's).
+        const prior = withPrior ? { columns: 2, sd: 0.5, sigma2: 0.01 * (1 + (seed % 7)) } : undefined;
+        const fit = boundedRidge(x, y, lambda, nonNegative, undefined, lifts, prior);
         // The objective the solver minimises, in raw coefficients: mean squared error on centred data,
         // the ridge on standardised coefficients, the lift rows. Its slope in each coefficient:
         const mean = (a: ArrayLike<number>) => {
@@ -104,6 +106,7 @@ describe('media transforms', () => {
         for (let j = 0; j < p; j++) {
           let grad = (-2 / n) * resid.reduce((s, e, t) => s + e * x[j][t], 0) + 2 * lambda * fit.coef[j] * sd[j] ** 2;
           for (const l of lifts) if (l.column === j) grad -= (2 / n) * l.weight * l.sum * (l.target - fit.coef[j] * l.sum);
+          if (prior && j < prior.columns) grad += (2 / n) * (prior.sigma2 * fit.coef[j] * mean(x[j]) ** 2) / prior.sd ** 2;
           const scale = Math.max(1, Math.abs(grad));
           if (nonNegative[j]) expect(fit.coef[j]).toBeGreaterThanOrEqual(0);
           if (nonNegative[j] && fit.coef[j] === 0) expect(grad / scale).toBeGreaterThan(-1e-6);

@@ -9,6 +9,22 @@
 export interface RidgeFit {
   intercept: number;
   coef: Float64Array;
+  /** The contribution prior's penalty at this fit, in squared-error units (0 without one). */
+  penalty: number;
+}
+
+/**
+ * A prior on the average weekly contribution of each of the first `columns` columns (the
+ * media): coef × the column's mean over the fitted weeks ~ N(0, sd²). On standardised
+ * columns it weighs (mean / sd of the column)², so it binds where a column hardly moves (an
+ * always-on channel, or a curve saturated flat) and its level could stand in for the
+ * baseline's, and hardly at all on a channel that flights, whose effect the weeks show.
+ * `sigma2`, a week's noise variance, converts it to the loss's units (σ²/sd² per unit²).
+ */
+export interface ContributionPrior {
+  columns: number;
+  sd: number;
+  sigma2: number;
 }
 
 /**
@@ -25,7 +41,7 @@ export interface LiftRow {
   weight: number;
 }
 
-export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: number, nonNegative: boolean[], rows?: { from: number; to: number }, lifts: readonly LiftRow[] = []): RidgeFit {
+export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: number, nonNegative: boolean[], rows?: { from: number; to: number }, lifts: readonly LiftRow[] = [], prior?: ContributionPrior): RidgeFit {
   const from = rows?.from ?? 0;
   const to = rows?.to ?? y.length;
   const n = to - from;
@@ -67,15 +83,20 @@ export function boundedRidge(x: Float64Array[], y: ArrayLike<number>, lambda: nu
     g[j * p + j] += (l.weight * z * z) / n;
     xy[j] += (l.weight * z * l.target) / n;
   }
+  // The prior adds σ²·(coef·mean / sd)² to the loss: (σ²/(n·sd²))·(mean/scale)² on b's diagonal.
+  const priorWeight = prior && prior.sd > 0 ? prior.sigma2 / (n * prior.sd ** 2) : 0;
+  if (priorWeight) for (let j = 0; j < Math.min(prior!.columns, p); j++) if (scale[j]) g[j * p + j] += priorWeight * (mean[j] / scale[j]) ** 2;
   const b = boundedQuadratic(g, xy, lambda, p, (j) => scale[j] > 0, (j) => nonNegative[j]);
   const coef = new Float64Array(p);
   let intercept = ym;
+  let penalty = 0;
   for (let j = 0; j < p; j++) {
     if (!scale[j]) continue;
     coef[j] = b[j] / scale[j];
     intercept -= coef[j] * mean[j];
+    if (priorWeight && j < prior!.columns) penalty += (prior!.sigma2 * (coef[j] * mean[j]) ** 2) / prior!.sd ** 2;
   }
-  return { intercept, coef };
+  return { intercept, coef, penalty };
 }
 
 export function predict(fit: RidgeFit, x: Float64Array[], t: number): number {
