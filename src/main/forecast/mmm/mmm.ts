@@ -176,9 +176,14 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
   const central = posterior.draws[nearestToMedian(drawShares)];
   const spec = central.spec;
   const lambda = central.lambda;
-  // The intervals' transforms: the central draw, then 40 of the posterior's, seeded.
+  // The intervals' transforms: the central draw, then one of the posterior's per bootstrap
+  // refit, seeded. With 40 cycled over 200 refits, each draw counted five times and the
+  // share intervals' tails rested on a few of them: true shares fell inside P10–P90 for 73%
+  // of channels on the issue-shaped tuning seeds (1–12) and 70% on the suite's (1–20); one
+  // per refit gives 77% and 74%.
+  const draws = o.bootstrap ?? 200;
   const pick = new Random((o.seed ?? 0) + 31);
-  const plausible = [central, ...Array.from({ length: Math.min(40, posterior.draws.length) }, () => posterior.draws[Math.floor(pick.next() * posterior.draws.length)])];
+  const plausible = [central, ...Array.from({ length: Math.min(draws, posterior.draws.length) }, () => posterior.draws[Math.floor(pick.next() * posterior.draws.length)])];
   const media = columns(spec);
   const x = [...media.map((c) => c.values), ...baseValues];
   // With lift tests: refit once with a week's variance read from the chosen model's own residuals.
@@ -214,7 +219,6 @@ export function fitMmm(data: MmmData, o: MmmOptions = {}): MmmResult {
     };
   });
   const rssd = Math.sqrt(channelFits.reduce((s, c) => s + (c.contributionShare - c.spendShare) ** 2, 0));
-  const draws = o.bootstrap ?? 200;
   const liftFitted = lifts.map((l) => fit.coef[l.column] * l.sum);
   const boot = { plausible, columns, satOf, baseValues, y, fitted, train, nonNegative, prior, spend, spends, draws, seed: o.seed ?? 0, parameters: search.aicParameters };
   const intervals = channelIntervals(boot, experiments, sigma2, liftFitted);
